@@ -70,9 +70,16 @@ final class NioTcpConnect implements NioLoop.IoHandler, AutoCloseable {
     }
 
     @Override
-    public void onReady(SelectionKey readyKey) throws IOException {
-        if (readyKey.isConnectable() && channel.finishConnect()) {
-            connected();
+    public void onReady(SelectionKey readyKey) {
+        if (!readyKey.isConnectable()) {
+            return;
+        }
+        try {
+            if (channel.finishConnect()) {
+                connected();
+            }
+        } catch (IOException e) {
+            fail(e); // refused, unreachable: an outcome, not a fault of the loop
         }
     }
 
@@ -131,17 +138,28 @@ final class NioTcpConnect implements NioLoop.IoHandler, AutoCloseable {
     }
 
     private void complete(NioTcpConnection connection, IOException failure) {
-        Runnable completion = () -> {
+        completeOn(executor, () -> {
             if (failure != null) {
                 future.completeExceptionally(failure);
-            } else if (!future.complete(connection)) {
+            } else if (!future.complete(connection) && future.isCancelled()) {
                 connection.close(); // the caller cancelled: nobody wants it
             }
-        };
+        });
+    }
+
+    /**
+     * Runs an idempotent future {@code completion} on {@code executor}, or here if the executor
+     * is closed or refuses it: a future that never completes would hang whoever waits on it.
+     */
+    static void completeOn(SerialExecutor executor, Runnable completion) {
         try {
             executor.execute(completion);
         } catch (RejectedExecutionException e) {
-            completion.run(); // the executor is gone; complete here rather than never
+            completion.run();
+            return;
+        }
+        if (executor instanceof ThreadSerialExecutor threadExecutor && threadExecutor.isClosed()) {
+            completion.run(); // it was (or will be) dropped there
         }
     }
 

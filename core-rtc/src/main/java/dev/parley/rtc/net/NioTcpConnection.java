@@ -42,7 +42,10 @@ final class NioTcpConnection implements TcpConnection, NioLoop.IoHandler {
     private boolean flushPending;
 
     private volatile StreamHandler handler; // null until an accepted connection's owner gives one
-    private volatile boolean closeRequested; // write() refuses, reads are no longer delivered
+    private volatile boolean closeRequested; // closing or closed: write() refuses
+    private volatile boolean closedByOwner; // close() was called: data not yet delivered is dropped
+    private boolean closedBeforeStart; // under this lock: closed while handler was null
+    private IOException closeCause; // under this lock: what closedBeforeStart still has to tell
     private volatile boolean closed; // set on the loop thread (or under this lock once the loop stopped)
 
     /**
@@ -64,11 +67,19 @@ final class NioTcpConnection implements TcpConnection, NioLoop.IoHandler {
     /** Starts delivering the stream to {@code streamHandler}; from any thread. */
     void startReading(StreamHandler streamHandler) {
         this.handler = Objects.requireNonNull(streamHandler, "streamHandler");
-        onLoop(() -> {
-            if (!closed && key.isValid()) {
-                key.interestOps(key.interestOps() | SelectionKey.OP_READ);
-            }
-        });
+        onLoop(this::startReadingOnLoop);
+    }
+
+    private synchronized void startReadingOnLoop() {
+        if (!closed) {
+            key.interestOps(key.interestOps() | SelectionKey.OP_READ);
+        } else if (closedBeforeStart) {
+            // Closed (say, from inside the accept handler) before there was a handler to tell.
+            closedBeforeStart = false;
+            IOException cause = closeCause;
+            StreamHandler target = handler;
+            dispatch(() -> target.onClosed(this, cause));
+        }
     }
 
     @Override
@@ -107,14 +118,15 @@ final class NioTcpConnection implements TcpConnection, NioLoop.IoHandler {
 
     @Override
     public void close() {
+        closedByOwner = true;
         closeRequested = true;
         onLoop(() -> closeOnLoop(null));
     }
 
     @Override
-    public void onReady(SelectionKey key) throws IOException {
+    public void onReady(SelectionKey key) {
         if (key.isWritable()) {
-            flush();
+            flushOrFail();
         }
         if (!closed && key.isReadable()) {
             read();
@@ -148,7 +160,7 @@ final class NioTcpConnection implements TcpConnection, NioLoop.IoHandler {
             buffer.get(data);
             StreamHandler target = handler;
             dispatch(() -> {
-                if (!closeRequested) {
+                if (!closedByOwner) {
                     target.onData(this, data);
                 }
             });
@@ -214,6 +226,9 @@ final class NioTcpConnection implements TcpConnection, NioLoop.IoHandler {
         StreamHandler target = handler;
         if (target != null) {
             dispatch(() -> target.onClosed(this, cause));
+        } else {
+            closedBeforeStart = true;
+            closeCause = cause;
         }
     }
 

@@ -146,7 +146,7 @@ public final class RealNet implements Net {
             closeQuietly(channel);
             IOException failure = asIoException(e, "connecting to " + remote);
             CompletableFuture<TcpConnection> failed = new CompletableFuture<>();
-            executor.execute(() -> failed.completeExceptionally(failure));
+            NioTcpConnect.completeOn(executor, () -> failed.completeExceptionally(failure));
             return failed;
         }
     }
