@@ -150,16 +150,18 @@ final class NioTcpConnect implements NioLoop.IoHandler, AutoCloseable {
     /**
      * Runs an idempotent future {@code completion} on {@code executor}, or here if the executor
      * is closed or refuses it: a future that never completes would hang whoever waits on it.
+     * (A foreign executor that drops tasks silently after close can still strand it.)
      */
     static void completeOn(SerialExecutor executor, Runnable completion) {
+        ThreadSerialExecutor.Completion mustRun = completion::run; // runs even if queued at close
         try {
-            executor.execute(completion);
+            executor.execute(mustRun);
         } catch (RejectedExecutionException e) {
             completion.run();
             return;
         }
         if (executor instanceof ThreadSerialExecutor threadExecutor && threadExecutor.isClosed()) {
-            completion.run(); // it was (or will be) dropped there
+            completion.run(); // it may have been discarded there
         }
     }
 

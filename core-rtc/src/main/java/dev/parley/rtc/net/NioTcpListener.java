@@ -3,6 +3,7 @@ package dev.parley.rtc.net;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -64,7 +65,15 @@ final class NioTcpListener implements TcpListener, NioLoop.IoHandler {
     @Override
     public void onReady(SelectionKey key) throws IOException {
         for (int i = 0; i < MAX_ACCEPTS_PER_EVENT && !closed; i++) {
-            SocketChannel accepted = channel.accept();
+            SocketChannel accepted;
+            try {
+                accepted = channel.accept();
+            } catch (ClosedChannelException e) {
+                if (closed) {
+                    return; // closed from another thread meanwhile: not a failure
+                }
+                throw e;
+            }
             if (accepted == null) {
                 return;
             }

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.Objects;
@@ -99,6 +100,11 @@ final class NioUdpSocket implements UdpSocket, NioLoop.IoHandler {
                 from = channel.receive(buffer);
             } catch (PortUnreachableException e) {
                 continue; // an ICMP error for an earlier send: nothing to do with receiving
+            } catch (ClosedChannelException e) {
+                if (closed) {
+                    return; // closed from another thread meanwhile: not a failure
+                }
+                throw e;
             }
             if (from == null) {
                 return; // drained

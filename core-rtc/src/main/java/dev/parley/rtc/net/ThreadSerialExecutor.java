@@ -12,11 +12,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A task that throws is counted and reported on stderr, and the thread goes on with the next
  * task. After {@link #close()} nothing more runs: neither tasks submitted later nor those still
- * queued (the owner that closed has nothing left to do); submitting never throws.
+ * queued (the owner that closed has nothing left to do), {@link Completion}s aside; submitting
+ * never throws.
  */
 final class ThreadSerialExecutor implements SerialExecutor {
 
     private static final Cancellable ALREADY_CLOSED = () -> {};
+
+    /**
+     * A task that completes a future: it still runs if it was queued before {@link #close()},
+     * because a future that never completes hangs whoever waits on it. It must be idempotent.
+     */
+    interface Completion extends Runnable {}
 
     private final String name;
     private final ScheduledThreadPoolExecutor pool;
@@ -94,8 +101,9 @@ final class ThreadSerialExecutor implements SerialExecutor {
     }
 
     private Runnable guarded(Runnable task) {
+        boolean mustRun = task instanceof Completion;
         return () -> {
-            if (closed) {
+            if (closed && !mustRun) {
                 return;
             }
             try {

@@ -178,6 +178,44 @@ class RealNetTcpTest {
     }
 
     @Test
+    void closingTheNetWhileConnectsHangCompletesTheirFutures() throws Exception {
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            ThreadSerialExecutor exec = (ThreadSerialExecutor) net.newSerialExecutor("tcp-close-pending");
+            List<CompletableFuture<TcpConnection>> attempts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                attempts.add(net.connectTcp(null, (InetSocketAddress) full.getLocalSocketAddress(), new Echo(), exec));
+            }
+            // Keep the executor busy so the failures are still queued on it when it closes.
+            CountDownLatch release = new CountDownLatch(1);
+            exec.execute(() -> awaitQuietly(release));
+            Thread closer = new Thread(net::close, "test-closer");
+            closer.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!exec.isClosed() && System.nanoTime() < deadline) {
+                Thread.sleep(5); // polling a condition with a deadline
+            }
+            assertTrue(exec.isClosed());
+            release.countDown();
+            for (CompletableFuture<TcpConnection> attempt : attempts) {
+                try {
+                    attempt.get(5, TimeUnit.SECONDS); // connected before the close: fine too
+                } catch (ExecutionException e) {
+                    assertInstanceOf(IOException.class, e.getCause());
+                }
+            }
+            closer.join(5_000);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void peerCloseGivesOnClosedWithoutCauseOnce() throws Exception {
         SerialExecutor serverExec = net.newSerialExecutor("tcp-peer-close-server");
         SerialExecutor clientExec = net.newSerialExecutor("tcp-peer-close-client");
