@@ -1,5 +1,8 @@
 package dev.parley.rtc.net;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
@@ -21,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * and is counted; the loop itself keeps going until {@link #close()}.
  */
 final class NioLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NioLoop.class);
+
 
     /** Large enough for any UDP datagram (64 KiB less headers) and a good TCP read chunk. */
     static final int IO_BUFFER_SIZE = 64 * 1024;
@@ -125,7 +130,7 @@ final class NioLoop implements AutoCloseable {
     /** Counts and reports an error of a channel or of the loop itself. */
     void reportFailure(String what, Throwable failure) {
         failures.incrementAndGet();
-        System.err.println("parley: " + thread.getName() + ": " + what + ": " + failure);
+        LOG.warn("{}: {}", thread.getName(), what, failure);
     }
 
     /** Stops the loop and waits (briefly) for its thread; channels still registered are closed. */

@@ -1,11 +1,16 @@
 package dev.parley.rtc.net;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The sockets a {@link RealNet} still owns, so that closing the Net closes each of them. */
 final class OwnedResources {
+    private static final Logger LOG = LoggerFactory.getLogger(OwnedResources.class);
+
 
     private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -46,7 +51,7 @@ final class OwnedResources {
         try {
             resource.close();
         } catch (Exception e) {
-            System.err.println("parley: closing " + resource + " failed: " + e);
+            LOG.warn("closing {} failed", resource, e);
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.parley.rtc.net;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -16,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * never throws.
  */
 final class ThreadSerialExecutor implements SerialExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadSerialExecutor.class);
+
 
     private static final Cancellable ALREADY_CLOSED = () -> {};
 
@@ -110,7 +115,7 @@ final class ThreadSerialExecutor implements SerialExecutor {
                 task.run();
             } catch (Throwable t) {
                 taskFailures.incrementAndGet();
-                System.err.println("parley: task on executor '" + name + "' threw " + t);
+                LOG.error("task on executor '{}' threw", name, t);
                 t.printStackTrace();
             }
         };
