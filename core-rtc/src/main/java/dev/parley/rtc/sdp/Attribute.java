@@ -26,7 +26,7 @@ public record Attribute(String name, String value) {
     /** Splits the text after {@code a=} at the first colon. */
     public static Attribute parse(String text) throws SdpParseException {
         int colon = text.indexOf(':');
-        String name = colon < 0 ? text : text.substring(0, colon);
+        String name = nameOf(text);
         if (name.isEmpty()) {
             throw new SdpParseException("attribute has an empty name: " + SdpTokens.quote(text));
         }
@@ -34,6 +34,12 @@ public record Attribute(String name, String value) {
             throw new SdpParseException("attribute contains NUL, CR or LF");
         }
         return new Attribute(name, colon < 0 ? null : text.substring(colon + 1));
+    }
+
+    /** The attribute name of an a= line's value, without parsing the rest. */
+    static String nameOf(String lineValue) {
+        int colon = lineValue.indexOf(':');
+        return colon < 0 ? lineValue : lineValue.substring(0, colon);
     }
 
     public boolean isFlag() {

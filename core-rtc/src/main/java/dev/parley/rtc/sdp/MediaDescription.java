@@ -270,7 +270,7 @@ public final class MediaDescription {
     public MediaDescription withoutAttributes(String name) {
         List<SdpLine> copy = new ArrayList<>();
         for (SdpLine l : lines) {
-            if (l.type() != 'a' || !name.equals(attributeName(l))) {
+            if (l.type() != 'a' || !name.equals(Attribute.nameOf(l.value()))) {
                 copy.add(l);
             }
         }
@@ -295,11 +295,6 @@ public final class MediaDescription {
             copy.add(direction.toAttribute().toLine());
         }
         return ofChecked(copy);
-    }
-
-    private static String attributeName(SdpLine l) {
-        int colon = l.value().indexOf(':');
-        return colon < 0 ? l.value() : l.value().substring(0, colon);
     }
 
     private Optional<String> firstLine(char type) {

@@ -271,7 +271,7 @@ public final class SessionDescription {
     public SessionDescription withoutAttributes(String name) {
         List<SdpLine> copy = new ArrayList<>();
         for (SdpLine l : lines) {
-            if (l.type() != 'a' || !name.equals(l.value().split(":", 2)[0])) {
+            if (l.type() != 'a' || !name.equals(Attribute.nameOf(l.value()))) {
                 copy.add(l);
             }
         }
