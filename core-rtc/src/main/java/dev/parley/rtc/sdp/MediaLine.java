@@ -32,15 +32,15 @@ public record MediaLine(String media, int port, int portCount, String protocol, 
     public static MediaLine parse(String value) throws SdpParseException {
         List<String> f = SdpTokens.split(value);
         if (f.size() < 3) {
-            throw new SdpParseException("m= needs <media> <port> <proto> [<fmt> ...], got " + SdpTokens.quote(value));
+            throw new SdpParseException("media line needs <media> <port> <proto> [<fmt> ...], got " + SdpTokens.quote(value));
         }
         String media = SdpTokens.token(f.get(0), "media type");
         String portText = f.get(1);
         int slash = portText.indexOf('/');
-        int port = SdpTokens.port(slash < 0 ? portText : portText.substring(0, slash), "m= port");
+        int port = SdpTokens.port(slash < 0 ? portText : portText.substring(0, slash), "port");
         int count = 0;
         if (slash >= 0) {
-            count = SdpTokens.parseInt(portText.substring(slash + 1), 1, 65536, "m= number of ports");
+            count = SdpTokens.parseInt(portText.substring(slash + 1), 1, 65536, "number of ports");
         }
         String proto = f.get(2);
         return new MediaLine(media, port, count, proto, f.subList(3, f.size()));

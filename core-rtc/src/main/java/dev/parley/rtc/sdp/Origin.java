@@ -22,7 +22,7 @@ public record Origin(String username, String sessionId, long sessionVersion,
     }
 
     public static Origin parse(String value) throws SdpParseException {
-        List<String> f = SdpTokens.fields(value, 6, "o=");
+        List<String> f = SdpTokens.fields(value, 6, "origin");
         String id = f.get(1);
         if (!isDigits(id)) {
             throw new SdpParseException("session id " + SdpTokens.quote(id) + " is not a decimal number");

@@ -20,7 +20,7 @@ public record Timing(long start, long stop, List<String> repeats) {
 
     /** Parses the {@code t=} value (no repeats). */
     public static Timing parse(String value) throws SdpParseException {
-        List<String> f = SdpTokens.fields(value, 2, "t=");
+        List<String> f = SdpTokens.fields(value, 2, "timing");
         return new Timing(SdpTokens.parseLong(f.get(0), 0, MAX_TIME, "start time"),
                 SdpTokens.parseLong(f.get(1), 0, MAX_TIME, "stop time"));
     }

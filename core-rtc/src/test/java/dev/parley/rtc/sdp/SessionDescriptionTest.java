@@ -89,8 +89,8 @@ class SessionDescriptionTest {
         assertEquals("line 2: the second line must be o= (RFC 8866 §5)", error("v=0\r\ns=-\r\n"));
         assertEquals("line 2: o=: session version '2x' is not a number in 0..9223372036854775807",
                 error("v=0\r\no=- 1 2x IN IP4 0.0.0.0\r\ns=-\r\n"));
-        assertEquals("line 2: o=: o= needs 6 fields, got 5 in '- 1 2 IN IP4'", error("v=0\r\no=- 1 2 IN IP4\r\ns=-\r\n"));
-        assertEquals("line 5: m=: m= port '70000' is not a number in 0..65535", error(HEADER + "m=audio 70000 RTP/AVP 0\r\n"));
+        assertEquals("line 2: o=: origin needs 6 fields, got 5 in '- 1 2 IN IP4'", error("v=0\r\no=- 1 2 IN IP4\r\ns=-\r\n"));
+        assertEquals("line 5: m=: port '70000' is not a number in 0..65535", error(HEADER + "m=audio 70000 RTP/AVP 0\r\n"));
         assertEquals("line 6: a=rtpmap: payload type 'abc' is not a number in 0..127",
                 error(HEADER + "m=audio 9 RTP/AVP 0\r\na=rtpmap:abc PCMU/8000\r\n"));
         assertEquals("line 6: a=fingerprint: sha-256 fingerprint must have 32 bytes, got 3",
