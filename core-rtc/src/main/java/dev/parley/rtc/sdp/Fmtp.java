@@ -3,6 +3,7 @@ package dev.parley.rtc.sdp;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -79,8 +80,8 @@ public record Fmtp(String format, String parameters) implements AttributeValue {
     }
 
     /** One parameter's value, if present. */
-    public java.util.Optional<String> parameter(String key) {
-        return java.util.Optional.ofNullable(parameterMap().get(key));
+    public Optional<String> parameter(String key) {
+        return Optional.ofNullable(parameterMap().get(key));
     }
 
     public String toValue() {

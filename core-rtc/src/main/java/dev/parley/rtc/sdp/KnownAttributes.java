@@ -1,5 +1,6 @@
 package dev.parley.rtc.sdp;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,8 +36,8 @@ final class KnownAttributes {
         }
         return t;
     };
-    static final ValueParser<java.util.List<String>> TOKEN_LIST = v -> {
-        java.util.List<String> tokens = SdpTokens.split(v);
+    static final ValueParser<List<String>> TOKEN_LIST = v -> {
+        List<String> tokens = SdpTokens.split(v);
         for (String t : tokens) {
             SdpTokens.token(t, "option");
         }

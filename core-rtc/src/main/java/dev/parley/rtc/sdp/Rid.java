@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code a=rid:<rid-id> <send|recv> [pt=<fmt>,…][;<param>[=<value>]…]}, RFC 8851 §10
@@ -21,7 +22,7 @@ public record Rid(String id, RidDirection direction, List<Integer> payloadTypes,
         if (!isRidId(id)) {
             throw new IllegalArgumentException("bad rid-id: " + id);
         }
-        java.util.Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(direction, "direction");
         payloadTypes = List.copyOf(payloadTypes);
         for (int pt : payloadTypes) {
             if (pt < 0 || pt > 127) {

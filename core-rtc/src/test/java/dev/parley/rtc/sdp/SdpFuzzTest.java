@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Property: any text either fails with {@link SdpParseException} or parses into a description
@@ -90,7 +91,7 @@ class SdpFuzzTest {
         each(m.rids(), Rid::toValue, Rid::parse);
     }
 
-    private static <T> void each(List<T> values, java.util.function.Function<T, String> writer,
+    private static <T> void each(List<T> values, Function<T, String> writer,
                                  KnownAttributes.ValueParser<T> parser) {
         for (T v : values) {
             reparse(v, writer.apply(v), parser);
