@@ -104,15 +104,16 @@ final class TcpRouter {
         if (host.hasAddress(destination)) {
             return new Path(host, local, 0, NOTHING);
         }
+        long delay = fixedDelay(host.linkConditions());
         VirtualLan lan = host.lan();
         if (lan != null && lan.contains(destination)) {
-            return new Path(lan.hostAt(destination), local, 0, NOTHING);
+            return toHost(lan.hostAt(destination), local, delay, NOTHING);
         }
-        long delay = network.coreConditions().delay().toNanos();
+        delay += fixedDelay(network.coreConditions());
         InetSocketAddress seen = local;
         Runnable release = NOTHING;
         if (lan != null) {
-            delay += lan.uplinkConditions().delay().toNanos();
+            delay += fixedDelay(lan.uplinkConditions());
             if (lan.isNatted(local.getAddress())) {
                 if (destination.equals(lan.publicAddress())) {
                     return new Path(null, local, 0, NOTHING); // no TCP hairpinning
@@ -125,15 +126,24 @@ final class TcpRouter {
         }
         VirtualHost publicHost = network.publicHostAt(destination);
         if (publicHost != null) {
-            return new Path(publicHost, seen, delay, release);
+            return toHost(publicHost, seen, delay, release);
         }
         VirtualLan routedLan = network.routedLanFor(destination);
         if (routedLan != null) {
-            delay += routedLan.uplinkConditions().delay().toNanos();
-            return new Path(routedLan.hostAt(destination), seen, delay, release);
+            delay += fixedDelay(routedLan.uplinkConditions());
+            return toHost(routedLan.hostAt(destination), seen, delay, release);
         }
         // A NAT's public address (nothing is forwarded inbound) or nobody's address.
         return new Path(null, seen, delay, release);
+    }
+
+    private static Path toHost(VirtualHost target, InetSocketAddress seen, long delay, Runnable release) {
+        long total = target == null ? delay : delay + fixedDelay(target.linkConditions());
+        return new Path(target, seen, total, release);
+    }
+
+    private static long fixedDelay(LinkConditions link) {
+        return link.delay().toNanos();
     }
 
     private void failLater(CompletableFuture<TcpConnection> future, SerialExecutor executor, IOException why, long delayNanos) {

@@ -8,8 +8,10 @@ import java.util.Random;
  * Carries datagrams across a {@link VirtualNetwork}:
  *
  * <pre>
- *   sender ─▶ [same host or same LAN: direct] ─▶ receiver
- *   sender ─▶ LAN firewall ─▶ NAT out ─▶ uplink ─▶ core ─▶ NAT in (filter) ─▶ LAN firewall ─▶ uplink ─▶ receiver
+ *   sender ─▶ [same host: direct] ─▶ receiver
+ *   sender ─▶ host firewall ─▶ host link ─▶ [same LAN] ─▶ host firewall ─▶ host link ─▶ receiver
+ *   sender ─▶ host firewall ─▶ host link ─▶ LAN firewall ─▶ NAT out ─▶ uplink ─▶ core
+ *          ─▶ LAN firewall ─▶ NAT in (filter) ─▶ uplink ─▶ host firewall ─▶ host link ─▶ receiver
  * </pre>
  *
  * Translation outbound happens at send time; inbound filtering when the datagram reaches the far
@@ -37,20 +39,23 @@ final class UdpRouter {
         }
         InetSocketAddress local = new InetSocketAddress(source, socket.localAddress().getPort());
         if (host.hasAddress(destination)) {
-            later(0, () -> deliver(host, to, data, local, false));
+            later(0, () -> deliverToSocket(host, to, data, local));
             return true;
         }
         if (host.isUdpBlocked()) {
             network.countFirewalled();
             return true;
         }
+        long delay = cross(host.linkConditions());
+        if (delay == DROPPED) {
+            return true;
+        }
         VirtualLan lan = host.lan();
         if (lan != null && lan.contains(destination)) {
-            later(0, () -> deliver(lan.hostAt(destination), to, data, local, true));
+            later(delay, () -> arriveAtHost(lan.hostAt(destination), to, data, local));
             return true;
         }
         InetSocketAddress from = local;
-        long delay = 0;
         if (lan != null) {
             if (lan.isUdpBlocked()) {
                 network.countFirewalled();
@@ -58,19 +63,21 @@ final class UdpRouter {
             }
             if (lan.isNatted(source)) {
                 if (destination.equals(lan.publicAddress())) {
-                    hairpin(lan, local, to, data);
+                    later(delay, () -> hairpin(lan, local, to, data));
                     return true;
                 }
                 from = lan.nat().outboundUdp(from, to, now());
             }
-            delay = cross(lan.uplinkConditions());
-        }
-        if (delay != DROPPED) {
-            long core = cross(network.coreConditions());
-            if (core != DROPPED) {
-                InetSocketAddress seenFrom = from;
-                later(delay + core, () -> arriveFromInternet(data, seenFrom, to));
+            long uplink = cross(lan.uplinkConditions());
+            if (uplink == DROPPED) {
+                return true;
             }
+            delay += uplink;
+        }
+        long core = cross(network.coreConditions());
+        if (core != DROPPED) {
+            InetSocketAddress seenFrom = from;
+            later(delay + core, () -> arriveFromInternet(data, seenFrom, to));
         }
         return true;
     }
@@ -80,7 +87,7 @@ final class UdpRouter {
         InetAddress destination = to.getAddress();
         VirtualHost publicHost = network.publicHostAt(destination);
         if (publicHost != null) {
-            deliver(publicHost, to, data, from, true);
+            arriveAtHost(publicHost, to, data, from);
             return;
         }
         VirtualLan natLan = network.natAt(destination);
@@ -112,7 +119,7 @@ final class UdpRouter {
     private void downlink(VirtualLan lan, byte[] data, InetSocketAddress from, InetSocketAddress to) {
         long delay = cross(lan.uplinkConditions());
         if (delay != DROPPED) {
-            later(delay, () -> deliver(lan.hostAt(to.getAddress()), to, data, from, true));
+            later(delay, () -> arriveAtHost(lan.hostAt(to.getAddress()), to, data, from));
         }
     }
 
@@ -130,19 +137,27 @@ final class UdpRouter {
             network.countNatFiltered();
             return;
         }
-        later(0, () -> deliver(lan.hostAt(internalTo.getAddress()), internalTo, data, mappedFrom, true));
+        arriveAtHost(lan.hostAt(internalTo.getAddress()), internalTo, data, mappedFrom);
     }
 
-    /** Hands the datagram to the socket bound at {@code to} on {@code host}, if any. */
-    private void deliver(VirtualHost host, InetSocketAddress to, byte[] data, InetSocketAddress from, boolean fromOutside) {
+    /** The datagram reached {@code host}'s firewall and access link from elsewhere. */
+    private void arriveAtHost(VirtualHost host, InetSocketAddress to, byte[] data, InetSocketAddress from) {
         if (host == null) {
             network.countUnroutable();
             return;
         }
-        if (fromOutside && host.isUdpBlocked()) {
+        if (host.isUdpBlocked()) {
             network.countFirewalled();
             return;
         }
+        long delay = cross(host.linkConditions());
+        if (delay != DROPPED) {
+            later(delay, () -> deliverToSocket(host, to, data, from));
+        }
+    }
+
+    /** Hands the datagram to the socket bound at {@code to} on {@code host}, if any. */
+    private void deliverToSocket(VirtualHost host, InetSocketAddress to, byte[] data, InetSocketAddress from) {
         VirtualUdpSocket socket = host.udpSocketAt(to);
         if (socket == null || socket.isClosed()) {
             network.countUnroutable();

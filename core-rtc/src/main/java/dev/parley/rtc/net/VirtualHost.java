@@ -32,6 +32,7 @@ public final class VirtualHost implements Net {
     /** Sockets, listeners, connections and executors to close with the host, in creation order. */
     private final Set<AutoCloseable> owned = new LinkedHashSet<>();
     private boolean udpBlocked;
+    private LinkConditions linkConditions = LinkConditions.PERFECT;
 
     VirtualHost(VirtualNetwork network, VirtualLan lan, List<InetAddress> addresses) {
         this.network = network;
@@ -65,6 +66,18 @@ public final class VirtualHost implements Net {
 
     public boolean isUdpBlocked() {
         return udpBlocked;
+    }
+
+    /**
+     * Impairment of this host's own access link (think Wi-Fi), applied each way to all its traffic
+     * except to itself, on top of its LAN's uplink and the core.
+     */
+    public void setLinkConditions(LinkConditions conditions) {
+        this.linkConditions = Objects.requireNonNull(conditions, "conditions");
+    }
+
+    public LinkConditions linkConditions() {
+        return linkConditions;
     }
 
     @Override

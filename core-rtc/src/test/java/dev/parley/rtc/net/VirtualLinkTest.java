@@ -85,6 +85,23 @@ class VirtualLinkTest {
     }
 
     @Test
+    void hostAccessLinksAddToEveryPathIncludingInsideTheLan() throws IOException {
+        Topology t = new Topology(1);
+        t.client.setLinkConditions(LinkConditions.PERFECT.withDelay(Duration.ofMillis(4)));
+        VirtualHost neighbour = t.lan.addHost("10.0.1.3");
+        neighbour.setLinkConditions(LinkConditions.PERFECT.withDelay(Duration.ofMillis(2)));
+        VirtualInbox neighbourInbox = new VirtualInbox(t.net.clock());
+        UdpSocket n = neighbour.openUdp(any(), neighbourInbox, neighbour.newSerialExecutor("n"));
+
+        t.clientSocket.send(bytes("to server"), SERVER);
+        t.clientSocket.send(bytes("to neighbour"), new InetSocketAddress(addr("10.0.1.3"), n.localAddress().getPort()));
+        t.net.clock().advance(Duration.ofSeconds(1));
+
+        assertEquals(4_000_000L, t.serverInbox.last().atNanos());
+        assertEquals(6_000_000L, neighbourInbox.last().atNanos(), "both hosts' links");
+    }
+
+    @Test
     void totalLossDropsEverythingAndNoLossDeliversEverything() throws IOException {
         Topology lossy = new Topology(1);
         lossy.lan.setUplinkConditions(LinkConditions.PERFECT.withLoss(1.0));
@@ -154,6 +171,12 @@ class VirtualLinkTest {
         assertEquals(0, t.serverInbox.count());
         assertEquals(0, clientInbox.count());
         assertEquals(2, t.net.droppedByFirewall());
+
+        other.listenTcp(new InetSocketAddress(addr("198.51.100.2"), 443), conn -> (cn, data) -> {}, other.newSerialExecutor("l"));
+        var connected = t.client.connectTcp(null, new InetSocketAddress(addr("198.51.100.2"), 443),
+                (cn, data) -> {}, t.client.newSerialExecutor("tcp"));
+        t.net.clock().runPending();
+        assertTrue(connected.isDone() && !connected.isCompletedExceptionally(), "TCP passes the UDP firewall");
     }
 
     @Test

@@ -108,6 +108,26 @@ class VirtualTcpTest {
     }
 
     @Test
+    void connectTakesTheRoundTripOfEveryLinksFixedDelay() throws Exception {
+        listenEcho();
+        server.setLinkConditions(LinkConditions.PERFECT.withDelay(Duration.ofMillis(1)));
+        net.setCoreConditions(new LinkConditions(Duration.ofMillis(10), Duration.ofMillis(50), 0.5));
+        VirtualLan lan = net.addLan("10.0.1.0/24", NatBehavior.fullCone(), "203.0.113.1");
+        lan.setUplinkConditions(LinkConditions.PERFECT.withDelay(Duration.ofMillis(100)));
+        VirtualHost client = lan.addHost("10.0.1.2");
+        client.setLinkConditions(LinkConditions.PERFECT.withDelay(Duration.ofMillis(1000)));
+        Recorder clientSide = new Recorder();
+
+        TcpConnection connection = connect(client, clientSide);
+        assertEquals(2 * 1_111_000_000L, clock.nanoTime(), "jitter and loss do not apply to TCP");
+        connection.write(bytes("abc"));
+        clock.advance(Duration.ofNanos(2 * 1_111_000_000L - 1));
+        assertEquals("", clientSide.text.toString());
+        clock.advance(Duration.ofNanos(1));
+        assertEquals("abc", clientSide.text.toString());
+    }
+
+    @Test
     void eachConnectionOutOfANatGetsItsOwnPort() throws Exception {
         listenEcho();
         VirtualLan lan = net.addLan("10.0.1.0/24", NatBehavior.fullCone(), "203.0.113.1");
