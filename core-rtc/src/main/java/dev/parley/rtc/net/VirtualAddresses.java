@@ -10,8 +10,8 @@ final class VirtualAddresses {
     /** An IPv4 or IPv6 literal; a host name is rejected rather than looked up. */
     static InetAddress parse(String literal) {
         String text = literal.strip();
-        boolean looksLiteral = text.indexOf(':') >= 0 || text.matches("[0-9.]+");
-        if (!looksLiteral || text.isEmpty()) {
+        boolean looksLiteral = text.matches("\\d{1,3}(\\.\\d{1,3}){3}") || text.matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+        if (!looksLiteral) {
             throw new IllegalArgumentException("not an IP address literal: " + literal);
         }
         try {

@@ -17,13 +17,27 @@ import java.util.Random;
  *
  * <pre>
  *   public host ─┐
- *   public host ─┼─ internet core (conditions) ─┬─ uplink ─ NAT 203.0.113.1 ─ LAN 10.0.1.0/24 ─ hosts
- *                │                               └─ uplink ─ routed LAN (no NAT) ─ hosts
+ *   public host ─┼─ internet core ─┬─ uplink ─ NAT 203.0.113.1 ─ LAN 10.0.1.0/24 ─ hosts
+ *                │                 └─ uplink ─ routed LAN (no NAT) ─ hosts
  * </pre>
  *
- * <p>Each {@link VirtualHost} is a {@link Net}. Datagrams cross at most: the sender's LAN uplink,
- * the core, the receiver's LAN uplink; each link adds its {@link LinkConditions}. Traffic between
- * hosts of one LAN, and to a host's own addresses, is delivered directly, unimpaired.
+ * <p>Each {@link VirtualHost} is a {@link Net}. A datagram crosses, each with its own {@link
+ * LinkConditions}: the sender's access link, its LAN's uplink, the core, the receiver's LAN uplink
+ * and access link (hosts on one LAN skip the uplinks and the core; a host's own addresses and its
+ * loopback skip everything).
+ *
+ * <pre>{@code
+ * VirtualNetwork vnet = new VirtualNetwork(42);                 // seed of every loss/jitter draw
+ * vnet.setCoreConditions(LinkConditions.PERFECT.withDelay(Duration.ofMillis(20)));
+ * VirtualHost stun = vnet.addPublicHost("198.51.100.1");
+ * VirtualLan home = vnet.addLan("10.0.1.0/24", NatBehavior.portRestrictedCone(), "203.0.113.1");
+ * VirtualLan office = vnet.addLan("10.0.1.0/24", NatBehavior.symmetric(), "203.0.113.2");
+ * office.setUplinkConditions(LinkConditions.PERFECT.withLoss(0.05));
+ * VirtualHost alice = home.addHost("10.0.1.2");                 // a Net for Alice's ICE agent
+ * VirtualHost bob = office.addHost("10.0.1.2");                 // same block, other world
+ * // ... start both agents on alice / bob, then:
+ * boolean connected = vnet.clock().runUntil(() -> bothConnected(), Duration.ofSeconds(30));
+ * }</pre>
  *
  * <p>Not thread-safe: build the topology and drive the clock from one thread.
  */

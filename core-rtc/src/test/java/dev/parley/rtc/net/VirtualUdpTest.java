@@ -203,6 +203,20 @@ class VirtualUdpTest {
         assertEquals(9000, again.localAddress().getPort(), "the port is free again");
     }
 
+    @Test
+    void topologyMistakesAreRejectedAtOnce() {
+        net.addPublicHost("198.51.100.1");
+        VirtualLan lan = net.addLan("10.0.1.0/24", NatBehavior.fullCone(), "203.0.113.1");
+
+        assertThrows(IllegalArgumentException.class, () -> net.addPublicHost("198.51.100.1"), "address taken");
+        assertThrows(IllegalArgumentException.class, () -> net.addPublicHost("203.0.113.1"), "the NAT's address");
+        assertThrows(IllegalArgumentException.class, () -> lan.addHost("10.0.2.2"), "outside the LAN's block");
+        assertThrows(IllegalArgumentException.class, () -> net.addRoutedLan("198.51.100.0/24"), "holds a public host");
+        assertThrows(IllegalArgumentException.class, () -> net.addPublicHost("example.org"), "names are never resolved");
+        assertThrows(IllegalArgumentException.class, () -> net.addPublicHost("1:2"));
+        assertThrows(IllegalArgumentException.class, () -> net.addPublicHost("127.0.0.1"), "loopback is implicit");
+    }
+
     static InetSocketAddress any() {
         return new InetSocketAddress(addr("0.0.0.0"), 0);
     }
