@@ -27,8 +27,8 @@ public final class VirtualHost implements Net {
     private final VirtualNetwork network;
     private final VirtualLan lan;
     private final List<InetAddress> addresses;
-    private final PortBindings<VirtualUdpSocket> udpPorts = new PortBindings<>();
-    private final PortBindings<Object> tcpPorts = new PortBindings<>();
+    private final VirtualPortBindings<VirtualUdpSocket> udpPorts = new VirtualPortBindings<>();
+    private final VirtualPortBindings<Object> tcpPorts = new VirtualPortBindings<>();
     /** Sockets, listeners, connections and executors to close with the host, in creation order. */
     private final Set<AutoCloseable> owned = new LinkedHashSet<>();
     private boolean udpBlocked;

@@ -47,8 +47,8 @@ public final class VirtualNetwork {
     private final Map<InetAddress, VirtualHost> publicHosts = new HashMap<>();
     private final Map<InetAddress, VirtualLan> natAddresses = new HashMap<>();
     private final List<VirtualLan> lans = new ArrayList<>();
-    private final UdpRouter udpRouter = new UdpRouter(this);
-    private final TcpRouter tcpRouter = new TcpRouter(this);
+    private final VirtualUdpRouter udpRouter = new VirtualUdpRouter(this);
+    private final VirtualTcpRouter tcpRouter = new VirtualTcpRouter(this);
     private LinkConditions coreConditions = LinkConditions.PERFECT;
     private long droppedByLoss;
     private long droppedByNatFiltering;
@@ -149,11 +149,11 @@ public final class VirtualNetwork {
         return random;
     }
 
-    UdpRouter udpRouter() {
+    VirtualUdpRouter udpRouter() {
         return udpRouter;
     }
 
-    TcpRouter tcpRouter() {
+    VirtualTcpRouter tcpRouter() {
         return tcpRouter;
     }
 

@@ -2,7 +2,7 @@ package dev.parley.rtc.net;
 
 import java.net.InetSocketAddress;
 
-/** A listening TCP port on a {@link VirtualHost}; the {@link TcpRouter} brings it connection attempts. */
+/** A listening TCP port on a {@link VirtualHost}; the {@link VirtualTcpRouter} brings it connection attempts. */
 final class VirtualTcpListener implements TcpListener {
     private final VirtualHost host;
     private final AcceptHandler handler;

@@ -4,7 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** A UDP socket of a {@link VirtualHost}; its datagrams travel through the network's {@link UdpRouter}. */
+/** A UDP socket of a {@link VirtualHost}; its datagrams travel through the network's {@link VirtualUdpRouter}. */
 final class VirtualUdpSocket implements UdpSocket {
     private final VirtualHost host;
     private final DatagramHandler handler;

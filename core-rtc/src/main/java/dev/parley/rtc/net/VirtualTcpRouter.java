@@ -18,12 +18,12 @@ import java.util.concurrent.CompletableFuture;
  * are connections to a port nobody listens on. UDP firewalls do not affect TCP; loss and jitter
  * do not either (TCP would retransmit them away).
  */
-final class TcpRouter {
+final class VirtualTcpRouter {
     private static final Runnable NOTHING = () -> {};
 
     private final VirtualNetwork network;
 
-    TcpRouter(VirtualNetwork network) {
+    VirtualTcpRouter(VirtualNetwork network) {
         this.network = network;
     }
 

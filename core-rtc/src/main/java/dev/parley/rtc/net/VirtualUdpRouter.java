@@ -17,12 +17,12 @@ import java.util.Random;
  * Translation outbound happens at send time; inbound filtering when the datagram reaches the far
  * NAT, after the first two links' delay, so a mapping that expired in flight drops it.
  */
-final class UdpRouter {
+final class VirtualUdpRouter {
     private static final long DROPPED = -1;
 
     private final VirtualNetwork network;
 
-    UdpRouter(VirtualNetwork network) {
+    VirtualUdpRouter(VirtualNetwork network) {
         this.network = network;
     }
 

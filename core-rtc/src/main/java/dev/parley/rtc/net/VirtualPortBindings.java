@@ -9,7 +9,7 @@ import java.util.Map;
  * One host's bound ports for one protocol. A wildcard bind ({@code 0.0.0.0} or {@code ::}) takes
  * the port on every address of its family ({@code ::} on both, as a dual-stack socket does).
  */
-final class PortBindings<T> {
+final class VirtualPortBindings<T> {
     static final int FIRST_EPHEMERAL = 49152;
     static final int LAST_EPHEMERAL = 65535;
 
