@@ -65,8 +65,8 @@ final class VirtualTcpRouter {
             if (listener == null) {
                 release.run();
                 IOException why = path.target() == null
-                        ? new NoRouteToHostException("no route to " + remote)
-                        : new ConnectException("Connection refused: " + remote);
+                        ? path.unreachable()
+                        : new ConnectException("Connection refused: nothing listens on " + remote);
                 failLater(future, executor, why, path.oneWayDelayNanos());
                 return;
             }
@@ -102,12 +102,12 @@ final class VirtualTcpRouter {
     private Path route(VirtualHost host, InetSocketAddress local, InetSocketAddress remote) {
         InetAddress destination = remote.getAddress();
         if (host.hasAddress(destination)) {
-            return new Path(host, local, 0, NOTHING);
+            return new Path(host, local, 0, NOTHING, null);
         }
         long delay = fixedDelay(host.linkConditions());
         VirtualLan lan = host.lan();
         if (lan != null && lan.contains(destination)) {
-            return toHost(lan.hostAt(destination), local, delay, NOTHING);
+            return toHost(lan.hostAt(destination), local, delay, NOTHING, remote);
         }
         delay += fixedDelay(network.coreConditions());
         InetSocketAddress seen = local;
@@ -116,7 +116,8 @@ final class VirtualTcpRouter {
             delay += fixedDelay(lan.uplinkConditions());
             if (lan.isNatted(local.getAddress())) {
                 if (destination.equals(lan.publicAddress())) {
-                    return new Path(null, local, 0, NOTHING); // no TCP hairpinning
+                    return new Path(null, local, delay, NOTHING,
+                            new ConnectException("Connection refused: no TCP hairpinning to " + remote));
                 }
                 NatTable nat = lan.nat();
                 int externalPort = nat.allocateTcpPort(local.getPort());
@@ -126,20 +127,26 @@ final class VirtualTcpRouter {
         }
         VirtualHost publicHost = network.publicHostAt(destination);
         if (publicHost != null) {
-            return toHost(publicHost, seen, delay, release);
+            return toHost(publicHost, seen, delay, release, remote);
         }
         VirtualLan routedLan = network.routedLanFor(destination);
         if (routedLan != null) {
             delay += fixedDelay(routedLan.uplinkConditions());
-            return toHost(routedLan.hostAt(destination), seen, delay, release);
+            return toHost(routedLan.hostAt(destination), seen, delay, release, remote);
         }
-        // A NAT's public address (nothing is forwarded inbound) or nobody's address.
-        return new Path(null, seen, delay, release);
+        if (network.natAt(destination) != null) {
+            return new Path(null, seen, delay, release, new ConnectException(
+                    "Connection refused: " + remote + " is a NAT, which forwards no inbound connections"));
+        }
+        return new Path(null, seen, delay, release, new NoRouteToHostException("no host at " + remote));
     }
 
-    private static Path toHost(VirtualHost target, InetSocketAddress seen, long delay, Runnable release) {
-        long total = target == null ? delay : delay + fixedDelay(target.linkConditions());
-        return new Path(target, seen, total, release);
+    private static Path toHost(VirtualHost target, InetSocketAddress seen, long delay, Runnable release,
+            InetSocketAddress remote) {
+        if (target == null) {
+            return new Path(null, seen, delay, release, new NoRouteToHostException("no host at " + remote));
+        }
+        return new Path(target, seen, delay + fixedDelay(target.linkConditions()), release, null);
     }
 
     private static long fixedDelay(LinkConditions link) {
@@ -154,6 +161,8 @@ final class VirtualTcpRouter {
      * @param target the host that gets the SYN, or {@code null} if none will
      * @param clientAsSeen the client's address as the server sees it (after NAT)
      * @param release gives back the NAT port, if one was taken
+     * @param unreachable why no host gets the SYN, when {@code target} is {@code null}
      */
-    private record Path(VirtualHost target, InetSocketAddress clientAsSeen, long oneWayDelayNanos, Runnable release) {}
+    private record Path(VirtualHost target, InetSocketAddress clientAsSeen, long oneWayDelayNanos, Runnable release,
+            IOException unreachable) {}
 }

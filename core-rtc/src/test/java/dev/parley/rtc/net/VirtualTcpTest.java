@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -178,7 +179,7 @@ class VirtualTcpTest {
     }
 
     @Test
-    void connectionsToANatedHostOrAnUnusedPortAreRefused() throws Exception {
+    void connectionsToANatedHostOrAnUnusedPortAreRefusedAndToNobodyUnroutable() throws Exception {
         listenEcho();
         VirtualLan lan = net.addLan("10.0.1.0/24", NatBehavior.fullCone(), "203.0.113.1");
         VirtualHost natted = lan.addHost("10.0.1.2");
@@ -188,10 +189,12 @@ class VirtualTcpTest {
 
         CompletableFuture<TcpConnection> toNat = client.connectTcp(null, new InetSocketAddress(addr("203.0.113.1"), 443), new Recorder(), ex);
         CompletableFuture<TcpConnection> toUnusedPort = client.connectTcp(null, new InetSocketAddress(addr("198.51.100.1"), 444), new Recorder(), ex);
+        CompletableFuture<TcpConnection> toNobody = client.connectTcp(null, new InetSocketAddress(addr("198.51.100.77"), 443), new Recorder(), ex);
         clock.advance(Duration.ofSeconds(1));
 
-        assertInstanceOf(IOException.class, causeOf(toNat));
+        assertInstanceOf(ConnectException.class, causeOf(toNat));
         assertInstanceOf(ConnectException.class, causeOf(toUnusedPort));
+        assertInstanceOf(NoRouteToHostException.class, causeOf(toNobody));
         assertTrue(accepted.isEmpty());
     }
 
