@@ -11,7 +11,9 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Single-threaded: nothing moves until the test thread calls {@link #advance}, {@link
  * #runUntil} or {@link #runPending}; every task (timers, datagram deliveries, executor tasks) then
- * runs on that thread, in order. An exception thrown by a task propagates out of that call, so a
+ * runs on that thread, in order. The clock belongs to the first thread that schedules on it or
+ * drives it; use from any other thread (say, a task handed to a common pool) throws
+ * {@link IllegalStateException} rather than silently breaking determinism. An exception thrown by a task propagates out of that call, so a
  * broken handler fails the test that drives it.
  *
  * <p>A task that reschedules itself at zero delay would hold time still forever; each call runs at
@@ -27,6 +29,7 @@ public final class VirtualClock {
     private long nextSequence;
     private boolean running;
     private VirtualSerialExecutor currentExecutor;
+    private Thread owner;
 
     public VirtualClock() {
         this(DEFAULT_MAX_EVENTS_PER_RUN);
@@ -117,6 +120,7 @@ public final class VirtualClock {
 
     /** Queues {@code task} at absolute virtual time {@code atNanos} (not before now). */
     Event scheduleAt(long atNanos, Runnable task, VirtualSerialExecutor owner) {
+        checkThread();
         Event event = new Event(Math.max(atNanos, now), nextSequence++, task, owner);
         queue.add(event);
         return event;
@@ -160,10 +164,21 @@ public final class VirtualClock {
     }
 
     private void enterRun() {
+        checkThread();
         if (running) {
             throw new IllegalStateException("the VirtualClock is already running: do not drive it from inside a task");
         }
         running = true;
+    }
+
+    private void checkThread() {
+        Thread current = Thread.currentThread();
+        if (owner == null) {
+            owner = current;
+        } else if (owner != current) {
+            throw new IllegalStateException("VirtualClock is single-threaded: it belongs to thread '"
+                    + owner.getName() + "' but was used from '" + current.getName() + "'");
+        }
     }
 
     private static long nonNegativeNanos(Duration duration) {

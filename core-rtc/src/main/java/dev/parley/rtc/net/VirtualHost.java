@@ -95,9 +95,10 @@ public final class VirtualHost implements Net {
 
     @Override
     public SerialExecutor newSerialExecutor(String name) {
-        SerialExecutor executor = network.clock().newSerialExecutor(name);
-        owned.add(executor);
-        return executor;
+        SerialExecutor[] executor = new SerialExecutor[1];
+        executor[0] = new VirtualSerialExecutor(name, network.clock(), () -> owned.remove(executor[0]));
+        owned.add(executor[0]);
+        return executor[0];
     }
 
     @Override

@@ -12,11 +12,18 @@ final class VirtualSerialExecutor implements SerialExecutor {
 
     private final String name;
     private final VirtualClock clock;
+    private final Runnable onClose;
     private boolean closed;
 
     VirtualSerialExecutor(String name, VirtualClock clock) {
+        this(name, clock, () -> {});
+    }
+
+    /** @param onClose runs once, at the first {@link #close()} (lets a host forget the executor) */
+    VirtualSerialExecutor(String name, VirtualClock clock, Runnable onClose) {
         this.name = Objects.requireNonNull(name, "name");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.onClose = Objects.requireNonNull(onClose, "onClose");
     }
 
     @Override
@@ -59,7 +66,10 @@ final class VirtualSerialExecutor implements SerialExecutor {
 
     @Override
     public void close() {
-        closed = true;
+        if (!closed) {
+            closed = true;
+            onClose.run();
+        }
     }
 
     @Override

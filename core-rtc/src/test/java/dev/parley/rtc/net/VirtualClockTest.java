@@ -177,6 +177,25 @@ class VirtualClockTest {
     }
 
     @Test
+    void useFromASecondThreadIsRefused() throws Exception {
+        executor.execute(() -> log.add("owner thread"));
+        java.util.concurrent.atomic.AtomicReference<Throwable> error = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread other = new Thread(() -> {
+            try {
+                executor.execute(() -> log.add("other thread"));
+            } catch (Throwable t) {
+                error.set(t);
+            }
+        });
+        other.start();
+        other.join();
+
+        assertTrue(error.get() instanceof IllegalStateException, String.valueOf(error.get()));
+        clock.runPending();
+        assertEquals(List.of("owner thread"), log);
+    }
+
+    @Test
     void negativeDurationsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> clock.advance(Duration.ofMillis(-1)));
         assertThrows(IllegalArgumentException.class, () -> clock.runUntil(() -> false, Duration.ofMillis(-1)));
