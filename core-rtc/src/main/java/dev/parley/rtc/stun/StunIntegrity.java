@@ -78,8 +78,9 @@ public final class StunIntegrity {
 
     /**
      * Offset (from {@code off}) of the first attribute of {@code type} that an agent would act
-     * on, or -1: none, not STUN, malformed, or only after an attribute that ends what is
-     * covered (FINGERPRINT; MESSAGE-INTEGRITY-SHA256 hides a later MESSAGE-INTEGRITY, §14.6).
+     * on, its value within the bytes present; or -1: none, not STUN, malformed, or only after
+     * an attribute that ends what is covered (FINGERPRINT; MESSAGE-INTEGRITY-SHA256 hides a
+     * later MESSAGE-INTEGRITY, §14.6).
      */
     private static int locate(byte[] buf, int off, int len, int type) {
         if (!StunMessage.looksLikeStun(buf, off, len)) {
@@ -88,16 +89,16 @@ public final class StunIntegrity {
         int pos = StunMessage.HEADER_LENGTH;
         while (pos + 4 <= len) {
             int attrType = Bytes.u16(buf, off + pos);
+            int attrLength = Bytes.u16(buf, off + pos + 2);
+            if (attrLength > len - pos - 4) {
+                return -1;
+            }
             if (attrType == type) {
                 return pos;
             }
             if (attrType == StunAttributeType.FINGERPRINT
                     || (attrType == StunAttributeType.MESSAGE_INTEGRITY_SHA256
                             && type == StunAttributeType.MESSAGE_INTEGRITY)) {
-                return -1;
-            }
-            int attrLength = Bytes.u16(buf, off + pos + 2);
-            if (attrLength > len - pos - 4) {
                 return -1;
             }
             pos += 4 + Bytes.padded(attrLength);
