@@ -56,7 +56,12 @@ public record ChannelData(int channelNumber, byte[] data) {
         return parse(raw, 0, raw.length);
     }
 
-    /** Parses one message of exactly {@code len} bytes, with or without padding. */
+    /**
+     * Parses one message of exactly {@code len} bytes at {@code off}, with or without padding.
+     *
+     * @throws StunParseException if the bytes are not a well-formed ChannelData message
+     * @throws IndexOutOfBoundsException if the range lies outside {@code buf} (a caller bug)
+     */
     public static ChannelData parse(byte[] buf, int off, int len) throws StunParseException {
         Objects.checkFromIndexSize(off, len, buf.length);
         if (len < HEADER_LENGTH) {

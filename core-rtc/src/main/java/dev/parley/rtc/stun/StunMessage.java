@@ -88,7 +88,13 @@ public final class StunMessage {
         return parse(raw, 0, raw.length);
     }
 
-    /** Parses {@code len} bytes at {@code off}; offsets in errors count from {@code off}. */
+    /**
+     * Parses exactly {@code len} bytes at {@code off} as one message; offsets in errors count
+     * from {@code off}.
+     *
+     * @throws StunParseException if the bytes are not a well-formed STUN message
+     * @throws IndexOutOfBoundsException if the range lies outside {@code buf} (a caller bug)
+     */
     public static StunMessage parse(byte[] buf, int off, int len) throws StunParseException {
         Objects.checkFromIndexSize(off, len, buf.length);
         if (len < HEADER_LENGTH) {

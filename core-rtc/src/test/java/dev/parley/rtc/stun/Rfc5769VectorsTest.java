@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -125,7 +126,7 @@ class Rfc5769VectorsTest {
                 .addMessageIntegrity(SHORT_TERM_KEY)
                 .addFingerprint()
                 .toBytes();
-        assertEquals("7907c2d2edbfea480e4c76d82962d5c3742af9e3", Hex.string(java.util.Arrays.copyOfRange(built, 80, 100)));
+        assertEquals("7907c2d2edbfea480e4c76d82962d5c3742af9e3", Hex.string(Arrays.copyOfRange(built, 80, 100)));
         assertTrue(StunIntegrity.checkIntegrity(built, SHORT_TERM_KEY));
         assertTrue(StunIntegrity.checkFingerprint(built));
     }
