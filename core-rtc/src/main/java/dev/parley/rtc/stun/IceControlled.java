@@ -1,0 +1,21 @@
+package dev.parley.rtc.stun;
+
+/** ICE-CONTROLLED: the sender thinks it is the controlled agent; the 64-bit tie breaker resolves role conflicts (RFC 8445 §7.1.3, §16.1). */
+public record IceControlled(long tieBreaker) implements StunAttribute {
+    @Override
+    public int type() {
+        return StunAttributeType.ICE_CONTROLLED;
+    }
+
+    @Override
+    public byte[] encodeValue(TransactionId transactionId) {
+        byte[] out = new byte[8];
+        Bytes.put64(out, 0, tieBreaker);
+        return out;
+    }
+
+    static IceControlled decode(AttributeValue v) throws StunParseException {
+        v.requireLength(8);
+        return new IceControlled(v.u64(0));
+    }
+}
