@@ -114,7 +114,7 @@ public record ExtendedReport(long ssrc, List<Block> blocks) implements RtcpPacke
             int type = in.u8("XR block type");
             int typeSpecific = in.u8("XR block type-specific");
             int words = in.u16("XR block length");
-            in.require(4 * words, "XR block type " + type + " at offset " + at + " (" + words + " words)");
+            in.require(4 * words, "XR block type " + type + " body of " + words + " words");
             blocks.add(switch (type) {
                 case ReceiverReferenceTime.TYPE -> {
                     if (words != 2) {
