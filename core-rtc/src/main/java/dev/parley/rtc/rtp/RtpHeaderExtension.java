@@ -3,7 +3,6 @@ package dev.parley.rtc.rtp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The RTP header extension block (RFC 3550 §5.3.1): a 16-bit profile and data in whole 32-bit
@@ -23,8 +22,6 @@ public final class RtpHeaderExtension {
     private static final int TWO_BYTE_MASK = 0xFFF0;
     /** RFC 3550 §5.3.1: the length field counts 32-bit words in 16 bits. */
     private static final int MAX_DATA_LENGTH = 0xFFFF * 4;
-
-    private static final RtpHeaderExtension[] NONE = {};
 
     private final int profile;
     private final byte[] data;
@@ -140,6 +137,8 @@ public final class RtpHeaderExtension {
     /**
      * A copy with the element set (replaced in place if present, else appended), switching from
      * the one-byte to the two-byte form if the new element does not fit the one-byte form.
+     *
+     * @throws IllegalStateException for a profile other than RFC 8285's
      */
     public RtpHeaderExtension withElement(int id, byte[] value) {
         requireRfc8285();
@@ -158,7 +157,7 @@ public final class RtpHeaderExtension {
         return encode(oneByte ? ONE_BYTE_PROFILE : (isTwoByte() ? profile : TWO_BYTE_PROFILE), elements);
     }
 
-    /** A copy without elements of this id (in the same form). */
+    /** A copy without elements of this id (in the same form); {@link IllegalStateException} as for {@link #withElement}. */
     public RtpHeaderExtension withoutElement(int id) {
         requireRfc8285();
         List<Element> elements = new ArrayList<>(elements());

@@ -2,6 +2,7 @@ package dev.parley.rtc.rtp;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -387,7 +388,7 @@ public final class RtpPacket {
          * and moving to the two-byte form if the element needs it (id > 14, empty or > 16 bytes).
          */
         public Builder extensionElement(int id, byte[] value) {
-            RtpHeaderExtension base = extension != null ? extension : RtpHeaderExtension.of(java.util.List.of());
+            RtpHeaderExtension base = extension != null ? extension : RtpHeaderExtension.of(List.of());
             extension = base.withElement(id, value);
             return this;
         }

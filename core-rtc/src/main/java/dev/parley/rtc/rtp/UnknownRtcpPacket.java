@@ -6,6 +6,7 @@ import java.util.Arrays;
 /**
  * An RTCP packet of a type (or feedback FMT) this package does not model, kept raw so that it
  * round-trips: its type, the 5-bit count/FMT field, and the content after the common header.
+ * Build typed values for the types this package knows: a raw SR, say, would parse back typed.
  */
 public record UnknownRtcpPacket(int packetType, int countOrFormat, byte[] content) implements RtcpPacket {
 
