@@ -6,9 +6,10 @@ import dev.parley.rtc.testutil.Hex;
 final class Fixture {
     private Fixture() {}
 
-    static byte[] hex(String fixture) {
+    /** The fixtures' bytes, one after the other (for compound packets). */
+    static byte[] hex(String... fixtures) {
         StringBuilder sb = new StringBuilder();
-        for (String line : fixture.split("\n")) {
+        for (String line : String.join("\n", fixtures).split("\n")) {
             for (String token : line.trim().split("\\s+")) {
                 if (!token.matches("([0-9a-fA-F]{2})+")) {
                     break;

@@ -66,17 +66,13 @@ class RtcpCompoundTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("compounds")
     void compoundsRoundTripExactly(String name, List<String> parts) throws RtpParseException {
-        StringBuilder hex = new StringBuilder();
-        for (String part : parts) {
-            hex.append(string(hex(part)));
-        }
-        byte[] wire = bytes(hex.toString());
+        byte[] wire = hex(parts.toArray(String[]::new));
         RtcpCompound compound = RtcpCompound.parse(wire);
         assertEquals(parts.size(), compound.packets().size());
         for (int i = 0; i < parts.size(); i++) {
             assertEquals(RtcpCompound.parse(hex(parts.get(i))).packets().get(0), compound.packets().get(i));
         }
-        assertEquals(hex.toString(), string(compound.toBytes()));
+        assertEquals(string(wire), string(compound.toBytes()));
     }
 
     @Test
@@ -204,7 +200,7 @@ class RtcpCompoundTest {
 
     @Test
     void rejectsLengthOverrunningTheDatagram() {
-        byte[] wire = bytes(string(hex(RtcpFixtures.RR)) + "81c90007 00000001");
+        byte[] wire = hex(RtcpFixtures.RR, "81c90007 00000001");
         RtpParseException e = assertThrows(RtpParseException.class, () -> RtcpCompound.parse(wire));
         assertEquals("RTCP packet at offset 32: length 7 words exceeds remaining 4 bytes", e.getMessage());
         assertEquals(32, e.offset());
@@ -250,10 +246,6 @@ class RtcpCompoundTest {
     }
 
     private static RtcpCompound parse(String... fixtures) throws RtpParseException {
-        StringBuilder sb = new StringBuilder();
-        for (String f : fixtures) {
-            sb.append(string(hex(f)));
-        }
-        return RtcpCompound.parse(bytes(sb.toString()));
+        return RtcpCompound.parse(hex(fixtures));
     }
 }
