@@ -1,0 +1,280 @@
+package dev.parley.rtc.ice;
+
+import dev.parley.rtc.RTCIceServer;
+import dev.parley.rtc.RTCIceTransportPolicy;
+import dev.parley.rtc.net.LocalAddress;
+import dev.parley.rtc.net.Net;
+import dev.parley.rtc.net.UdpSocket;
+import dev.parley.rtc.stun.StunClass;
+import dev.parley.rtc.stun.StunMessage;
+import dev.parley.rtc.stun.StunMethod;
+import dev.parley.rtc.stun.StunResponse;
+import dev.parley.rtc.stun.StunTimeoutException;
+import dev.parley.rtc.stun.TransactionId;
+import dev.parley.rtc.stun.XorMappedAddress;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the agent's local candidates (RFC 8445 §5.1.1): a host candidate on a UDP socket per usable
+ * local address, and a server-reflexive one per host candidate and STUN server (Binding request,
+ * RFC 8489). Each candidate is reported as soon as it is known (trickle ICE, RFC 8838); gathering
+ * completes when every server has answered or timed out.
+ */
+final class CandidateGatherer {
+    private static final Logger LOG = LoggerFactory.getLogger(CandidateGatherer.class);
+    /** W3C {@code RTCPeerConnectionIceErrorEvent}: 701 when a server could not be reached. */
+    static final int UNREACHABLE = 701;
+
+    private final IceAgent agent;
+    private final Net net;
+    private final List<RTCIceServer> iceServers;
+    private final RTCIceTransportPolicy policy;
+    private final SecureRandom random;
+    private final List<LocalCandidate> locals = new ArrayList<>();
+    private final List<UdpSocket> sockets = new ArrayList<>();
+    private int pendingServerRequests;
+    private boolean started;
+    private boolean done;
+
+    CandidateGatherer(IceAgent agent, Net net, List<RTCIceServer> iceServers, RTCIceTransportPolicy policy,
+            SecureRandom random) {
+        this.agent = agent;
+        this.net = net;
+        this.iceServers = List.copyOf(iceServers);
+        this.policy = policy;
+        this.random = random;
+    }
+
+    /** Local candidates that can be paired: host and relayed (RFC 8445 §6.1.2.4). */
+    List<LocalCandidate> pairableCandidates() {
+        List<LocalCandidate> pairable = new ArrayList<>();
+        for (LocalCandidate l : locals) {
+            if (l.candidate().type() != CandidateType.SERVER_REFLEXIVE) {
+                pairable.add(l);
+            }
+        }
+        return pairable;
+    }
+
+    /** The local candidate behind a pair's local side; thread-safe read for {@link IceAgent#send}. */
+    LocalCandidate localFor(IceCandidate candidate) {
+        synchronized (locals) {
+            for (LocalCandidate l : locals) {
+                if (l.candidate().equals(candidate)) {
+                    return l;
+                }
+            }
+        }
+        return null;
+    }
+
+    void start() {
+        started = true;
+        List<LocalAddress> addresses;
+        try {
+            addresses = net.localAddresses(agent.settings().includeLoopback());
+        } catch (IOException e) {
+            LOG.warn("cannot list local addresses", e);
+            addresses = List.of();
+        }
+        List<LocalCandidate> hosts = new ArrayList<>();
+        int position = 0;
+        for (LocalAddress address : addresses) {
+            if (address.isIpv6() && !agent.settings().includeIpv6() || !agent.settings().addressFilter().test(address)) {
+                continue;
+            }
+            LocalCandidate host = openHost(address, position++);
+            if (host != null) {
+                hosts.add(host);
+            }
+        }
+        for (LocalCandidate host : hosts) {
+            if (policy == RTCIceTransportPolicy.ALL) {
+                agent.onLocalCandidate(host);
+            }
+        }
+        for (RTCIceServer server : iceServers) {
+            for (String url : server.urls()) {
+                gatherFrom(url, hosts);
+            }
+        }
+        finishIfDone();
+    }
+
+    void close() {
+        for (UdpSocket socket : sockets) {
+            socket.close();
+        }
+        sockets.clear();
+    }
+
+    private LocalCandidate openHost(LocalAddress address, int position) {
+        LocalCandidate[] self = new LocalCandidate[1];
+        UdpSocket socket;
+        try {
+            socket = net.openUdp(new InetSocketAddress(address.address(), 0),
+                    (data, from) -> {
+                        if (self[0] != null) {
+                            agent.onDatagram(self[0], data, from);
+                        }
+                    },
+                    agent.executor());
+        } catch (IOException e) {
+            LOG.warn("cannot open a UDP socket on {}", address.address().getHostAddress(), e);
+            return null;
+        }
+        sockets.add(socket);
+        // RFC 8421 in short: earlier interfaces first; on each, IPv6 and IPv4 interleave by order.
+        int localPreference = Math.max(0, CandidatePriority.MAX_LOCAL_PREFERENCE - 128 * position);
+        InetSocketAddress bound = socket.localAddress();
+        IceCandidate candidate = new IceCandidate(
+                Foundations.of(CandidateType.HOST, bound.getAddress(), null, TransportProtocol.UDP), 1,
+                TransportProtocol.UDP, CandidatePriority.of(CandidateType.HOST, localPreference, 1), bound,
+                CandidateType.HOST, null, null);
+        LocalCandidate local = new LocalCandidate(candidate, new UdpTransport(socket), localPreference);
+        self[0] = local;
+        synchronized (locals) {
+            locals.add(local);
+        }
+        return local;
+    }
+
+    private void gatherFrom(String url, List<LocalCandidate> hosts) {
+        IceServerUrl parsed;
+        try {
+            parsed = IceServerUrl.parse(url);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            agent.listener().onCandidateError(url, UNREACHABLE, e.getMessage());
+            return;
+        }
+        if (parsed.scheme() != IceServerUrl.Scheme.STUN) {
+            // TURN and STUN over TLS are gathered by the TURN client, which lands separately.
+            LOG.debug("skipping {}: only stun: URLs are gathered so far", url);
+            return;
+        }
+        if (policy == RTCIceTransportPolicy.RELAY) {
+            return; // server-reflexive candidates would not be used
+        }
+        pendingServerRequests++;
+        resolve(parsed.host()).whenComplete((address, failure) -> agent.executor().execute(() -> {
+            pendingServerRequests--;
+            if (failure != null) {
+                agent.listener().onCandidateError(url, UNREACHABLE, "cannot resolve " + parsed.host());
+            } else {
+                InetSocketAddress server = new InetSocketAddress(address, parsed.port());
+                for (LocalCandidate host : hosts) {
+                    if (host.candidate().address().getAddress().getClass() == address.getClass()) {
+                        requestReflexive(url, server, host);
+                    }
+                }
+            }
+            finishIfDone();
+        }));
+    }
+
+    private void requestReflexive(String url, InetSocketAddress server, LocalCandidate host) {
+        StunMessage request = StunMessage.builder(StunClass.REQUEST, StunMethod.BINDING, TransactionId.random(random))
+                .addFingerprint().build();
+        pendingServerRequests++;
+        agent.transactions().start(request, request.toBytes(), bytes -> host.transport().send(bytes, server),
+                agent.settings().serverSchedule(), false, response -> response.from().equals(server))
+                .whenComplete((response, failure) -> {
+                    pendingServerRequests--;
+                    if (!agent.closed()) {
+                        onServerAnswer(url, server, host, response, failure);
+                        finishIfDone();
+                    }
+                });
+    }
+
+    private void onServerAnswer(String url, InetSocketAddress server, LocalCandidate host, StunResponse response,
+            Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause instanceof StunTimeoutException) {
+                agent.listener().onCandidateError(url, UNREACHABLE, "STUN server " + server + " did not answer");
+            }
+            return;
+        }
+        if (!response.isSuccess()) {
+            agent.listener().onCandidateError(url, response.errorCode(), "STUN server refused the Binding request");
+            return;
+        }
+        XorMappedAddress mapped = response.message().first(XorMappedAddress.class).orElse(null);
+        if (mapped == null || mapped.address().equals(host.candidate().address()) || hasReflexive(mapped.address())) {
+            return; // no NAT between us and the server, or a duplicate of one we have (RFC 8445 §5.1.3)
+        }
+        InetSocketAddress base = host.candidate().address();
+        IceCandidate candidate = new IceCandidate(
+                Foundations.of(CandidateType.SERVER_REFLEXIVE, base.getAddress(), server.getAddress(), TransportProtocol.UDP),
+                1, TransportProtocol.UDP,
+                CandidatePriority.of(CandidateType.SERVER_REFLEXIVE, host.localPreference(), 1),
+                mapped.address(), CandidateType.SERVER_REFLEXIVE, base, null);
+        LocalCandidate local = new LocalCandidate(candidate, host.transport(), host.localPreference());
+        synchronized (locals) {
+            locals.add(local);
+        }
+        agent.onLocalCandidate(local);
+    }
+
+    private boolean hasReflexive(InetSocketAddress address) {
+        for (LocalCandidate l : locals) {
+            if (l.candidate().type() == CandidateType.SERVER_REFLEXIVE && l.candidate().address().equals(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void finishIfDone() {
+        if (started && !done && pendingServerRequests == 0) {
+            done = true;
+            agent.onGatheringDone();
+        }
+    }
+
+    /** Literals resolve at once; names on a short-lived thread, so the executor never waits on DNS. */
+    private static CompletableFuture<InetAddress> resolve(String host) {
+        if (host.matches("[0-9.]+") || host.contains(":")) {
+            try {
+                return CompletableFuture.completedFuture(InetAddress.getByName(host));
+            } catch (UnknownHostException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        CompletableFuture<InetAddress> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(InetAddress.getByName(host));
+            } catch (UnknownHostException | RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        }, "parley-dns");
+        thread.setDaemon(true);
+        thread.start();
+        return future;
+    }
+
+    /** A host candidate's UDP socket as a {@link CandidateTransport}. */
+    private record UdpTransport(UdpSocket socket) implements CandidateTransport {
+        @Override
+        public boolean send(byte[] packet, InetSocketAddress to) {
+            return socket.send(packet, to);
+        }
+
+        @Override
+        public void close() {
+            socket.close();
+        }
+    }
+}

@@ -1,0 +1,342 @@
+package dev.parley.rtc.ice;
+
+import dev.parley.rtc.RTCIceConnectionState;
+import dev.parley.rtc.RTCIceGatheringState;
+import dev.parley.rtc.RTCIceServer;
+import dev.parley.rtc.RTCIceTransportPolicy;
+import dev.parley.rtc.net.Net;
+import dev.parley.rtc.net.PacketDemultiplexer;
+import dev.parley.rtc.net.PacketKind;
+import dev.parley.rtc.net.SerialExecutor;
+import dev.parley.rtc.stun.StunClass;
+import dev.parley.rtc.stun.StunClientTransactions;
+import dev.parley.rtc.stun.StunMessage;
+import dev.parley.rtc.stun.StunParseException;
+import dev.parley.rtc.stun.StunResponse;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A full ICE agent (RFC 8445) for one data stream with one component, as WebRTC uses it with
+ * BUNDLE and rtcp-mux: it gathers candidates, checks pairs, nominates (regular nomination, as
+ * browsers do), keeps consent (RFC 7675) and carries the stream's packets on the selected pair.
+ *
+ * <p>All state lives on one {@link SerialExecutor}; public methods may be called from any thread
+ * and hop onto it, and every {@link IceAgentListener} callback runs on it. {@link #send} is the
+ * exception: it is the media hot path and sends straight from the caller's thread.
+ *
+ * <p>The work is split by job: {@link CandidateGatherer} finds local candidates,
+ * {@link ConnectivityChecks} sends and judges checks and nominates, {@link BindingRequestHandler}
+ * answers the peer's checks, {@link ConsentFreshness} watches the selected pair.
+ */
+public final class IceAgent implements AutoCloseable {
+    private final SerialExecutor executor;
+    private final IceSettings settings;
+    private final IceAgentListener listener;
+    private final IceCredentials localCredentials;
+    private final IceCounters counters = new IceCounters();
+    private final StunClientTransactions transactions;
+    private final CheckList checkList;
+    private final List<IceCandidate> remoteCandidates = new ArrayList<>();
+    private final CandidateGatherer gatherer;
+    private final ConnectivityChecks checks;
+    private final BindingRequestHandler requests;
+    private final ConsentFreshness consent;
+    private final long tieBreaker;
+
+    private boolean controlling;
+    private IceCredentials remoteCredentials;
+    private RTCIceConnectionState connectionState = RTCIceConnectionState.NEW;
+    private RTCIceGatheringState gatheringState = RTCIceGatheringState.NEW;
+    private volatile CandidatePair selectedPair;
+    private volatile boolean canSend = true;
+    private boolean closed;
+
+    /**
+     * @param controlling the initial role: the offerer is controlling (RFC 8829 §5.1.1)
+     * @param iceServers STUN and TURN servers to gather through
+     */
+    public IceAgent(Net net, SerialExecutor executor, IceSettings settings, IceCredentials localCredentials,
+            boolean controlling, List<RTCIceServer> iceServers, RTCIceTransportPolicy policy,
+            IceAgentListener listener, SecureRandom random) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.localCredentials = Objects.requireNonNull(localCredentials, "localCredentials");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.controlling = controlling;
+        this.tieBreaker = random.nextLong();
+        this.transactions = new StunClientTransactions(executor);
+        this.checkList = new CheckList(controlling, settings.maxPairs());
+        this.gatherer = new CandidateGatherer(this, net, iceServers, policy, random);
+        this.checks = new ConnectivityChecks(this, random);
+        this.requests = new BindingRequestHandler(this);
+        this.consent = new ConsentFreshness(this, random);
+    }
+
+    // ---- public API ------------------------------------------------------------------------
+
+    /** Starts gathering; candidates arrive through {@link IceAgentListener#onLocalCandidate}. */
+    public void gather() {
+        onExecutor(() -> {
+            if (gatheringState == RTCIceGatheringState.NEW && !closed) {
+                setGatheringState(RTCIceGatheringState.GATHERING);
+                gatherer.start();
+            }
+        });
+    }
+
+    /** The peer's ufrag and password, from its description; checks start once they are known. */
+    public void setRemoteCredentials(IceCredentials remote) {
+        Objects.requireNonNull(remote, "remote");
+        onExecutor(() -> {
+            remoteCredentials = remote;
+            checks.start();
+        });
+    }
+
+    /** A remote candidate, signalled or trickled (RFC 8838): accepted at any time. */
+    public void addRemoteCandidate(IceCandidate candidate) {
+        Objects.requireNonNull(candidate, "candidate");
+        onExecutor(() -> {
+            if (closed || findRemote(candidate.address(), candidate.protocol()) != null) {
+                return;
+            }
+            if (remoteCandidates.size() >= settings.maxRemoteCandidates()) {
+                counters.remoteCandidatesRefused++;
+                return;
+            }
+            remoteCandidates.add(candidate);
+            for (LocalCandidate local : gatherer.pairableCandidates()) {
+                checks.pair(local, candidate);
+            }
+        });
+    }
+
+    /**
+     * Sends a packet (DTLS, RTP, RTCP) on the selected pair, from any thread. Returns false when
+     * there is no selected pair yet, consent was lost, or the transport dropped it.
+     */
+    public boolean send(byte[] packet) {
+        CandidatePair pair = selectedPair;
+        if (pair == null || !canSend) {
+            return false;
+        }
+        LocalCandidate local = gatherer.localFor(pair.local());
+        return local != null && local.transport().send(packet, pair.remote().address());
+    }
+
+    public IceCredentials localCredentials() {
+        return localCredentials;
+    }
+
+    public CandidatePair selectedPair() {
+        return selectedPair;
+    }
+
+    public boolean isControlling() {
+        return controlling;
+    }
+
+    /** The current state; read it on the executor for a consistent view. */
+    public RTCIceConnectionState connectionState() {
+        return connectionState;
+    }
+
+    public RTCIceGatheringState gatheringState() {
+        return gatheringState;
+    }
+
+    public IceCounters counters() {
+        return counters;
+    }
+
+    /** A snapshot of the check list, highest priority first (for stats); call on the executor. */
+    public List<CandidatePair> pairs() {
+        return List.copyOf(checkList.pairs());
+    }
+
+    /** Stops everything: timers, transactions, sockets; the state becomes {@code closed}. */
+    @Override
+    public void close() {
+        onExecutor(() -> {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            canSend = false;
+            transactions.cancelAll();
+            checks.stop();
+            consent.stop();
+            gatherer.close();
+            setConnectionState(RTCIceConnectionState.CLOSED);
+        });
+    }
+
+    // ---- shared with the agent's parts (executor only) -----------------------------------
+
+    SerialExecutor executor() {
+        return executor;
+    }
+
+    IceSettings settings() {
+        return settings;
+    }
+
+    IceAgentListener listener() {
+        return listener;
+    }
+
+    StunClientTransactions transactions() {
+        return transactions;
+    }
+
+    CheckList checkList() {
+        return checkList;
+    }
+
+    ConnectivityChecks checks() {
+        return checks;
+    }
+
+    CandidateGatherer gatherer() {
+        return gatherer;
+    }
+
+    long tieBreaker() {
+        return tieBreaker;
+    }
+
+    boolean controlling() {
+        return controlling;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    IceCredentials remoteCredentials() {
+        return remoteCredentials;
+    }
+
+    /** Role switch after a conflict (RFC 8445 §7.3.1.1 and §7.2.5.1). */
+    void setControlling(boolean nowControlling) {
+        if (controlling != nowControlling) {
+            controlling = nowControlling;
+            checkList.setControlling(nowControlling);
+        }
+    }
+
+    IceCandidate findRemote(InetSocketAddress address, TransportProtocol protocol) {
+        for (IceCandidate c : remoteCandidates) {
+            if (c.address().equals(address) && c.protocol() == protocol) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Learns a peer-reflexive remote candidate (RFC 8445 §7.3.1.3); null when the cap is reached. */
+    IceCandidate learnPeerReflexive(InetSocketAddress address, long priority) {
+        if (remoteCandidates.size() >= settings.maxRemoteCandidates()) {
+            counters.remoteCandidatesRefused++;
+            return null;
+        }
+        IceCandidate prflx = new IceCandidate("prflx" + remoteCandidates.size(), 1, TransportProtocol.UDP, priority,
+                address, CandidateType.PEER_REFLEXIVE, null, null);
+        remoteCandidates.add(prflx);
+        return prflx;
+    }
+
+    void onLocalCandidate(LocalCandidate local) {
+        listener.onLocalCandidate(local.candidate());
+        if (local.candidate().type() != CandidateType.SERVER_REFLEXIVE) {
+            for (IceCandidate remote : List.copyOf(remoteCandidates)) {
+                checks.pair(local, remote);
+            }
+        }
+    }
+
+    void onGatheringDone() {
+        setGatheringState(RTCIceGatheringState.COMPLETE);
+        checks.evaluateFailure();
+    }
+
+    void select(CandidatePair pair) {
+        if (selectedPair == pair) {
+            return;
+        }
+        selectedPair = pair;
+        canSend = true;
+        listener.onSelectedPairChange(pair);
+        consent.watch(pair);
+        setConnectionState(RTCIceConnectionState.CONNECTED);
+    }
+
+    /** Consent lost (RFC 7675 §5.1): stop sending on the selected pair. */
+    void consentLost() {
+        canSend = false;
+        setConnectionState(RTCIceConnectionState.FAILED);
+    }
+
+    void setConnectionState(RTCIceConnectionState state) {
+        if (connectionState == state || connectionState == RTCIceConnectionState.CLOSED) {
+            return;
+        }
+        connectionState = state;
+        listener.onConnectionStateChange(state);
+    }
+
+    /** Every datagram of every local UDP candidate comes here, on the executor. */
+    void onDatagram(LocalCandidate local, byte[] data, InetSocketAddress from) {
+        if (closed) {
+            return;
+        }
+        if (PacketDemultiplexer.classify(data) == PacketKind.STUN) {
+            onStun(local, data, from);
+            return;
+        }
+        CandidatePair pair = checkList.find(local.candidate(), from);
+        if (pair == null) {
+            counters.packetsFromUnknownSources++;
+            return;
+        }
+        listener.onPacket(data, pair);
+    }
+
+    private void onStun(LocalCandidate local, byte[] data, InetSocketAddress from) {
+        StunMessage message;
+        try {
+            message = StunMessage.parse(data);
+        } catch (StunParseException e) {
+            counters.malformedStun++;
+            return;
+        }
+        StunClass kind = message.messageClass();
+        if (kind == StunClass.REQUEST) {
+            requests.onRequest(local, message, data, from);
+        } else if (kind == StunClass.SUCCESS_RESPONSE || kind == StunClass.ERROR_RESPONSE) {
+            if (!transactions.onResponse(new StunResponse(message, data, from))) {
+                counters.unmatchedResponses++;
+            }
+        }
+        // Indications (keepalives, RFC 8445 §11) need no answer.
+    }
+
+    private void setGatheringState(RTCIceGatheringState state) {
+        if (gatheringState != state) {
+            gatheringState = state;
+            listener.onGatheringStateChange(state);
+        }
+    }
+
+    private void onExecutor(Runnable task) {
+        if (executor.inExecutor()) {
+            task.run();
+        } else {
+            executor.execute(task);
+        }
+    }
+}
