@@ -105,6 +105,11 @@ final class CheckList {
         }
     }
 
+    /** True while triggered checks wait to be sent. */
+    boolean hasTriggered() {
+        return !triggered.isEmpty();
+    }
+
     /**
      * The pair for the next ordinary or triggered check (RFC 8445 §6.1.4.2): the head of the
      * triggered queue, else the highest-priority waiting pair, else the highest-priority frozen

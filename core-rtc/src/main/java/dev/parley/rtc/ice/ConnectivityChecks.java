@@ -42,6 +42,7 @@ final class ConnectivityChecks {
     private final Set<CandidatePair> nominatedByPeer = new HashSet<>();
     private SerialExecutor.Cancellable pacer;
     private SerialExecutor.Cancellable nominationTimer;
+    private long pacerDueNanos;
     private long lastCheckNanos = Long.MIN_VALUE;
     private boolean nominationDone;
     private boolean stopped;
@@ -115,13 +116,24 @@ final class ConnectivityChecks {
     }
 
     private void scheduleNext() {
-        if (pacer != null || stopped) {
+        if (stopped) {
             return;
         }
         long now = agent.executor().nanoTime();
         long pacing = agent.settings().checkPacing().toNanos();
-        long wait = lastCheckNanos == Long.MIN_VALUE ? 0 : Math.max(0, lastCheckNanos + pacing - now);
-        pacer = agent.executor().schedule(this::tick, wait, TimeUnit.NANOSECONDS);
+        // Ordinary checks are paced by Ta (RFC 8445 §14.2). Triggered checks go at once: each
+        // answers an authenticated check of the peer's (so the peer's pacing bounds them) or is
+        // our one nomination, and waiting Ta for them only delays the connection.
+        boolean paced = lastCheckNanos != Long.MIN_VALUE && !agent.checkList().hasTriggered();
+        long due = paced ? Math.max(now, lastCheckNanos + pacing) : now;
+        if (pacer != null) {
+            if (pacerDueNanos <= due) {
+                return;
+            }
+            pacer.cancel();
+        }
+        pacerDueNanos = due;
+        pacer = agent.executor().schedule(this::tick, due - now, TimeUnit.NANOSECONDS);
     }
 
     private void tick() {
