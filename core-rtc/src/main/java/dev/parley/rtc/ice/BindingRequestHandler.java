@@ -42,12 +42,14 @@ final class BindingRequestHandler {
             return;
         }
         Optional<Username> username = request.first(Username.class);
-        String expectedPrefix = agent.localCredentials().ufrag() + ":";
-        if (username.isEmpty() || !username.get().name().startsWith(expectedPrefix)) {
+        String name = username.map(Username::name).orElse("");
+        int colon = name.indexOf(':');
+        IceCredentials credentials = colon < 0 ? null : agent.localCredentialsFor(name.substring(0, colon));
+        if (credentials == null) {
             agent.counters().badUsername++;
             return;
         }
-        byte[] key = StunCredentials.shortTermKey(agent.localCredentials().password());
+        byte[] key = StunCredentials.shortTermKey(credentials.password());
         if (!StunIntegrity.checkIntegrity(raw, key)) {
             agent.counters().badIntegrity++;
             return;
@@ -66,6 +68,9 @@ final class BindingRequestHandler {
         }
 
         respondSuccess(local, request, from, key);
+        if (credentials != agent.localCredentials()) {
+            return; // a consent check on the old pair during an ICE restart: answered, nothing more
+        }
 
         IceCandidate remote = agent.findRemote(from, TransportProtocol.UDP);
         if (remote == null) {

@@ -66,6 +66,13 @@ final class CandidateGatherer {
         return pairable;
     }
 
+    /** Every local candidate gathered so far, in the order found. */
+    List<LocalCandidate> allCandidates() {
+        synchronized (locals) {
+            return List.copyOf(locals);
+        }
+    }
+
     /** The local candidate behind a pair's local side; thread-safe read for {@link IceAgent#send}. */
     LocalCandidate localFor(IceCandidate candidate) {
         synchronized (locals) {

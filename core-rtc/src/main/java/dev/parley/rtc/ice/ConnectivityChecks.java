@@ -20,9 +20,7 @@ import dev.parley.rtc.stun.Username;
 import dev.parley.rtc.stun.RetransmissionSchedule;
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -35,7 +33,6 @@ import java.util.concurrent.TimeUnit;
 final class ConnectivityChecks {
     private final IceAgent agent;
     private final SecureRandom random;
-    private final Map<CandidatePair, LocalCandidate> locals = new HashMap<>();
     /** Pairs whose next check carries USE-CANDIDATE (controlling). */
     private final Set<CandidatePair> nominating = new HashSet<>();
     /** Pairs the controlled side was told to use once they succeed (RFC 8445 §7.3.1.5). */
@@ -46,6 +43,8 @@ final class ConnectivityChecks {
     private long lastCheckNanos = Long.MIN_VALUE;
     private boolean nominationDone;
     private boolean stopped;
+    /** Bumped by {@link #reset}, so answers to the previous session's checks are ignored. */
+    private int generation;
 
     ConnectivityChecks(IceAgent agent, SecureRandom random) {
         this.agent = agent;
@@ -56,7 +55,6 @@ final class ConnectivityChecks {
     CandidatePair pair(LocalCandidate local, IceCandidate remote) {
         CandidatePair pair = agent.checkList().add(local.candidate(), remote);
         if (pair != null) {
-            locals.put(pair, local);
             agent.checkList().unfreezeInitial();
             start();
         }
@@ -93,8 +91,20 @@ final class ConnectivityChecks {
         }
     }
 
-    LocalCandidate localOf(CandidatePair pair) {
-        return locals.get(pair);
+    /** Forgets the session's checks (ICE restart): running ones are abandoned, nomination starts over. */
+    void reset() {
+        if (pacer != null) {
+            pacer.cancel();
+            pacer = null;
+        }
+        if (nominationTimer != null) {
+            nominationTimer.cancel();
+            nominationTimer = null;
+        }
+        nominating.clear();
+        nominatedByPeer.clear();
+        nominationDone = false;
+        generation++;
     }
 
     void stop() {
@@ -154,22 +164,24 @@ final class ConnectivityChecks {
         boolean controlling = agent.controlling();
         boolean useCandidate = controlling && nominating.contains(pair);
         pair.state(CandidatePairState.IN_PROGRESS);
-        check(pair, useCandidate, agent.settings().checkSchedule()).whenComplete((response, failure) -> {
-            if (!stopped) {
-                onResult(pair, controlling, useCandidate, response, failure);
-            }
-        });
+        int sentIn = generation;
+        check(pair, useCandidate, agent.settings().checkSchedule(), agent.localCredentials(), agent.remoteCredentials())
+                .whenComplete((response, failure) -> {
+                    if (!stopped && sentIn == generation) {
+                        onResult(pair, controlling, useCandidate, response, failure);
+                    }
+                });
     }
 
     /**
      * Sends one Binding request on {@code pair} as RFC 8445 §7.2.2 builds it — also used for
      * consent checks (RFC 7675 §5.1) — and completes with the peer's authenticated answer.
      */
-    CompletableFuture<StunResponse> check(CandidatePair pair, boolean useCandidate, RetransmissionSchedule schedule) {
-        LocalCandidate local = locals.get(pair);
-        IceCredentials remote = agent.remoteCredentials();
+    CompletableFuture<StunResponse> check(CandidatePair pair, boolean useCandidate, RetransmissionSchedule schedule,
+            IceCredentials localCredentials, IceCredentials remote) {
+        LocalCandidate local = agent.gatherer().localFor(pair.local());
         StunMessageBuilder builder = StunMessage.builder(StunClass.REQUEST, StunMethod.BINDING, TransactionId.random(random))
-                .add(new Username(remote.ufrag() + ":" + agent.localCredentials().ufrag()))
+                .add(new Username(remote.ufrag() + ":" + localCredentials.ufrag()))
                 .add(new Priority(local.peerReflexivePriority()))
                 .add(agent.controlling() ? new IceControlling(agent.tieBreaker()) : new IceControlled(agent.tieBreaker()));
         if (useCandidate) {

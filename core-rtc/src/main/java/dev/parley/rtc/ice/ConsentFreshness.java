@@ -19,6 +19,8 @@ final class ConsentFreshness {
     private final IceAgent agent;
     private final SecureRandom random;
     private CandidatePair pair;
+    private IceCredentials localCredentials;
+    private IceCredentials remoteCredentials;
     private SerialExecutor.Cancellable nextCheck;
     private SerialExecutor.Cancellable disconnectDeadline;
     private SerialExecutor.Cancellable failDeadline;
@@ -28,10 +30,15 @@ final class ConsentFreshness {
         this.random = random;
     }
 
-    /** Starts watching a newly selected pair; its successful check counts as fresh consent. */
-    void watch(CandidatePair selected) {
+    /**
+     * Starts watching a newly selected pair; its successful check counts as fresh consent. The
+     * credentials are the pair's session's: they stay in use through a later ICE restart.
+     */
+    void watch(CandidatePair selected, IceCredentials local, IceCredentials remote) {
         stop();
         pair = selected;
+        localCredentials = local;
+        remoteCredentials = remote;
         renewed();
         scheduleCheck();
     }
@@ -58,7 +65,7 @@ final class ConsentFreshness {
         // One send per check: the next check, not a retransmission, covers a lost one.
         Duration wait = agent.settings().consentInterval();
         RetransmissionSchedule once = new RetransmissionSchedule(wait, wait, 1, 1, wait);
-        agent.checks().check(watched, false, once).whenComplete((response, failure) -> {
+        agent.checks().check(watched, false, once, localCredentials, remoteCredentials).whenComplete((response, failure) -> {
             if (pair == watched && failure == null && response.isSuccess()) {
                 renewed();
             }

@@ -36,10 +36,12 @@ public final class IceAgent implements AutoCloseable {
     private final SerialExecutor executor;
     private final IceSettings settings;
     private final IceAgentListener listener;
-    private final IceCredentials localCredentials;
+    private IceCredentials localCredentials;
+    /** The credentials before an ICE restart, still answered until a new pair is selected (RFC 8445 §9). */
+    private IceCredentials previousLocalCredentials;
     private final IceCounters counters = new IceCounters();
     private final StunClientTransactions transactions;
-    private final CheckList checkList;
+    private CheckList checkList;
     private final List<IceCandidate> remoteCandidates = new ArrayList<>();
     private final CandidateGatherer gatherer;
     private final ConnectivityChecks checks;
@@ -54,6 +56,8 @@ public final class IceAgent implements AutoCloseable {
     private volatile CandidatePair selectedPair;
     private volatile boolean canSend = true;
     private boolean closed;
+    /** Between an ICE restart and the selection of a pair of the new session. */
+    private boolean restartPending;
 
     /**
      * @param controlling the initial role: the offerer is controlling (RFC 8829 §5.1.1)
@@ -88,11 +92,54 @@ public final class IceAgent implements AutoCloseable {
         });
     }
 
-    /** The peer's ufrag and password, from its description; checks start once they are known. */
+    /**
+     * The peer's ufrag and password, from its description; checks start once they are known. New
+     * credentials from the peer mean it restarted ICE: the check list starts afresh.
+     */
     public void setRemoteCredentials(IceCredentials remote) {
         Objects.requireNonNull(remote, "remote");
         onExecutor(() -> {
+            if (remoteCredentials != null && !remoteCredentials.equals(remote)) {
+                // The peer restarted ICE first; our own restart() joins this session.
+                holdPreviousCredentials();
+                beginNewSession();
+                restartPending = true;
+            }
             remoteCredentials = remote;
+            checks.start();
+        });
+    }
+
+    /**
+     * ICE restart (RFC 8445 §9): new local credentials and a fresh check list, while packets keep
+     * flowing on the selected pair — and its consent checks keep the old credentials — until a
+     * pair of the new session is selected. Local candidates are announced again for the new
+     * session; the peer's new credentials come through {@link #setRemoteCredentials}, before or
+     * after this call.
+     */
+    public void restart(IceCredentials newLocal) {
+        Objects.requireNonNull(newLocal, "newLocal");
+        onExecutor(() -> {
+            if (closed || newLocal.equals(localCredentials)) {
+                return;
+            }
+            holdPreviousCredentials();
+            localCredentials = newLocal;
+            // If the peer restarted first, its new candidates belong to this session: keep them.
+            List<IceCandidate> remotes = restartPending ? List.copyOf(remoteCandidates) : List.of();
+            beginNewSession();
+            if (!restartPending) {
+                remoteCredentials = null;
+            }
+            restartPending = true;
+            setGatheringState(RTCIceGatheringState.GATHERING);
+            for (LocalCandidate local : gatherer.allCandidates()) {
+                listener.onLocalCandidate(local.candidate());
+            }
+            setGatheringState(RTCIceGatheringState.COMPLETE);
+            for (IceCandidate remote : remotes) {
+                addRemoteCandidate(remote);
+            }
             checks.start();
         });
     }
@@ -128,6 +175,7 @@ public final class IceAgent implements AutoCloseable {
         return local != null && local.transport().send(packet, pair.remote().address());
     }
 
+    /** The current local credentials; read on the executor after a {@link #restart}. */
     public IceCredentials localCredentials() {
         return localCredentials;
     }
@@ -221,6 +269,31 @@ public final class IceAgent implements AutoCloseable {
         return remoteCredentials;
     }
 
+    /** The local credentials a request's USERNAME names: the current ones, or those before a restart. */
+    IceCredentials localCredentialsFor(String ufrag) {
+        if (localCredentials.ufrag().equals(ufrag)) {
+            return localCredentials;
+        }
+        if (previousLocalCredentials != null && previousLocalCredentials.ufrag().equals(ufrag)) {
+            return previousLocalCredentials;
+        }
+        return null;
+    }
+
+    /** Keeps answering the selected pair's session's credentials until the restart completes. */
+    private void holdPreviousCredentials() {
+        if (previousLocalCredentials == null && selectedPair != null) {
+            previousLocalCredentials = localCredentials;
+        }
+    }
+
+    /** Forgets the previous session's check list and remote candidates; the selected pair stays. */
+    private void beginNewSession() {
+        checks.reset();
+        checkList = new CheckList(controlling, settings.maxPairs());
+        remoteCandidates.clear();
+    }
+
     /** Role switch after a conflict (RFC 8445 §7.3.1.1 and §7.2.5.1). */
     void setControlling(boolean nowControlling) {
         if (controlling != nowControlling) {
@@ -270,8 +343,10 @@ public final class IceAgent implements AutoCloseable {
         }
         selectedPair = pair;
         canSend = true;
+        previousLocalCredentials = null; // the restart, if any, is complete
+        restartPending = false;
         listener.onSelectedPairChange(pair);
-        consent.watch(pair);
+        consent.watch(pair, localCredentials, remoteCredentials);
         setConnectionState(RTCIceConnectionState.CONNECTED);
     }
 
@@ -299,6 +374,11 @@ public final class IceAgent implements AutoCloseable {
             return;
         }
         CandidatePair pair = checkList.find(local.candidate(), from);
+        CandidatePair selected = selectedPair;
+        if (pair == null && selected != null && selected.local().equals(local.candidate())
+                && selected.remote().address().equals(from)) {
+            pair = selected; // during an ICE restart the selected pair belongs to the old session
+        }
         if (pair == null) {
             counters.packetsFromUnknownSources++;
             return;

@@ -29,6 +29,9 @@ final class AgentPeer {
     final List<String> candidateErrors = new CopyOnWriteArrayList<>();
     volatile RTCIceGatheringState gathering = RTCIceGatheringState.NEW;
     volatile CandidatePair selected;
+    final List<CandidatePair> selections = new CopyOnWriteArrayList<>();
+    /** Off: candidates are only recorded, and the test signals them itself (as for an ICE restart). */
+    volatile boolean forwardCandidates = true;
     private volatile AgentPeer remote;
 
     AgentPeer(String name, Net net, SerialExecutor executor, IceSettings settings, boolean controlling,
@@ -40,7 +43,7 @@ final class AgentPeer {
                     public void onLocalCandidate(IceCandidate candidate) {
                         localCandidates.add(candidate);
                         AgentPeer peer = remote;
-                        if (peer != null) {
+                        if (peer != null && forwardCandidates) {
                             peer.agent.addRemoteCandidate(candidate);
                         }
                     }
@@ -68,6 +71,7 @@ final class AgentPeer {
                     @Override
                     public void onSelectedPairChange(CandidatePair pair) {
                         selected = pair;
+                        selections.add(pair);
                     }
 
                     @Override
