@@ -1,6 +1,7 @@
 package dev.parley.rtc.stun;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 
 /**
  * A TURN link over a byte stream, TCP or TLS (RFC 8656 §3.1): messages are written whole and
@@ -11,6 +12,8 @@ final class StreamTurnLink implements TurnLink {
     /** Where written messages go: the TCP connection itself, or the TLS layer on top of it. */
     interface ByteSink {
         boolean write(byte[] bytes);
+
+        InetSocketAddress localAddress();
 
         void close();
     }
@@ -63,6 +66,11 @@ final class StreamTurnLink implements TurnLink {
     @Override
     public boolean send(byte[] message) {
         return !closed && sink != null && sink.write(message);
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return sink.localAddress();
     }
 
     @Override

@@ -84,6 +84,11 @@ final class TlsClientStream implements StreamTurnLink.ByteSink {
     }
 
     @Override
+    public java.net.InetSocketAddress localAddress() {
+        return connection.localAddress();
+    }
+
+    @Override
     public void close() {
         engine.closeOutbound();
         try {

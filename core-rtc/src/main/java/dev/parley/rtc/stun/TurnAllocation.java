@@ -56,6 +56,10 @@ public final class TurnAllocation {
     private boolean ended;
     private long droppedUnboundChannelData;
     private long malformedDataIndications;
+    private long receivedByIndication;
+    private long receivedByChannel;
+    /** Told of each successful scheduled refresh; for tests. */
+    private java.util.function.Consumer<Duration> refreshObserver = granted -> {};
 
     TurnAllocation(TurnSession session, TurnServerConfig config, Listener listener, InetSocketAddress relayedAddress,
             InetSocketAddress mappedAddress, Duration lifetime) {
@@ -96,6 +100,11 @@ public final class TurnAllocation {
     /** XOR-MAPPED-ADDRESS of the Allocate response: our address as the server saw it (a srflx candidate), if sent. */
     public Optional<InetSocketAddress> mappedAddress() {
         return Optional.ofNullable(mappedAddress);
+    }
+
+    /** Our end of the connection to the server; XOR-MAPPED-ADDRESS equals it when no NAT is between. */
+    public InetSocketAddress localAddress() {
+        return session.link().localAddress();
     }
 
     /** The lifetime the server last granted. */
@@ -176,6 +185,25 @@ public final class TurnAllocation {
         return droppedUnboundChannelData;
     }
 
+    /** The request layer, so a test can talk to the server after {@link #deallocate}. */
+    TurnSession session() {
+        return session;
+    }
+
+    /** Datagrams received in Data indications. */
+    long receivedByIndication() {
+        return receivedByIndication;
+    }
+
+    /** Datagrams received as ChannelData. */
+    long receivedByChannel() {
+        return receivedByChannel;
+    }
+
+    void setRefreshObserver(java.util.function.Consumer<Duration> observer) {
+        this.refreshObserver = observer;
+    }
+
     /** Ends the allocation on the server but keeps the connection, so a test can see the server's 437 after. */
     CompletableFuture<Void> deallocate() {
         stopTimers();
@@ -187,6 +215,11 @@ public final class TurnAllocation {
             }
             return null;
         });
+    }
+
+    /** Stops the refresh timers, so a test can watch the server expire the allocation. */
+    void stopRefreshing() {
+        stopTimers();
     }
 
     /** Sends a Refresh now; completes with the lifetime granted. */
@@ -222,6 +255,7 @@ public final class TurnAllocation {
                 } else {
                     log.debug("TURN allocation {} refreshed for {}", relayedAddress, granted);
                     scheduleRefresh();
+                    refreshObserver.accept(granted);
                 }
             });
         }, refreshDelay(lifetime).toNanos(), TimeUnit.NANOSECONDS);
@@ -235,6 +269,7 @@ public final class TurnAllocation {
             return;
         }
         // No permission check here: the server enforces permissions (RFC 8656 §9).
+        receivedByIndication++;
         listener.onData(peer.get().address(), data.get().data());
     }
 
@@ -244,6 +279,7 @@ public final class TurnAllocation {
             droppedUnboundChannelData++;
             return;
         }
+        receivedByChannel++;
         listener.onData(peer, data.data());
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.rtc.stun;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 
 /**
  * The client's end of its connection to the TURN server, whatever carries it (UDP, TCP, TLS):
@@ -19,6 +20,9 @@ interface TurnLink {
 
     /** Sends one message; false if the transport dropped it or is closed. */
     boolean send(byte[] message);
+
+    /** Our end of the connection: the base of the server-reflexive candidate (RFC 8445 §5.1.1.2). */
+    InetSocketAddress localAddress();
 
     /** True over TCP/TLS: requests are not retransmitted and ChannelData is padded. */
     boolean isStream();

@@ -80,6 +80,11 @@ final class TurnLinks {
                     }
 
                     @Override
+                    public InetSocketAddress localAddress() {
+                        return connection.localAddress();
+                    }
+
+                    @Override
                     public void close() {
                         connection.close();
                     }

@@ -36,6 +36,11 @@ final class UdpTurnLink implements TurnLink, DatagramHandler {
     }
 
     @Override
+    public InetSocketAddress localAddress() {
+        return socket.localAddress();
+    }
+
+    @Override
     public boolean isStream() {
         return false;
     }
