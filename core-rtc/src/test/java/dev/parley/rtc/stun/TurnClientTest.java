@@ -333,4 +333,37 @@ class TurnClientTest {
         clock.runPending();
         assertTrue(server.indications().isEmpty(), "nothing was sent");
     }
+
+    @Test
+    void aTcpServerThatHangsUpFailsTheAllocationAtOnce() throws Exception {
+        SerialExecutor serverExec = serverHost.newSerialExecutor("tcp-server");
+        InetSocketAddress tcpServer = serverHost.listenTcp(new InetSocketAddress(serverHost.address(), 3478),
+                connection -> new dev.parley.rtc.net.StreamHandler() {
+                    @Override
+                    public void onData(dev.parley.rtc.net.TcpConnection c, byte[] data) {
+                        c.close();
+                    }
+                }, serverExec).localAddress();
+        TurnException failure = allocationFailure(TurnServerConfig.tcp(tcpServer), goodCredentials());
+        assertEquals(0, failure.errorCode());
+        assertFalse(failure.isTimeout());
+        assertTrue(failure.getMessage().contains("connection closed"), failure.getMessage());
+        assertTrue(clock.elapsed().toMillis() < 1000, "no 39.5 s wait: " + clock.elapsed());
+    }
+
+    @Test
+    void aTcpServerThatSendsNonTurnBytesLosesTheFramingAndFailsTheAllocation() throws Exception {
+        SerialExecutor serverExec = serverHost.newSerialExecutor("tcp-server");
+        InetSocketAddress tcpServer = serverHost.listenTcp(new InetSocketAddress(serverHost.address(), 3478),
+                connection -> new dev.parley.rtc.net.StreamHandler() {
+                    @Override
+                    public void onData(dev.parley.rtc.net.TcpConnection c, byte[] data) {
+                        // 0x80: neither STUN (00) nor ChannelData (01). (Text such as "HTTP" would start
+                        // with 0x48 and pass for ChannelData: then only the request's timeout ends it.)
+                        c.write(new byte[] {(byte) 0x80, 0x00, 0x00, 0x04, 1, 2, 3, 4});
+                    }
+                }, serverExec).localAddress();
+        TurnException failure = allocationFailure(TurnServerConfig.tcp(tcpServer), goodCredentials());
+        assertTrue(failure.getMessage().contains("framing"), failure.getMessage());
+    }
 }
