@@ -50,6 +50,8 @@ final class FakeTurnServer implements DatagramHandler {
     boolean staleNonceOnce;
     /** Before the real answer, send one that carries the right transaction id but a MAC under another key. */
     boolean forgeOnce;
+    /** Like {@link #forgeOnce}, but the forged success carries no MESSAGE-INTEGRITY at all. */
+    boolean forgeUnsignedOnce;
 
     FakeTurnServer(VirtualHost host, SerialExecutor executor) throws IOException {
         InetSocketAddress bind = new InetSocketAddress(host.address(), PORT);
@@ -146,15 +148,20 @@ final class FakeTurnServer implements DatagramHandler {
             long asked = request.first(Lifetime.class).map(Lifetime::seconds).orElse(grantedLifetimeSeconds);
             response.add(new Lifetime(asked == 0 ? 0 : grantedLifetimeSeconds));
         }
-        if (forgeOnce) {
+        if (forgeOnce || forgeUnsignedOnce) {
+            boolean unsigned = forgeUnsignedOnce;
             forgeOnce = false;
+            forgeUnsignedOnce = false;
             StunMessageBuilder forged = StunMessage.builder(StunClass.SUCCESS_RESPONSE, request.method(),
                     request.transactionId());
             if (request.method().equals(StunMethod.ALLOCATE)) {
                 forged.add(new XorRelayedAddress(new InetSocketAddress(from.getAddress(), 6666)))
                         .add(new Lifetime(grantedLifetimeSeconds));
             }
-            socket.send(forged.addMessageIntegrity("not the key".getBytes()).addFingerprint().toBytes(), from);
+            if (!unsigned) {
+                forged.addMessageIntegrity("not the key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            socket.send(forged.addFingerprint().toBytes(), from);
         }
         socket.send(response.addMessageIntegrity(key).addFingerprint().toBytes(), from);
     }

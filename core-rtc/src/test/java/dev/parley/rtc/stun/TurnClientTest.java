@@ -215,6 +215,14 @@ class TurnClientTest {
     }
 
     @Test
+    void anUnsignedSuccessToAnAuthenticatedRequestIsDropped() {
+        server.forgeUnsignedOnce = true;
+        TurnAllocation allocation = allocate();
+        assertEquals(server.relayedAddress(), allocation.relayedAddress());
+        assertEquals(1, on(() -> CompletableFuture.completedFuture(allocation.droppedResponses())).join());
+    }
+
+    @Test
     void junkAndResponsesToNoRequestAreCountedAndIgnored() {
         TurnAllocation allocation = allocate();
         server.sendToClient(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20});
