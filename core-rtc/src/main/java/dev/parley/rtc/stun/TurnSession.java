@@ -50,6 +50,7 @@ final class TurnSession implements TurnLink.Handler {
     /** Why the link ended, once it has: running requests then fail with this, not "abandoned". */
     private String linkEnded;
     private long unexpectedInbound;
+    private long staleNonces;
 
     TurnSession(SerialExecutor executor, TurnCredentials credentials, RetransmissionSchedule schedule,
             String serverDescription, Random random) {
@@ -116,6 +117,9 @@ final class TurnSession implements TurnLink.Handler {
         boolean challenge = code == ErrorCode.UNAUTHENTICATED && !authenticated;
         boolean stale = code == ErrorCode.STALE_NONCE && nonceRetries < MAX_NONCE_RETRIES;
         if ((challenge || stale) && learnRealmAndNonce(response)) {
+            if (stale) {
+                staleNonces++;
+            }
             attempt(method, attributes, result, stale ? nonceRetries + 1 : nonceRetries);
             return;
         }
@@ -250,6 +254,11 @@ final class TurnSession implements TurnLink.Handler {
     /** Well-formed messages the client has no use for (requests, other indications). */
     long unexpectedInbound() {
         return unexpectedInbound;
+    }
+
+    /** 438 answers that were retried with the server's new nonce. */
+    long staleNonces() {
+        return staleNonces;
     }
 
     SerialExecutor executor() {

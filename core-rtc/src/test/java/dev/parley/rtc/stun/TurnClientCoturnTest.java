@@ -33,6 +33,8 @@ class TurnClientCoturnTest {
     private static final long WAIT_SECONDS = 5;
     /** coturn grants at most this (max-allocate-lifetime), so refreshes happen within the test. */
     private static final int MAX_LIFETIME_SECONDS = 4;
+    /** coturn's nonces go stale after this (stale-nonce), so longer tests meet real 438 answers. */
+    private static final int NONCE_LIFETIME_SECONDS = 2;
 
     private static Coturn coturn;
 
@@ -64,7 +66,8 @@ class TurnClientCoturnTest {
 
     @BeforeAll
     static void startCoturn() throws Exception {
-        coturn = Coturn.start("max-allocate-lifetime=" + MAX_LIFETIME_SECONDS);
+        coturn = Coturn.start("max-allocate-lifetime=" + MAX_LIFETIME_SECONDS,
+                "stale-nonce=" + NONCE_LIFETIME_SECONDS);
     }
 
     @AfterAll
@@ -297,6 +300,8 @@ class TurnClientCoturnTest {
         ExecutionException expired = assertThrows(ExecutionException.class, () -> on(cExec, c::refresh));
         assertEquals(437, assertInstanceOf(TurnException.class, expired.getCause()).errorCode(),
                 "the allocation that was not refreshed expired");
+        long staleNonces = on(cExec, () -> CompletableFuture.completedFuture(c.session().staleNonces()));
+        assertTrue(staleNonces >= 1, "C's late Refresh met coturn's 438 and was retried with the new nonce");
         on(aExec, a::close);
         on(bExec, b::close);
     }
