@@ -2,7 +2,6 @@ package dev.parley.rtc.stun;
 
 import dev.parley.rtc.net.Net;
 import dev.parley.rtc.net.SerialExecutor;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Makes TURN allocations (RFC 8656 §7.1): connects to the server over UDP, TCP or TLS, sends
@@ -45,7 +45,8 @@ public final class TurnClient {
         TurnSession session = new TurnSession(executor, credentials, config.schedule(), description, new SecureRandom());
         TurnLinks.open(net, executor, config, session).whenComplete((link, error) -> {
             if (error != null) {
-                Throwable cause = error.getCause() != null && !(error instanceof IOException) ? error.getCause() : error;
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
                 result.completeExceptionally(TurnException.noResponse(
                         "could not connect to TURN server " + description + ": " + cause.getMessage(), cause));
                 return;

@@ -51,6 +51,7 @@ final class TurnLinks {
         StreamTurnLink link = new StreamTurnLink(handler);
         // The connection's bytes go to the TLS layer when there is one, else straight to the link.
         TlsClientStream[] tlsLayer = new TlsClientStream[1];
+        CompletableFuture<TurnLink> ready = new CompletableFuture<>();
         StreamHandler streamHandler = new StreamHandler() {
             @Override
             public void onData(TcpConnection connection, byte[] data) {
@@ -63,10 +64,12 @@ final class TurnLinks {
 
             @Override
             public void onClosed(TcpConnection connection, IOException cause) {
+                // Closed before the link was ready (during the TLS handshake): fail now, not at the deadline.
+                ready.completeExceptionally(cause != null ? cause
+                        : new IOException("the TURN server closed the connection during the TLS handshake"));
                 link.onStreamClosed(cause);
             }
         };
-        CompletableFuture<TurnLink> ready = new CompletableFuture<>();
         net.connectTcp(config.localBind(), config.server(), streamHandler, executor).whenComplete((connection, error) -> {
             if (error != null) {
                 ready.completeExceptionally(error);

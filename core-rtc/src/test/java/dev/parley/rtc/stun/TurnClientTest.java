@@ -374,4 +374,27 @@ class TurnClientTest {
         TurnException failure = allocationFailure(TurnServerConfig.tcp(tcpServer), goodCredentials());
         assertTrue(failure.getMessage().contains("framing"), failure.getMessage());
     }
+
+    private InetSocketAddress tcpServer(java.util.function.BiConsumer<dev.parley.rtc.net.TcpConnection, byte[]> onData)
+            throws Exception {
+        SerialExecutor serverExec = serverHost.newSerialExecutor("tcp-server");
+        return serverHost.listenTcp(new InetSocketAddress(serverHost.address(), 5349),
+                connection -> (c, data) -> onData.accept(c, data), serverExec).localAddress();
+    }
+
+    @Test
+    void aTlsServerThatNeverAnswersTheHelloFailsAtTheDeadline() throws Exception {
+        InetSocketAddress mute = tcpServer((c, data) -> { });
+        TurnException failure = allocationFailure(TurnServerConfig.tls(mute, "turn.example.org"), goodCredentials());
+        assertTrue(failure.getMessage().contains("TLS handshake"), failure.getMessage());
+        assertEquals(39_500, clock.elapsed().toMillis());
+    }
+
+    @Test
+    void aTlsServerThatHangsUpDuringTheHandshakeFailsAtOnce() throws Exception {
+        InetSocketAddress rude = tcpServer((c, data) -> c.close());
+        TurnException failure = allocationFailure(TurnServerConfig.tls(rude, "turn.example.org"), goodCredentials());
+        assertTrue(failure.getMessage().contains("could not connect"), failure.getMessage());
+        assertTrue(clock.elapsed().toMillis() < 1000, "no wait for the deadline: " + clock.elapsed());
+    }
 }
