@@ -2,6 +2,7 @@ package dev.parley.rtc.stun;
 
 import dev.parley.rtc.net.TcpConnection;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -84,7 +85,7 @@ final class TlsClientStream implements StreamTurnLink.ByteSink {
     }
 
     @Override
-    public java.net.InetSocketAddress localAddress() {
+    public InetSocketAddress localAddress() {
         return connection.localAddress();
     }
 

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +61,7 @@ public final class TurnAllocation {
     private long receivedByIndication;
     private long receivedByChannel;
     /** Told of each successful scheduled refresh; for tests. */
-    private java.util.function.Consumer<Duration> refreshObserver = granted -> {};
+    private Consumer<Duration> refreshObserver = granted -> {};
 
     TurnAllocation(TurnSession session, TurnServerConfig config, Listener listener, InetSocketAddress relayedAddress,
             InetSocketAddress mappedAddress, Duration lifetime) {
@@ -165,6 +167,8 @@ public final class TurnAllocation {
     public CompletableFuture<Void> close() {
         checkExecutor();
         if (ended) {
+            // Failed, or deallocated already: only the connection is left to close.
+            session.close();
             return CompletableFuture.completedFuture(null);
         }
         return deallocate().whenComplete((ok, error) -> session.close());
@@ -200,7 +204,7 @@ public final class TurnAllocation {
         return receivedByChannel;
     }
 
-    void setRefreshObserver(java.util.function.Consumer<Duration> observer) {
+    void setRefreshObserver(Consumer<Duration> observer) {
         this.refreshObserver = observer;
     }
 
@@ -211,7 +215,7 @@ public final class TurnAllocation {
         return session.request(StunMethod.REFRESH, List.of(new Lifetime(0))).handle((response, error) -> {
             // A 437 means the allocation is gone already: what we wanted.
             if (error != null && TurnException.of(error).errorCode() != ErrorCode.ALLOCATION_MISMATCH) {
-                throw new java.util.concurrent.CompletionException(TurnException.of(error));
+                throw new CompletionException(TurnException.of(error));
             }
             return null;
         });

@@ -1,5 +1,7 @@
 package dev.parley.rtc.stun;
 
+import java.util.concurrent.CompletionException;
+
 /**
  * A TURN request or allocation failed. {@link #errorCode()} is the server's STUN error code
  * (401, 403, 437, 441, 486, 508…) with its {@link #reason()}, for ICE's
@@ -31,7 +33,7 @@ public final class TurnException extends Exception {
     /** The TurnException inside what a dependent future failed with (they wrap it in CompletionException). */
     static TurnException of(Throwable error) {
         Throwable cause = error;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+        while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause instanceof TurnException ? (TurnException) cause : noResponse(String.valueOf(cause), cause);

@@ -240,24 +240,6 @@ class TurnClientCoturnTest {
         on(bExec, b::close);
     }
 
-    @Test
-    void thePeersRelayDropsDataUntilItPermitsTheSender() throws Exception {
-        SerialExecutor aExec = net.newSerialExecutor("turn-a");
-        SerialExecutor bExec = net.newSerialExecutor("turn-b");
-        Recorder aGot = new Recorder();
-        TurnAllocation a = allocate(aExec, udp(), aGot);
-        TurnAllocation b = allocate(bExec, udp(), new Recorder());
-        // B may send (its relay permits A's IP); A's relay permits nobody yet and drops it.
-        on(bExec, () -> b.createPermission(a.relayedAddress().getAddress()));
-        assertTrue(send(bExec, b, a.relayedAddress(), "dropped by A's relay"));
-        on(aExec, () -> a.createPermission(b.relayedAddress().getAddress()));
-        assertTrue(send(bExec, b, a.relayedAddress(), "now permitted"));
-        assertArrayEquals("now permitted".getBytes(StandardCharsets.UTF_8), aGot.next().data(),
-                "the first datagram A sees is the one sent after its permission");
-        on(aExec, a::close);
-        on(bExec, b::close);
-    }
-
     /**
      * A and C get 4 s lifetimes; A refreshes on its own at half of it, C is told not to. Past the
      * 4 s, A still relays and C's allocation is gone (437).
@@ -290,7 +272,7 @@ class TurnClientCoturnTest {
         assertTrue(refreshedAt >= lifetime.toMillis() / 2 - 100 && refreshedAt < lifetime.toMillis(),
                 "refreshed at half the lifetime, not after " + refreshedAt + " ms");
         // Wait out the first lifetime (plus coturn's 1 s timer granularity): that is what is tested.
-        long remainingMs = lifetime.toMillis() + 1500 - (System.nanoTime() - allocatedAt) / 1_000_000;
+        long remainingMs = lifetime.toMillis() + 2000 - (System.nanoTime() - allocatedAt) / 1_000_000;
         CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(remainingMs, TimeUnit.MILLISECONDS))
                 .get(remainingMs + 1000, TimeUnit.MILLISECONDS);
 
