@@ -11,6 +11,11 @@ import dev.parley.rtc.stun.StunMethod;
 import dev.parley.rtc.stun.StunResponse;
 import dev.parley.rtc.stun.StunTimeoutException;
 import dev.parley.rtc.stun.TransactionId;
+import dev.parley.rtc.stun.TurnAllocation;
+import dev.parley.rtc.stun.TurnClient;
+import dev.parley.rtc.stun.TurnCredentials;
+import dev.parley.rtc.stun.TurnException;
+import dev.parley.rtc.stun.TurnServerConfig;
 import dev.parley.rtc.stun.XorMappedAddress;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -59,7 +64,8 @@ final class CandidateGatherer {
     List<LocalCandidate> pairableCandidates() {
         List<LocalCandidate> pairable = new ArrayList<>();
         for (LocalCandidate l : locals) {
-            if (l.candidate().type() != CandidateType.SERVER_REFLEXIVE) {
+            CandidateType type = l.candidate().type();
+            if (type == CandidateType.RELAYED || type == CandidateType.HOST && policy == RTCIceTransportPolicy.ALL) {
                 pairable.add(l);
             }
         }
@@ -112,13 +118,18 @@ final class CandidateGatherer {
         }
         for (RTCIceServer server : iceServers) {
             for (String url : server.urls()) {
-                gatherFrom(url, hosts);
+                gatherFrom(server, url, hosts);
             }
         }
         finishIfDone();
     }
 
     void close() {
+        for (LocalCandidate l : allCandidates()) {
+            if (l.candidate().type() == CandidateType.RELAYED) {
+                l.transport().close(); // deallocates (Refresh with LIFETIME 0)
+            }
+        }
         for (UdpSocket socket : sockets) {
             socket.close();
         }
@@ -156,7 +167,7 @@ final class CandidateGatherer {
         return local;
     }
 
-    private void gatherFrom(String url, List<LocalCandidate> hosts) {
+    private void gatherFrom(RTCIceServer server, String url, List<LocalCandidate> hosts) {
         IceServerUrl parsed;
         try {
             parsed = IceServerUrl.parse(url);
@@ -164,12 +175,15 @@ final class CandidateGatherer {
             agent.listener().onCandidateError(url, UNREACHABLE, e.getMessage());
             return;
         }
-        if (parsed.scheme() != IceServerUrl.Scheme.STUN) {
-            // TURN and STUN over TLS are gathered by the TURN client, which lands separately.
-            LOG.debug("skipping {}: only stun: URLs are gathered so far", url);
+        if (parsed.scheme() == IceServerUrl.Scheme.STUNS) {
+            agent.listener().onCandidateError(url, UNREACHABLE, "stuns: (STUN over TLS) is not supported; use stun: or turns:");
             return;
         }
-        if (policy == RTCIceTransportPolicy.RELAY) {
+        if (parsed.scheme().isTurn() && (server.username() == null || server.credential() == null)) {
+            agent.listener().onCandidateError(url, UNREACHABLE, "a TURN server needs a username and a credential");
+            return;
+        }
+        if (!parsed.scheme().isTurn() && policy == RTCIceTransportPolicy.RELAY) {
             return; // server-reflexive candidates would not be used
         }
         pendingServerRequests++;
@@ -177,16 +191,91 @@ final class CandidateGatherer {
             pendingServerRequests--;
             if (failure != null) {
                 agent.listener().onCandidateError(url, UNREACHABLE, "cannot resolve " + parsed.host());
-            } else {
-                InetSocketAddress server = new InetSocketAddress(address, parsed.port());
+            } else if (!agent.closed()) {
+                InetSocketAddress serverAddress = new InetSocketAddress(address, parsed.port());
                 for (LocalCandidate host : hosts) {
-                    if (host.candidate().address().getAddress().getClass() == address.getClass()) {
-                        requestReflexive(url, server, host);
+                    if (host.candidate().address().getAddress().getClass() != address.getClass()) {
+                        continue;
+                    }
+                    if (parsed.scheme().isTurn()) {
+                        allocateRelay(url, parsed, serverAddress, server, host);
+                    } else {
+                        requestReflexive(url, serverAddress, host);
                     }
                 }
             }
             finishIfDone();
         }));
+    }
+
+    /** A relayed candidate from a TURN allocation made from {@code host}'s address (RFC 8445 §5.1.1.2). */
+    private void allocateRelay(String url, IceServerUrl parsed, InetSocketAddress serverAddress, RTCIceServer server,
+            LocalCandidate host) {
+        TurnServerConfig config;
+        int transportPenalty;
+        if (parsed.scheme().isSecure()) {
+            config = TurnServerConfig.tls(serverAddress, parsed.host()).withSslContext(agent.settings().turnTlsContext());
+            transportPenalty = 2;
+        } else if (parsed.transport() == TransportProtocol.TCP) {
+            config = TurnServerConfig.tcp(serverAddress);
+            transportPenalty = 1;
+        } else {
+            config = TurnServerConfig.udp(serverAddress);
+            transportPenalty = 0;
+        }
+        config = config.withLocalBind(new InetSocketAddress(host.candidate().address().getAddress(), 0));
+        LocalCandidate[] self = new LocalCandidate[1];
+        pendingServerRequests++;
+        TurnClient.allocate(net, agent.executor(), config, new TurnCredentials(server.username(), server.credential()),
+                new TurnAllocation.Listener() {
+                    @Override
+                    public void onData(InetSocketAddress peer, byte[] data) {
+                        if (self[0] != null) {
+                            agent.onDatagram(self[0], data, peer);
+                        }
+                    }
+
+                    @Override
+                    public void onFailed(TurnException cause) {
+                        LOG.warn("TURN allocation on {} ended: {}", url, cause.getMessage());
+                    }
+                }).whenComplete((allocation, failure) -> {
+                    pendingServerRequests--;
+                    if (agent.closed()) {
+                        if (allocation != null) {
+                            allocation.close();
+                        }
+                        return;
+                    }
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                        int code = cause instanceof TurnException && ((TurnException) cause).errorCode() != 0
+                                ? ((TurnException) cause).errorCode() : UNREACHABLE;
+                        agent.listener().onCandidateError(url, code, cause.getMessage());
+                    } else {
+                        self[0] = addRelay(allocation, serverAddress, host, transportPenalty);
+                        allocation.mappedAddress().ifPresent(mapped -> addReflexive(mapped, serverAddress, host));
+                    }
+                    finishIfDone();
+                });
+    }
+
+    private LocalCandidate addRelay(TurnAllocation allocation, InetSocketAddress serverAddress, LocalCandidate host,
+            int transportPenalty) {
+        // RFC 8421-style: relays over UDP before TCP before TLS, then by the base's own rank.
+        int localPreference = Math.max(0, host.localPreference() - 4096 * transportPenalty);
+        InetSocketAddress relayed = allocation.relayedAddress();
+        IceCandidate candidate = new IceCandidate(
+                Foundations.of(CandidateType.RELAYED, host.candidate().address().getAddress(), serverAddress.getAddress(),
+                        TransportProtocol.UDP),
+                1, TransportProtocol.UDP, CandidatePriority.of(CandidateType.RELAYED, localPreference, 1), relayed,
+                CandidateType.RELAYED, allocation.mappedAddress().orElse(allocation.localAddress()), null);
+        LocalCandidate local = new LocalCandidate(candidate, new RelayTransport(allocation, agent.executor()), localPreference);
+        synchronized (locals) {
+            locals.add(local);
+        }
+        agent.onLocalCandidate(local);
+        return local;
     }
 
     private void requestReflexive(String url, InetSocketAddress server, LocalCandidate host) {
@@ -218,15 +307,22 @@ final class CandidateGatherer {
             return;
         }
         XorMappedAddress mapped = response.message().first(XorMappedAddress.class).orElse(null);
-        if (mapped == null || mapped.address().equals(host.candidate().address()) || hasReflexive(mapped.address())) {
-            return; // no NAT between us and the server, or a duplicate of one we have (RFC 8445 §5.1.3)
+        if (mapped != null) {
+            addReflexive(mapped.address(), server, host);
+        }
+    }
+
+    /** A server-reflexive candidate, unless the server saw the host's own address or one we have (RFC 8445 §5.1.3). */
+    private void addReflexive(InetSocketAddress mapped, InetSocketAddress server, LocalCandidate host) {
+        if (policy == RTCIceTransportPolicy.RELAY || mapped.equals(host.candidate().address()) || hasReflexive(mapped)) {
+            return;
         }
         InetSocketAddress base = host.candidate().address();
         IceCandidate candidate = new IceCandidate(
                 Foundations.of(CandidateType.SERVER_REFLEXIVE, base.getAddress(), server.getAddress(), TransportProtocol.UDP),
                 1, TransportProtocol.UDP,
                 CandidatePriority.of(CandidateType.SERVER_REFLEXIVE, host.localPreference(), 1),
-                mapped.address(), CandidateType.SERVER_REFLEXIVE, base, null);
+                mapped, CandidateType.SERVER_REFLEXIVE, base, null);
         LocalCandidate local = new LocalCandidate(candidate, host.transport(), host.localPreference());
         synchronized (locals) {
             locals.add(local);

@@ -5,6 +5,7 @@ import dev.parley.rtc.stun.RetransmissionSchedule;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 
 /**
  * The ICE agent's knobs that the W3C API has no word for (they live in {@code EngineSettings}).
@@ -26,6 +27,8 @@ import java.util.function.Predicate;
  * @param maxPairs the check-list limit (RFC 8445 §6.1.2.5)
  * @param maxRemoteCandidates signalled plus peer-reflexive remote candidates kept, so a flood of
  *     checks from unknown addresses cannot grow memory without bound
+ * @param turnTlsContext whose trust store decides which {@code turns:} servers are accepted;
+ *     {@code null} for the JDK's default (tests pass one that trusts their own coturn)
  */
 public record IceSettings(
         boolean includeLoopback,
@@ -39,7 +42,8 @@ public record IceSettings(
         Duration disconnectedTimeout,
         Duration failedTimeout,
         int maxPairs,
-        int maxRemoteCandidates) {
+        int maxRemoteCandidates,
+        SSLContext turnTlsContext) {
 
     /** Browser-like defaults: fast checks, disconnected within 5 s, failed at 30 s. */
     public static final IceSettings DEFAULTS = new IceSettings(
@@ -54,7 +58,8 @@ public record IceSettings(
             Duration.ofSeconds(4),
             Duration.ofSeconds(30),
             CheckList.DEFAULT_MAX_PAIRS,
-            64);
+            64,
+            null);
 
     public IceSettings {
         Objects.requireNonNull(addressFilter, "addressFilter");
@@ -76,21 +81,26 @@ public record IceSettings(
     /** Gathers on loopback addresses only, as tests do. */
     public IceSettings loopbackOnly() {
         return new IceSettings(true, includeIpv6, LocalAddress::isLoopback, checkPacing, checkSchedule, serverSchedule,
-                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, maxRemoteCandidates);
+                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, maxRemoteCandidates, turnTlsContext);
     }
 
     public IceSettings withIncludeIpv6(boolean include) {
         return new IceSettings(includeLoopback, include, addressFilter, checkPacing, checkSchedule, serverSchedule,
-                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, maxRemoteCandidates);
+                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, maxRemoteCandidates, turnTlsContext);
     }
 
     public IceSettings withTimeouts(Duration disconnected, Duration failed) {
         return new IceSettings(includeLoopback, includeIpv6, addressFilter, checkPacing, checkSchedule, serverSchedule,
-                nominationWait, consentInterval, disconnected, failed, maxPairs, maxRemoteCandidates);
+                nominationWait, consentInterval, disconnected, failed, maxPairs, maxRemoteCandidates, turnTlsContext);
+    }
+
+    public IceSettings withTurnTlsContext(SSLContext context) {
+        return new IceSettings(includeLoopback, includeIpv6, addressFilter, checkPacing, checkSchedule, serverSchedule,
+                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, maxRemoteCandidates, context);
     }
 
     public IceSettings withMaxRemoteCandidates(int max) {
         return new IceSettings(includeLoopback, includeIpv6, addressFilter, checkPacing, checkSchedule, serverSchedule,
-                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, max);
+                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, max, turnTlsContext);
     }
 }

@@ -28,6 +28,8 @@ final class AgentPeer {
     final CompletableFuture<Void> closedOnce = new CompletableFuture<>();
     final List<String> candidateErrors = new CopyOnWriteArrayList<>();
     volatile RTCIceGatheringState gathering = RTCIceGatheringState.NEW;
+    /** One element per gathering-state change, so tests can wait for them. */
+    final BlockingQueue<RTCIceGatheringState> gatheringChanged = new LinkedBlockingQueue<>();
     volatile CandidatePair selected;
     final List<CandidatePair> selections = new CopyOnWriteArrayList<>();
     /** Off: candidates are only recorded, and the test signals them itself (as for an ICE restart). */
@@ -51,6 +53,7 @@ final class AgentPeer {
                     @Override
                     public void onGatheringStateChange(RTCIceGatheringState state) {
                         gathering = state;
+                        gatheringChanged.add(state);
                     }
 
                     @Override
