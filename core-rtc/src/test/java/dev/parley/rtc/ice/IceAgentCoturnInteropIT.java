@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The ICE agent against a real coturn on 127.0.0.1: STUN, relayed candidates over UDP, TCP and TLS, relay-only calls. */
-class IceAgentCoturnTest {
+class IceAgentCoturnInteropIT {
     private static Coturn coturn;
     private final RealNet net = new RealNet();
     private final SecureRandom random = new SecureRandom();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The TURN client against a real coturn on 127.0.0.1 (started by {@link Coturn}), over real sockets. */
-class TurnClientCoturnTest {
+class TurnClientCoturnInteropIT {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final InetSocketAddress LOOPBACK_ANY_PORT = new InetSocketAddress(LOOPBACK, 0);
     private static final long WAIT_SECONDS = 5;
