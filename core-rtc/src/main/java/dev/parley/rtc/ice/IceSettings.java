@@ -26,6 +26,8 @@ import java.util.function.Predicate;
  * @param maxPairs the check-list limit (RFC 8445 §6.1.2.5)
  * @param maxRemoteCandidates signalled plus peer-reflexive remote candidates kept, so a flood of
  *     checks from unknown addresses cannot grow memory without bound
+ * @param gatherTcp also gather ICE-TCP host candidates (RFC 6544), passive and active, on the
+ *     addresses UDP host candidates use: the way through networks that block UDP
  */
 public record IceSettings(
         boolean includeLoopback,
@@ -39,7 +41,8 @@ public record IceSettings(
         Duration disconnectedTimeout,
         Duration failedTimeout,
         int maxPairs,
-        int maxRemoteCandidates) {
+        int maxRemoteCandidates,
+        boolean gatherTcp) {
 
     /** Browser-like defaults: fast checks, disconnected within 5 s, failed at 30 s. */
     public static final IceSettings DEFAULTS = new IceSettings(
@@ -54,7 +57,8 @@ public record IceSettings(
             Duration.ofSeconds(4),
             Duration.ofSeconds(30),
             CheckList.DEFAULT_MAX_PAIRS,
-            64);
+            64,
+            true);
 
     public IceSettings {
         Objects.requireNonNull(addressFilter, "addressFilter");
@@ -76,21 +80,31 @@ public record IceSettings(
     /** Gathers on loopback addresses only, as tests do. */
     public IceSettings loopbackOnly() {
         return new IceSettings(true, includeIpv6, LocalAddress::isLoopback, checkPacing, checkSchedule, serverSchedule,
-                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, maxRemoteCandidates);
+                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, maxRemoteCandidates,
+                gatherTcp);
     }
 
     public IceSettings withIncludeIpv6(boolean include) {
         return new IceSettings(includeLoopback, include, addressFilter, checkPacing, checkSchedule, serverSchedule,
-                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, maxRemoteCandidates);
+                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, maxRemoteCandidates,
+                gatherTcp);
     }
 
     public IceSettings withTimeouts(Duration disconnected, Duration failed) {
         return new IceSettings(includeLoopback, includeIpv6, addressFilter, checkPacing, checkSchedule, serverSchedule,
-                nominationWait, consentInterval, disconnected, failed, maxPairs, maxRemoteCandidates);
+                nominationWait, consentInterval, disconnected, failed, maxPairs, maxRemoteCandidates,
+                gatherTcp);
     }
 
     public IceSettings withMaxRemoteCandidates(int max) {
         return new IceSettings(includeLoopback, includeIpv6, addressFilter, checkPacing, checkSchedule, serverSchedule,
-                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, max);
+                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, max, gatherTcp);
+    }
+
+    /** Switches ICE-TCP candidate gathering (RFC 6544) on or off. */
+    public IceSettings withGatherTcp(boolean gather) {
+        return new IceSettings(includeLoopback, includeIpv6, addressFilter, checkPacing, checkSchedule, serverSchedule,
+                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, maxRemoteCandidates,
+                gather);
     }
 }
