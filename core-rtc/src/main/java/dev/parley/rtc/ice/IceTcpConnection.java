@@ -153,8 +153,9 @@ final class IceTcpConnection {
     }
 
     @Override
-    public String toString() {
-        return "IceTcpConnection[" + local.candidate().address() + (accepted ? " <- " : " -> ") + remote
+    public synchronized String toString() {
+        InetSocketAddress from = connection != null ? connection.localAddress() : local.candidate().address();
+        return "IceTcpConnection[" + from + (accepted ? " <- " : " -> ") + remote
                 + (closed ? ", closed]" : associated ? "]" : ", unassociated]");
     }
 }
