@@ -104,6 +104,24 @@ class IceAgentTcpTest {
     }
 
     @Test
+    void whenTheSelectedConnectionClosesNothingMoreIsSent() {
+        aliceHost.setUdpBlocked(true);
+        bobHost.setUdpBlocked(true);
+        startBoth();
+        assertTrue(vnet.clock().runUntil(() -> alice.connected() && bob.connected(), Duration.ofSeconds(10)));
+        Duration connectedAt = vnet.clock().elapsed();
+        bob.agent.close(); // closes bob's end of every connection, the selected pair's among them
+
+        // Over UDP only consent checks could tell (disconnected after 4 s, failed after 30 s); a
+        // closed TCP connection says at once that the pair cannot carry anything any more.
+        assertTrue(vnet.clock().runUntil(() -> alice.state() == RTCIceConnectionState.FAILED, Duration.ofSeconds(1)),
+                "alice " + alice.states);
+        assertTrue(vnet.clock().elapsed().minus(connectedAt).compareTo(IceSettings.DEFAULTS.disconnectedTimeout()) < 0);
+        assertTrue(!alice.states.contains(RTCIceConnectionState.DISCONNECTED));
+        assertTrue(!alice.agent.send(new byte[] {0x17, 1}), "nothing is sent on a closed connection");
+    }
+
+    @Test
     void whereUdpWorksItWinsOverTcp() {
         startBoth();
         // Run until alice's best TCP pair has succeeded as well, so both transports demonstrably work.

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.rtc.RTCIceTransportPolicy;
 import dev.parley.rtc.net.StreamHandler;
 import dev.parley.rtc.net.TcpConnection;
+import dev.parley.rtc.net.TcpListener;
+import dev.parley.rtc.net.UdpSocket;
 import dev.parley.rtc.net.VirtualHost;
 import dev.parley.rtc.net.VirtualNetwork;
 import dev.parley.rtc.stun.IceControlled;
@@ -18,6 +20,7 @@ import dev.parley.rtc.stun.StunMessage;
 import dev.parley.rtc.stun.StunMessageBuilder;
 import dev.parley.rtc.stun.StunMethod;
 import dev.parley.rtc.stun.TransactionId;
+import dev.parley.rtc.stun.UseCandidate;
 import dev.parley.rtc.stun.Username;
 import dev.parley.rtc.stun.XorMappedAddress;
 import java.io.IOException;
@@ -195,5 +198,47 @@ class IceTcpHostileInputTest {
         vnet.clock().advance(Duration.ofMillis(100));
         assertFalse(late.closed);
         assertEquals(1, alice.agent.tcpConnections().unassociated());
+    }
+
+    @Test
+    void aResponseToATcpCheckCountsOnlyOnTheConnectionTheCheckWentOn() throws Exception {
+        IceCredentials evil = new IceCredentials("evil", "evilpasswordevilpassword");
+        alice.agent.setRemoteCredentials(evil);
+        // The "peer" listens on TCP, and binds UDP to the same address and port.
+        Client peerSide = new Client();
+        var executor = attackerHost.newSerialExecutor("peer");
+        TcpListener listener = attackerHost.listenTcp(new InetSocketAddress("198.51.100.66", 0), connection -> {
+            peerSide.connection = connection;
+            return peerSide;
+        }, executor);
+        UdpSocket udp = attackerHost.openUdp(listener.localAddress(), (data, from) -> { }, executor);
+        alice.agent.addRemoteCandidate(new IceCandidate("1", 1, TransportProtocol.TCP,
+                CandidatePriority.of(CandidateType.HOST, CandidatePriority.tcpLocalPreference(TcpType.PASSIVE, 8191), 1),
+                listener.localAddress(), CandidateType.HOST, null, TcpType.PASSIVE));
+        assertTrue(vnet.clock().runUntil(() -> !peerSide.frames.isEmpty(), Duration.ofSeconds(1)), "alice's check arrived");
+        StunMessage check = StunMessage.parse(peerSide.frames.get(0));
+        byte[] response = StunMessage.builder(StunClass.SUCCESS_RESPONSE, StunMethod.BINDING, check.transactionId())
+                .add(new XorMappedAddress(peerSide.connection.remoteAddress()))
+                .addMessageIntegrity(StunCredentials.shortTermKey(evil.password()))
+                .addFingerprint()
+                .toBytes();
+        CandidatePair pair = alice.agent.pairs().get(0);
+        assertEquals(TransportProtocol.TCP, pair.local().protocol());
+
+        // Right transaction, right key, right source address and port — but over UDP, not the connection.
+        InetSocketAddress aliceUdp = alice.localCandidates.stream().filter(c -> c.protocol() == TransportProtocol.UDP)
+                .findFirst().orElseThrow().address();
+        executor.execute(() -> udp.send(response, aliceUdp));
+        vnet.clock().advance(Duration.ofMillis(100));
+        assertEquals(1, alice.agent.transactions().rejectedResponses(), "an answer on another transport does not count");
+        assertEquals(CandidatePairState.IN_PROGRESS, pair.state());
+        assertEquals(1, peerSide.frames.size());
+
+        // The same answer on the connection counts: the pair succeeds, and alice — controlling, with
+        // nothing better pending — nominates it at once, with a check carrying USE-CANDIDATE.
+        executor.execute(() -> peerSide.connection.write(framed(response)));
+        vnet.clock().advance(Duration.ofMillis(100));
+        assertEquals(2, peerSide.frames.size());
+        assertTrue(StunMessage.parse(peerSide.frames.get(1)).first(UseCandidate.class).isPresent());
     }
 }
