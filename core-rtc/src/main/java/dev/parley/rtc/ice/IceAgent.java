@@ -30,7 +30,9 @@ import java.util.Objects;
  *
  * <p>The work is split by job: {@link CandidateGatherer} finds local candidates,
  * {@link ConnectivityChecks} sends and judges checks and nominates, {@link BindingRequestHandler}
- * answers the peer's checks, {@link ConsentFreshness} watches the selected pair.
+ * answers the peer's checks, {@link ConsentFreshness} watches the selected pair. ICE-TCP
+ * (RFC 6544) adds {@link TcpCandidates}, passive and active host candidates, and
+ * {@link TcpCheckConnections}, the connection each TCP pair checks and sends on.
  */
 public final class IceAgent implements AutoCloseable {
     private final SerialExecutor executor;
