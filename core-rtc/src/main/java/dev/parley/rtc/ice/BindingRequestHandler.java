@@ -31,15 +31,20 @@ final class BindingRequestHandler {
         this.agent = agent;
     }
 
-    void onRequest(LocalCandidate local, StunMessage request, byte[] raw, InetSocketAddress from) {
+    /**
+     * Handles one request that arrived on {@code local} from {@code from}. Returns whether it was
+     * an authenticated Binding request (answered, whatever the answer): ICE-TCP needs to know, as
+     * it closes connections that send anything else (see {@link TcpCheckConnections}).
+     */
+    boolean onRequest(LocalCandidate local, StunMessage request, byte[] raw, InetSocketAddress from) {
         if (!request.method().equals(StunMethod.BINDING)) {
             agent.counters().malformedStun++;
-            return;
+            return false;
         }
         // RFC 8445 §7.3 and RFC 8489 §9.1.3: FINGERPRINT, then USERNAME, then MESSAGE-INTEGRITY.
         if (request.first(Fingerprint.class).isEmpty() || !StunIntegrity.checkFingerprint(raw)) {
             agent.counters().badFingerprint++;
-            return;
+            return false;
         }
         Optional<Username> username = request.first(Username.class);
         String name = username.map(Username::name).orElse("");
@@ -47,47 +52,49 @@ final class BindingRequestHandler {
         IceCredentials credentials = colon < 0 ? null : agent.localCredentialsFor(name.substring(0, colon));
         if (credentials == null) {
             agent.counters().badUsername++;
-            return;
+            return false;
         }
         byte[] key = StunCredentials.shortTermKey(credentials.password());
         if (!StunIntegrity.checkIntegrity(raw, key)) {
             agent.counters().badIntegrity++;
-            return;
+            return false;
         }
         List<Integer> unknown = request.unknownComprehensionRequired();
         if (!unknown.isEmpty()) {
             agent.counters().unknownAttributeRequests++;
             respondError(local, request, from, key, ErrorCode.UNKNOWN_ATTRIBUTE, "Unknown Attribute",
                     new UnknownAttributes(unknown));
-            return;
+            return true;
         }
         if (hasRoleConflict(request)) {
             agent.counters().roleConflicts++;
             respondError(local, request, from, key, ErrorCode.ROLE_CONFLICT, "Role Conflict", null);
-            return;
+            return true;
         }
 
         respondSuccess(local, request, from, key);
         if (credentials != agent.localCredentials()) {
-            return; // a consent check on the old pair during an ICE restart: answered, nothing more
+            return true; // a consent check on the old pair during an ICE restart: answered, nothing more
         }
 
-        IceCandidate remote = agent.findRemote(from, TransportProtocol.UDP);
+        // Over TCP (RFC 6544 §7.2) the source is the peer's connection: a check reaching our
+        // passive candidate comes from an ephemeral port, so its sender is learned as peer-reflexive.
+        IceCandidate remote = agent.findRemote(from, local.candidate().protocol());
         if (remote == null) {
             long priority = request.first(Priority.class).map(Priority::priority).orElse(0L);
             if (priority < 1) {
-                return; // RFC 8445 §7.1.1 makes PRIORITY mandatory; without it we cannot pair
+                return true; // RFC 8445 §7.1.1 makes PRIORITY mandatory; without it we cannot pair
             }
-            remote = agent.learnPeerReflexive(from, priority);
+            remote = agent.learnPeerReflexive(from, priority, local.candidate());
             if (remote == null) {
-                return; // capped: answered, but not remembered
+                return true; // capped: answered, but not remembered
             }
         }
         CandidatePair pair = agent.checkList().find(local.candidate(), from);
         if (pair == null) {
             pair = agent.checks().pair(local, remote);
             if (pair == null) {
-                return;
+                return true;
             }
         }
         if (pair.state() != CandidatePairState.SUCCEEDED) {
@@ -96,6 +103,7 @@ final class BindingRequestHandler {
         if (!agent.controlling() && request.first(UseCandidate.class).isPresent()) {
             agent.checks().nominatedByPeer(pair);
         }
+        return true;
     }
 
     /**

@@ -101,11 +101,13 @@ final class CandidateGatherer {
             addresses = List.of();
         }
         List<LocalCandidate> hosts = new ArrayList<>();
+        List<LocalAddress> usable = new ArrayList<>();
         int position = 0;
         for (LocalAddress address : addresses) {
             if (address.isIpv6() && !agent.settings().includeIpv6() || !agent.settings().addressFilter().test(address)) {
                 continue;
             }
+            usable.add(address);
             LocalCandidate host = openHost(address, position++);
             if (host != null) {
                 hosts.add(host);
@@ -116,12 +118,31 @@ final class CandidateGatherer {
                 agent.onLocalCandidate(host);
             }
         }
+        gatherTcp(usable);
         for (RTCIceServer server : iceServers) {
             for (String url : server.urls()) {
                 gatherFrom(server, url, hosts);
             }
         }
         finishIfDone();
+    }
+
+    /**
+     * ICE-TCP host candidates (RFC 6544) on the addresses UDP host candidates use, announced after
+     * those. Host candidates only: a relay-only policy would not use them.
+     */
+    private void gatherTcp(List<LocalAddress> usable) {
+        if (!agent.settings().gatherTcp() || policy != RTCIceTransportPolicy.ALL) {
+            return;
+        }
+        for (int position = 0; position < usable.size(); position++) {
+            for (LocalCandidate tcp : agent.tcpCandidates().open(usable.get(position), position)) {
+                synchronized (locals) {
+                    locals.add(tcp);
+                }
+                agent.onLocalCandidate(tcp);
+            }
+        }
     }
 
     void close() {

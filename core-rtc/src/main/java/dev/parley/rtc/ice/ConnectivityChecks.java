@@ -189,11 +189,15 @@ final class ConnectivityChecks {
         }
         byte[] key = StunCredentials.shortTermKey(remote.password());
         StunMessage request = builder.addMessageIntegrity(key).addFingerprint().build();
+        // Over TCP a check is sent once, never retransmitted (RFC 6544 §7.1, RFC 8489 §6.2.2),
+        // and its answer must come back on the same connection.
+        boolean tcp = pair.local().protocol() == TransportProtocol.TCP;
         return agent.transactions().start(request, request.toBytes(),
-                bytes -> local.transport().send(bytes, pair.remote().address()), schedule, false,
+                bytes -> local.transport().send(bytes, pair.remote().address()), schedule, tcp,
                 // RFC 8445 §7.2.5.2.1: the response must come from where the check went,
                 // and be authenticated with the peer's password.
                 response -> response.from().equals(pair.remote().address())
+                        && (!tcp || agent.tcpConnections().arrivingOn(pair.local()))
                         && StunIntegrity.checkIntegrity(response.raw(), key));
     }
 

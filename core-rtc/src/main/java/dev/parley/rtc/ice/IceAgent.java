@@ -30,7 +30,9 @@ import java.util.Objects;
  *
  * <p>The work is split by job: {@link CandidateGatherer} finds local candidates,
  * {@link ConnectivityChecks} sends and judges checks and nominates, {@link BindingRequestHandler}
- * answers the peer's checks, {@link ConsentFreshness} watches the selected pair.
+ * answers the peer's checks, {@link ConsentFreshness} watches the selected pair. ICE-TCP
+ * (RFC 6544) adds {@link TcpCandidates}, passive and active host candidates, and
+ * {@link TcpCheckConnections}, the connection each TCP pair checks and sends on.
  */
 public final class IceAgent implements AutoCloseable {
     private final SerialExecutor executor;
@@ -47,6 +49,9 @@ public final class IceAgent implements AutoCloseable {
     private final ConnectivityChecks checks;
     private final BindingRequestHandler requests;
     private final ConsentFreshness consent;
+    /** ICE-TCP (RFC 6544): the candidates' listeners, and the connections each pair checks and sends on. */
+    private final TcpCheckConnections tcpConnections;
+    private final TcpCandidates tcpCandidates;
     private final long tieBreaker;
 
     private boolean controlling;
@@ -78,6 +83,8 @@ public final class IceAgent implements AutoCloseable {
         this.checks = new ConnectivityChecks(this, random);
         this.requests = new BindingRequestHandler(this);
         this.consent = new ConsentFreshness(this, random);
+        this.tcpConnections = new TcpCheckConnections(this, net);
+        this.tcpCandidates = new TcpCandidates(this, net, tcpConnections);
     }
 
     // ---- public API ------------------------------------------------------------------------
@@ -157,7 +164,9 @@ public final class IceAgent implements AutoCloseable {
             }
             remoteCandidates.add(candidate);
             for (LocalCandidate local : gatherer.pairableCandidates()) {
-                checks.pair(local, candidate);
+                if (pairsWithSignalled(local)) {
+                    checks.pair(local, candidate);
+                }
             }
         });
     }
@@ -219,6 +228,7 @@ public final class IceAgent implements AutoCloseable {
             checks.stop();
             consent.stop();
             gatherer.close();
+            tcpCandidates.close();
             setConnectionState(RTCIceConnectionState.CLOSED);
         });
     }
@@ -251,6 +261,18 @@ public final class IceAgent implements AutoCloseable {
 
     CandidateGatherer gatherer() {
         return gatherer;
+    }
+
+    BindingRequestHandler requests() {
+        return requests;
+    }
+
+    TcpCandidates tcpCandidates() {
+        return tcpCandidates;
+    }
+
+    TcpCheckConnections tcpConnections() {
+        return tcpConnections;
     }
 
     long tieBreaker() {
@@ -311,21 +333,35 @@ public final class IceAgent implements AutoCloseable {
         return null;
     }
 
-    /** Learns a peer-reflexive remote candidate (RFC 8445 §7.3.1.3); null when the cap is reached. */
-    IceCandidate learnPeerReflexive(InetSocketAddress address, long priority) {
+    /**
+     * Learns a peer-reflexive remote candidate (RFC 8445 §7.3.1.3) from a check that reached
+     * {@code local}, on its transport; null when the cap is reached.
+     */
+    IceCandidate learnPeerReflexive(InetSocketAddress address, long priority, IceCandidate local) {
         if (remoteCandidates.size() >= settings.maxRemoteCandidates()) {
             counters.remoteCandidatesRefused++;
             return null;
         }
-        IceCandidate prflx = new IceCandidate("prflx" + remoteCandidates.size(), 1, TransportProtocol.UDP, priority,
-                address, CandidateType.PEER_REFLEXIVE, null, null);
+        TcpType tcpType = local.tcpType() == null ? null : TcpCandidates.peerReflexiveTcpType(local.tcpType());
+        IceCandidate prflx = new IceCandidate("prflx" + remoteCandidates.size(), 1, local.protocol(), priority,
+                address, CandidateType.PEER_REFLEXIVE, null, tcpType);
         remoteCandidates.add(prflx);
         return prflx;
     }
 
+    /**
+     * Whether a local candidate is paired with the peer's signalled candidates. Not a passive TCP
+     * one (RFC 6544 §6.2 prunes those pairs): it cannot send a check, and the peer's active
+     * candidate connects from a port its signalling does not tell (it says 9); its pairs come from
+     * the checks that arrive on accepted connections, as peer-reflexive ones.
+     */
+    private static boolean pairsWithSignalled(LocalCandidate local) {
+        return local.candidate().tcpType() != TcpType.PASSIVE;
+    }
+
     void onLocalCandidate(LocalCandidate local) {
         listener.onLocalCandidate(local.candidate());
-        if (local.candidate().type() != CandidateType.SERVER_REFLEXIVE) {
+        if (local.candidate().type() != CandidateType.SERVER_REFLEXIVE && pairsWithSignalled(local)) {
             for (IceCandidate remote : List.copyOf(remoteCandidates)) {
                 checks.pair(local, remote);
             }

@@ -14,6 +14,8 @@ public final class IceCounters {
     volatile long remoteCandidatesRefused;
     volatile long unmatchedResponses;
     volatile long packetsFromUnknownSources;
+    volatile long tcpConnectionsDropped;
+    volatile long tcpConnectionsRefused;
 
     /** STUN datagrams that did not parse. */
     public long malformedStun() {
@@ -58,5 +60,18 @@ public final class IceCounters {
     /** Non-STUN packets from addresses on no candidate pair (dropped). */
     public long packetsFromUnknownSources() {
         return packetsFromUnknownSources;
+    }
+
+    /**
+     * ICE-TCP connections closed for what they sent: anything but STUN before a check of theirs
+     * authenticated, malformed STUN, or a check or response that failed authentication.
+     */
+    public long tcpConnectionsDropped() {
+        return tcpConnectionsDropped;
+    }
+
+    /** Accepted ICE-TCP connections closed at once: too many were waiting for a first authenticated check. */
+    public long tcpConnectionsRefused() {
+        return tcpConnectionsRefused;
     }
 }

@@ -9,12 +9,15 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The ICE agent's knobs that the W3C API has no word for (they live in {@code EngineSettings}).
+ * Start from {@link #DEFAULTS} and change what differs with {@link #toBuilder()}.
  *
  * @param includeLoopback gather on loopback interfaces (tests: two agents on 127.0.0.1)
  * @param includeIpv6 gather IPv6 addresses too
  * @param addressFilter which local addresses to gather on (after the two switches above); tests
  *     keep their traffic on loopback with {@link #loopbackOnly()}
- * @param checkPacing Ta, the minimum gap between two checks (RFC 8445 §14.2)
+ * @param gatherTcp also gather ICE-TCP host candidates (RFC 6544), passive and active, on the
+ *     addresses UDP host candidates use: the way through networks that block UDP
+ * @param checkPacing Ta, the minimum gap between two ordinary checks (RFC 8445 §14.2)
  * @param checkSchedule retransmissions of one connectivity check (RFC 8445 §14.3)
  * @param serverSchedule retransmissions of a Binding request to a STUN server
  * @param nominationWait how long the controlling agent waits, after the first success, for a
@@ -34,6 +37,7 @@ public record IceSettings(
         boolean includeLoopback,
         boolean includeIpv6,
         Predicate<LocalAddress> addressFilter,
+        boolean gatherTcp,
         Duration checkPacing,
         RetransmissionSchedule checkSchedule,
         RetransmissionSchedule serverSchedule,
@@ -50,6 +54,7 @@ public record IceSettings(
             false,
             true,
             address -> true,
+            true,
             Duration.ofMillis(50),
             new RetransmissionSchedule(Duration.ofMillis(250), Duration.ofMillis(1600), 7, 8, Duration.ofSeconds(8)),
             RetransmissionSchedule.RFC_8489,
@@ -78,29 +83,143 @@ public record IceSettings(
         }
     }
 
-    /** Gathers on loopback addresses only, as tests do. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Gathers on loopback addresses only, as tests do (the network rule keeps them there). */
     public IceSettings loopbackOnly() {
-        return new IceSettings(true, includeIpv6, LocalAddress::isLoopback, checkPacing, checkSchedule, serverSchedule,
-                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, maxRemoteCandidates, turnTlsContext);
+        return toBuilder().includeLoopback(true).addressFilter(LocalAddress::isLoopback).build();
     }
 
     public IceSettings withIncludeIpv6(boolean include) {
-        return new IceSettings(includeLoopback, include, addressFilter, checkPacing, checkSchedule, serverSchedule,
-                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, maxRemoteCandidates, turnTlsContext);
+        return toBuilder().includeIpv6(include).build();
+    }
+
+    public IceSettings withGatherTcp(boolean gather) {
+        return toBuilder().gatherTcp(gather).build();
     }
 
     public IceSettings withTimeouts(Duration disconnected, Duration failed) {
-        return new IceSettings(includeLoopback, includeIpv6, addressFilter, checkPacing, checkSchedule, serverSchedule,
-                nominationWait, consentInterval, disconnected, failed, maxPairs, maxRemoteCandidates, turnTlsContext);
-    }
-
-    public IceSettings withTurnTlsContext(SSLContext context) {
-        return new IceSettings(includeLoopback, includeIpv6, addressFilter, checkPacing, checkSchedule, serverSchedule,
-                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, maxRemoteCandidates, context);
+        return toBuilder().disconnectedTimeout(disconnected).failedTimeout(failed).build();
     }
 
     public IceSettings withMaxRemoteCandidates(int max) {
-        return new IceSettings(includeLoopback, includeIpv6, addressFilter, checkPacing, checkSchedule, serverSchedule,
-                nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs, max, turnTlsContext);
+        return toBuilder().maxRemoteCandidates(max).build();
+    }
+
+    public IceSettings withTurnTlsContext(SSLContext context) {
+        return toBuilder().turnTlsContext(context).build();
+    }
+
+    /** Changes some settings of a copy; {@link #build()} validates the result. */
+    public static final class Builder {
+        private boolean includeLoopback;
+        private boolean includeIpv6;
+        private Predicate<LocalAddress> addressFilter;
+        private boolean gatherTcp;
+        private Duration checkPacing;
+        private RetransmissionSchedule checkSchedule;
+        private RetransmissionSchedule serverSchedule;
+        private Duration nominationWait;
+        private Duration consentInterval;
+        private Duration disconnectedTimeout;
+        private Duration failedTimeout;
+        private int maxPairs;
+        private int maxRemoteCandidates;
+        private SSLContext turnTlsContext;
+
+        private Builder(IceSettings s) {
+            includeLoopback = s.includeLoopback;
+            includeIpv6 = s.includeIpv6;
+            addressFilter = s.addressFilter;
+            gatherTcp = s.gatherTcp;
+            checkPacing = s.checkPacing;
+            checkSchedule = s.checkSchedule;
+            serverSchedule = s.serverSchedule;
+            nominationWait = s.nominationWait;
+            consentInterval = s.consentInterval;
+            disconnectedTimeout = s.disconnectedTimeout;
+            failedTimeout = s.failedTimeout;
+            maxPairs = s.maxPairs;
+            maxRemoteCandidates = s.maxRemoteCandidates;
+            turnTlsContext = s.turnTlsContext;
+        }
+
+        public Builder includeLoopback(boolean v) {
+            includeLoopback = v;
+            return this;
+        }
+
+        public Builder includeIpv6(boolean v) {
+            includeIpv6 = v;
+            return this;
+        }
+
+        public Builder addressFilter(Predicate<LocalAddress> v) {
+            addressFilter = v;
+            return this;
+        }
+
+        public Builder gatherTcp(boolean v) {
+            gatherTcp = v;
+            return this;
+        }
+
+        public Builder checkPacing(Duration v) {
+            checkPacing = v;
+            return this;
+        }
+
+        public Builder checkSchedule(RetransmissionSchedule v) {
+            checkSchedule = v;
+            return this;
+        }
+
+        public Builder serverSchedule(RetransmissionSchedule v) {
+            serverSchedule = v;
+            return this;
+        }
+
+        public Builder nominationWait(Duration v) {
+            nominationWait = v;
+            return this;
+        }
+
+        public Builder consentInterval(Duration v) {
+            consentInterval = v;
+            return this;
+        }
+
+        public Builder disconnectedTimeout(Duration v) {
+            disconnectedTimeout = v;
+            return this;
+        }
+
+        public Builder failedTimeout(Duration v) {
+            failedTimeout = v;
+            return this;
+        }
+
+        public Builder maxPairs(int v) {
+            maxPairs = v;
+            return this;
+        }
+
+        public Builder maxRemoteCandidates(int v) {
+            maxRemoteCandidates = v;
+            return this;
+        }
+
+        public Builder turnTlsContext(SSLContext v) {
+            turnTlsContext = v;
+            return this;
+        }
+
+        public IceSettings build() {
+            return new IceSettings(includeLoopback, includeIpv6, addressFilter, gatherTcp, checkPacing, checkSchedule,
+                    serverSchedule, nominationWait, consentInterval, disconnectedTimeout, failedTimeout, maxPairs,
+                    maxRemoteCandidates, turnTlsContext);
+        }
     }
 }
