@@ -40,11 +40,13 @@ public final class Coturn implements AutoCloseable {
 
     private final Path dir;
     private final Process process;
+    private final InetAddress listenAddress;
     private final int port;
     private final int tlsPort;
     private final Path certificate;
 
-    private Coturn(Path dir, Process process, int port, int tlsPort, Path certificate) {
+    private Coturn(Path dir, Process process, InetAddress listenAddress, int port, int tlsPort, Path certificate) {
+        this.listenAddress = listenAddress;
         this.dir = dir;
         this.process = process;
         this.port = port;
@@ -52,13 +54,21 @@ public final class Coturn implements AutoCloseable {
         this.certificate = certificate;
     }
 
-    /**
-     * Starts coturn and waits until it answers a STUN Binding over UDP and accepts TCP on the TLS
-     * port.
-     *
-     * @param extraConfig more {@code turnserver.conf} lines, e.g. {@code max-allocate-lifetime=4}
-     */
+    /** Starts coturn on 127.0.0.1, on free ports, with {@code extraConfig} lines appended to its config. */
     public static Coturn start(String... extraConfig) throws IOException, InterruptedException {
+        return start(null, LOOPBACK, freeUdpAndTcpPort(), freeUdpAndTcpPort(), extraConfig);
+    }
+
+    /**
+     * Starts coturn inside a test's network namespace, listening on the namespace's side of its
+     * veth link (ports 3478 and 5349: the namespace is new, so they are free).
+     */
+    public static Coturn startIn(NetworkNamespace ns, String... extraConfig) throws IOException, InterruptedException {
+        return start(ns, ns.nsAddress(), 3478, 5349, extraConfig);
+    }
+
+    private static Coturn start(NetworkNamespace ns, InetAddress listen, int port, int tlsPort, String... extraConfig)
+            throws IOException, InterruptedException {
         Path binary = findTurnserver();
         Path dir = Files.createTempDirectory("parley-coturn");
         Path key = dir.resolve("key.pem");
@@ -66,11 +76,10 @@ public final class Coturn implements AutoCloseable {
         run(dir, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-days", "1",
                 "-keyout", key.toString(), "-out", cert.toString());
-        int port = freeUdpAndTcpPort();
-        int tlsPort = freeUdpAndTcpPort();
+        String ip = listen.getHostAddress();
         List<String> config = new ArrayList<>(List.of(
-                "listening-ip=127.0.0.1",
-                "relay-ip=127.0.0.1",
+                "listening-ip=" + ip,
+                "relay-ip=" + ip,
                 "listening-port=" + port,
                 "tls-listening-port=" + tlsPort,
                 "allow-loopback-peers",
@@ -91,11 +100,12 @@ public final class Coturn implements AutoCloseable {
         config.addAll(List.of(extraConfig));
         Path conf = dir.resolve("turnserver.conf");
         Files.write(conf, config, StandardCharsets.UTF_8);
-        Process process = new ProcessBuilder(binary.toString(), "-c", conf.toString())
+        List<String> command = List.of(binary.toString(), "-c", conf.toString());
+        Process process = new ProcessBuilder(ns == null ? command : ns.command(command.toArray(new String[0])))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .start();
-        Coturn coturn = new Coturn(dir, process, port, tlsPort, cert);
+        Coturn coturn = new Coturn(dir, process, listen, port, tlsPort, cert);
         try {
             coturn.awaitReady();
         } catch (IOException | RuntimeException e) {
@@ -106,11 +116,11 @@ public final class Coturn implements AutoCloseable {
     }
 
     public InetSocketAddress address() {
-        return new InetSocketAddress(LOOPBACK, port);
+        return new InetSocketAddress(listenAddress, port);
     }
 
     public InetSocketAddress tlsAddress() {
-        return new InetSocketAddress(LOOPBACK, tlsPort);
+        return new InetSocketAddress(listenAddress, tlsPort);
     }
 
     /** A TLS context that trusts exactly this server's self-signed certificate. */
@@ -173,7 +183,7 @@ public final class Coturn implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException("turnserver exited with " + process.exitValue() + ":\n" + stdout() + log());
             }
-            if (answersStunOverUdp() && acceptsTcp(tlsPort)) {
+            if (answersStunOverUdp() && acceptsTcp(tlsAddress())) {
                 return;
             }
             Thread.sleep(20); // polling a child process's ports: there is no event to wait on
@@ -190,7 +200,7 @@ public final class Coturn implements AutoCloseable {
         request[6] = (byte) 0xA4;
         request[7] = 0x42;
         request[8] = 7; // any transaction id
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+        try (DatagramSocket socket = new DatagramSocket()) {
             socket.setSoTimeout(100);
             socket.send(new DatagramPacket(request, request.length, address()));
             socket.receive(new DatagramPacket(new byte[1500], 1500));
@@ -200,9 +210,9 @@ public final class Coturn implements AutoCloseable {
         }
     }
 
-    private static boolean acceptsTcp(int port) {
+    private static boolean acceptsTcp(InetSocketAddress address) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(LOOPBACK, port), 200);
+            socket.connect(address, 200);
             return true;
         } catch (IOException e) {
             return false;

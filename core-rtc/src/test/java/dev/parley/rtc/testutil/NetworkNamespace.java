@@ -1,0 +1,112 @@
+package dev.parley.rtc.testutil;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Linux network namespace that a test creates and removes (`ip netns`), joined to the test's own
+ * namespace by a veth pair: a separate host on a private link, the only place besides loopback
+ * our tests may send traffic. Needs root, as the interop profile does.
+ *
+ * <pre>
+ *   test JVM (host side) ── veth ── namespace side (servers run here via {@link #command})
+ *        hostAddress/24                nsAddress/24
+ * </pre>
+ */
+public final class NetworkNamespace implements AutoCloseable {
+    private final String name;
+    private final InetAddress hostAddress;
+    private final InetAddress nsAddress;
+
+    private NetworkNamespace(String name, InetAddress hostAddress, InetAddress nsAddress) {
+        this.name = name;
+        this.hostAddress = hostAddress;
+        this.nsAddress = nsAddress;
+    }
+
+    /**
+     * Creates a namespace with a veth link: {@code hostIp} on our side, {@code nsIp} inside, both /24.
+     * Fails with a clear message when not root or when {@code ip} is missing.
+     */
+    public static NetworkNamespace create(String hostIp, String nsIp) throws IOException, InterruptedException {
+        String id = Integer.toHexString(new SecureRandom().nextInt(0x100000) | 0x100000).substring(1);
+        String name = "parley-" + id;
+        String hostLink = "pv" + id + "h";
+        String nsLink = "pv" + id + "n";
+        NetworkNamespace ns = new NetworkNamespace(name, InetAddress.getByName(hostIp), InetAddress.getByName(nsIp));
+        run("ip", "netns", "add", name);
+        try {
+            run("ip", "link", "add", hostLink, "type", "veth", "peer", "name", nsLink);
+            run("ip", "link", "set", nsLink, "netns", name);
+            run("ip", "addr", "add", hostIp + "/24", "dev", hostLink);
+            run("ip", "link", "set", hostLink, "up");
+            ns.exec("ip", "link", "set", "lo", "up");
+            ns.exec("ip", "addr", "add", nsIp + "/24", "dev", nsLink);
+            ns.exec("ip", "link", "set", nsLink, "up");
+        } catch (IOException | RuntimeException e) {
+            ns.close();
+            throw e;
+        }
+        return ns;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Our side of the link. */
+    public InetAddress hostAddress() {
+        return hostAddress;
+    }
+
+    /** The namespace's side of the link. */
+    public InetAddress nsAddress() {
+        return nsAddress;
+    }
+
+    /** {@code command} prefixed to run inside the namespace. */
+    public List<String> command(String... command) {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", name));
+        full.addAll(List.of(command));
+        return full;
+    }
+
+    /** Runs a command inside the namespace and waits for it; a failure throws with its output. */
+    public void exec(String... command) throws IOException, InterruptedException {
+        run(command(command).toArray(new String[0]));
+    }
+
+    /** Deletes the namespace; its end of the veth pair goes with it, and so does ours. */
+    @Override
+    public void close() {
+        try {
+            run("ip", "netns", "del", name);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("could not remove network namespace " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void run(String... command) throws IOException, InterruptedException {
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IOException("cannot run " + String.join(" ", command)
+                    + " (network namespace tests need iproute2 and nftables, and root)", e);
+        }
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " did not finish within 20 s");
+        }
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed (" + p.exitValue() + "): " + output.trim()
+                    + " — network namespace tests need root");
+        }
+    }
+}
