@@ -1,0 +1,167 @@
+package dev.parley.rtc.dtls;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bouncycastle.tls.CipherSuite;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class DtlsHandshakeTest {
+
+    @ParameterizedTest
+    @EnumSource(DtlsRole.class)
+    void bothRolesAgreeOnSrtpKeysAndCarryDataBothWays(DtlsRole aRole) throws Exception {
+        try (DtlsPair p = DtlsPair.perfect()) {
+            p.start(aRole);
+            p.awaitConnected();
+
+            SrtpKeyingMaterial aKeys = p.a.srtpKeyingMaterial().orElseThrow();
+            SrtpKeyingMaterial bKeys = p.b.srtpKeyingMaterial().orElseThrow();
+            assertEquals(aKeys, bKeys);
+            assertEquals(SrtpProfile.AEAD_AES_128_GCM, aKeys.profile(), "server picks our first preference");
+            assertEquals(0x0007, aKeys.profileId());
+            assertFalse(java.util.Arrays.equals(aKeys.clientWriteKey(), aKeys.serverWriteKey()),
+                    "each direction has its own key");
+            assertEquals(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, p.a.cipherSuite());
+            assertEquals(p.a.cipherSuite(), p.b.cipherSuite());
+            assertEquals(aRole, p.a.role().orElseThrow());
+            assertArrayEquals(DtlsPair.CERT_B.encoded(), p.a.remoteCertificate().orElseThrow());
+            assertArrayEquals(DtlsPair.CERT_A.encoded(), p.b.remoteCertificate().orElseThrow());
+            assertEquals(List.of(DtlsTransportState.CONNECTING, DtlsTransportState.CONNECTED), p.aEvents.states);
+
+            assertTrue(p.a.send(bytes("hello from a")));
+            assertTrue(p.b.send(bytes("hello from b")));
+            assertArrayEquals(bytes("hello from a"), p.bEvents.data.poll(5, TimeUnit.SECONDS));
+            assertArrayEquals(bytes("hello from b"), p.aEvents.data.poll(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void manyRecordsArriveInOrderAndWhole() throws Exception {
+        try (DtlsPair p = DtlsPair.perfect()) {
+            p.start(DtlsRole.CLIENT);
+            p.awaitConnected();
+            int max = p.a.maxApplicationDataSize();
+            assertTrue(max >= 1100 && max < 1200, "records fit the 1200-byte MTU: " + max);
+            for (int i = 0; i < 200; i++) {
+                byte[] msg = new byte[1 + (i * 37) % max];
+                msg[0] = (byte) i;
+                assertTrue(p.a.send(msg));
+            }
+            for (int i = 0; i < 200; i++) {
+                byte[] got = p.bEvents.data.poll(5, TimeUnit.SECONDS);
+                assertNotNull(got, "record " + i);
+                assertEquals(1 + (i * 37) % max, got.length);
+                assertEquals((byte) i, got[0]);
+            }
+        }
+    }
+
+    @Test
+    void rsaClientCertificateWithEcdsaServer() throws Exception {
+        DtlsCertificate rsa = DtlsCertificate.generate(DtlsCertificate.KeyType.RSA_2048, DtlsPair.RANDOM,
+                java.time.Instant.now(), Duration.ofDays(1));
+        try (DtlsPair p = new DtlsPair(MemoryLink.perfect(), MemoryLink.perfect(), DtlsSettings.defaults(),
+                rsa, DtlsPair.CERT_B)) {
+            p.start(DtlsRole.CLIENT);
+            p.awaitConnected();
+            assertEquals(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, p.a.cipherSuite());
+            assertEquals(p.a.srtpKeyingMaterial(), p.b.srtpKeyingMaterial());
+        }
+    }
+
+    @Test
+    void rsaServerNegotiatesEcdheRsa() throws Exception {
+        DtlsCertificate rsa = DtlsCertificate.generate(DtlsCertificate.KeyType.RSA_2048, DtlsPair.RANDOM,
+                java.time.Instant.now(), Duration.ofDays(1));
+        try (DtlsPair p = new DtlsPair(MemoryLink.perfect(), MemoryLink.perfect(), DtlsSettings.defaults(),
+                DtlsPair.CERT_A, rsa)) {
+            p.start(DtlsRole.CLIENT);
+            p.awaitConnected();
+            assertEquals(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, p.b.cipherSuite());
+        }
+    }
+
+    @Test
+    void fingerprintsWithOtherHashFunctionsAreAccepted() throws Exception {
+        try (DtlsPair p = DtlsPair.perfect()) {
+            p.a.start(DtlsRole.CLIENT, List.of(DtlsPair.CERT_B.fingerprint("sha-384")));
+            p.b.start(DtlsRole.SERVER, List.of(DtlsPair.CERT_A.fingerprint("sha-1"), DtlsPair.CERT_A.fingerprint("sha-512")));
+            p.awaitConnected();
+        }
+    }
+
+    @Test
+    void packetsArrivingBeforeStartAreKept() throws Exception {
+        try (DtlsPair p = DtlsPair.perfect()) {
+            // The client's ClientHello reaches b before b knows its role, as Chromium's does.
+            p.a.start(DtlsRole.CLIENT, List.of(DtlsPair.CERT_B.fingerprint()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (p.aToB.delivered.get() == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertTrue(p.aToB.delivered.get() > 0, "ClientHello sent");
+            assertEquals(DtlsTransportState.NEW, p.b.state());
+            // Long initial retransmit: only the buffered first ClientHello can make this fast.
+            p.b.start(DtlsRole.SERVER, List.of(DtlsPair.CERT_A.fingerprint()));
+            p.awaitConnected();
+            assertEquals(0, p.b.discardedPackets());
+        }
+    }
+
+    @Test
+    void closeNotifyClosesThePeer() throws Exception {
+        try (DtlsPair p = DtlsPair.perfect()) {
+            p.start(DtlsRole.SERVER);
+            p.awaitConnected();
+            p.a.close();
+            assertEquals(DtlsTransportState.CLOSED, p.a.state());
+            assertEquals(DtlsTransportState.CLOSED, p.bEvents.ended.get(5, TimeUnit.SECONDS));
+            assertEquals(DtlsTransportState.CLOSED, p.b.state());
+            assertTrue(p.b.failureReason().isEmpty());
+            assertFalse(p.a.send(bytes("late")));
+            assertFalse(p.b.send(bytes("late")));
+            assertEquals(List.of(DtlsTransportState.CONNECTING, DtlsTransportState.CONNECTED,
+                    DtlsTransportState.CLOSED), p.bEvents.states);
+        }
+    }
+
+    @Test
+    void closeDuringHandshakeIsClosedNotFailed() throws Exception {
+        MemoryLink blackHole = new MemoryLink(Integer.MAX_VALUE, false);
+        RecordingListener events = new RecordingListener();
+        DtlsTransport t = new DtlsTransport(DtlsPair.CERT_A, blackHole, DtlsSettings.defaults(), Runnable::run,
+                events, DtlsPair.RANDOM);
+        t.start(DtlsRole.CLIENT, List.of(DtlsPair.CERT_B.fingerprint()));
+        t.close();
+        assertEquals(DtlsTransportState.CLOSED, events.ended.get(5, TimeUnit.SECONDS));
+        assertEquals(DtlsTransportState.CLOSED, t.state());
+        assertTrue(t.failureReason().isEmpty());
+    }
+
+    @Test
+    void silentPeerFailsAtTheHandshakeTimeout() throws Exception {
+        MemoryLink blackHole = new MemoryLink(Integer.MAX_VALUE, false);
+        RecordingListener events = new RecordingListener();
+        DtlsSettings quick = DtlsSettings.defaults().withHandshakeTimeout(Duration.ofMillis(600));
+        DtlsTransport t = new DtlsTransport(DtlsPair.CERT_A, blackHole, quick, Runnable::run, events, DtlsPair.RANDOM);
+        t.start(DtlsRole.CLIENT, List.of(DtlsPair.CERT_B.fingerprint()));
+        assertEquals(DtlsTransportState.FAILED, events.ended.get(10, TimeUnit.SECONDS));
+        assertTrue(t.failureReason().orElseThrow().toLowerCase().contains("time"), t.failureReason().get());
+        assertTrue(blackHole.dropped.get() >= 2, "the ClientHello was retransmitted: " + blackHole.dropped.get());
+        assertTrue(t.srtpKeyingMaterial().isEmpty());
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
