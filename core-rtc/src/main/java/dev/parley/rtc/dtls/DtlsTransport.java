@@ -233,9 +233,11 @@ public final class DtlsTransport implements AutoCloseable {
                 keys = server.srtpKeys();
             }
         } catch (IOException | RuntimeException e) {
+            datagrams.flush(); // our alert, if BouncyCastle raised one, still goes out
             handshakeFailed(e, verifier);
             return;
         }
+        datagrams.stopCoalescing();
         synchronized (lock) {
             if (state != DtlsTransportState.CONNECTING) {
                 closeQuietly(transport); // closed while the last flight was on its way
@@ -317,12 +319,16 @@ public final class DtlsTransport implements AutoCloseable {
         if (state() != DtlsTransportState.CONNECTING) {
             return; // we closed it: the IOException is ours
         }
+        // The most telling first: our fingerprint check, the peer's alert, the timeout, our alert.
         String reason = verifier.failure();
         if (reason == null) {
-            reason = alerts.reason();
+            reason = alerts.receivedReason();
         }
         if (reason == null && e instanceof TlsTimeoutException) {
             reason = "handshake timed out after " + settings.handshakeTimeout().toMillis() + " ms";
+        }
+        if (reason == null) {
+            reason = alerts.reason();
         }
         if (reason == null) {
             reason = "handshake failed: " + e;
@@ -386,10 +392,12 @@ public final class DtlsTransport implements AutoCloseable {
 
         /** The first fatal alert: the peer's if it sent one, else ours; null if none. */
         String reason() {
-            if (received != null) {
-                return "peer sent fatal alert " + received;
-            }
-            return raised == null ? null : "sent fatal alert " + raised;
+            String r = receivedReason();
+            return r != null || raised == null ? r : "sent fatal alert " + raised;
+        }
+
+        String receivedReason() {
+            return received == null ? null : "peer sent fatal alert " + received;
         }
     }
 }

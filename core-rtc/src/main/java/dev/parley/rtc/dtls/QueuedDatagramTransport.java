@@ -19,8 +19,6 @@ import org.bouncycastle.tls.DatagramTransport;
  * ClientHello right after its first successful STUN check, possibly before we know our role.
  */
 final class QueuedDatagramTransport implements DatagramTransport {
-    /** Shortest DTLS record: 13-byte header (RFC 6347 §4.1). */
-    private static final int RECORD_HEADER = 13;
     /** A peer's path MTU may exceed ours; accept any datagram a DTLS stack would plausibly send. */
     private static final int RECEIVE_LIMIT = 1 << 14;
     private static final byte[] CLOSED_MARKER = new byte[0];
@@ -31,6 +29,16 @@ final class QueuedDatagramTransport implements DatagramTransport {
     private volatile boolean closed;
     /** A datagram {@link #awaitDatagram} took; touched by the DTLS thread only. */
     private byte[] held;
+    /**
+     * During the handshake, records BouncyCastle sends are packed into as few datagrams as the MTU
+     * allows and flushed when it next waits to receive, i.e. once per flight (RFC 6347 §4.1.1
+     * allows several records per datagram; BoringSSL packs its flights the same way). BouncyCastle
+     * would send each message alone, and a reordered CertificateVerify behind the
+     * ChangeCipherSpec stalls its server until the handshake times out.
+     */
+    private final byte[] flight;
+    private int flightLength;
+    private boolean coalescing = true;
     private final AtomicLong droppedFull = new AtomicLong();
     private final AtomicLong droppedMalformed = new AtomicLong();
     private final AtomicLong sendFailures = new AtomicLong();
@@ -39,20 +47,19 @@ final class QueuedDatagramTransport implements DatagramTransport {
         this.lower = lower;
         this.mtu = mtu;
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.flight = new byte[mtu];
     }
 
     /**
-     * Queues a received datagram; never blocks. Datagrams that cannot be DTLS (first byte outside
-     * 20..63, RFC 7983 §7, or shorter than a record header) are counted and dropped here;
-     * well-framed garbage goes on to BouncyCastle, which discards records that fail to
-     * authenticate (RFC 6347 §4.1.2.7).
+     * Queues a received datagram; never blocks. Datagrams {@link DtlsRecordScreen} rejects are
+     * counted and dropped here; other garbage goes on to BouncyCastle, which discards records that
+     * fail to authenticate (RFC 6347 §4.1.2.7).
      */
     boolean offer(byte[] datagram) {
         if (closed) {
             return false;
         }
-        int first = datagram.length > 0 ? datagram[0] & 0xFF : -1;
-        if (datagram.length < RECORD_HEADER || first < 20 || first > 63) {
+        if (!DtlsRecordScreen.plausible(datagram)) {
             droppedMalformed.incrementAndGet();
             return false;
         }
@@ -69,6 +76,7 @@ final class QueuedDatagramTransport implements DatagramTransport {
      * DTLS thread consumes, so no other reader can slip in between.
      */
     boolean awaitDatagram(long millis) throws InterruptedException {
+        flush();
         if (held == null && !closed) {
             held = queue.poll(millis, TimeUnit.MILLISECONDS);
         }
@@ -88,6 +96,7 @@ final class QueuedDatagramTransport implements DatagramTransport {
     /** Returns the next datagram's length, or -1 when none arrived within {@code waitMillis}. */
     @Override
     public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
+        flush(); // BouncyCastle sent its flight and now waits for the answer
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(waitMillis, 1));
         while (true) {
             if (closed) {
@@ -123,11 +132,40 @@ final class QueuedDatagramTransport implements DatagramTransport {
     }
 
     @Override
-    public void send(byte[] buf, int off, int len) throws IOException {
+    public synchronized void send(byte[] buf, int off, int len) throws IOException {
         if (closed) {
-            return; // after close nothing more goes out, not even BouncyCastle's own alerts
+            return; // after close nothing more goes out
         }
-        if (!lower.send(Arrays.copyOfRange(buf, off, off + len))) {
+        if (!coalescing || len > flight.length) {
+            sendNow(Arrays.copyOfRange(buf, off, off + len));
+            return;
+        }
+        if (flightLength + len > flight.length) {
+            flush();
+        }
+        System.arraycopy(buf, off, flight, flightLength, len);
+        flightLength += len;
+    }
+
+    /** Sends the packed records of the current flight, if any. */
+    synchronized void flush() {
+        if (flightLength > 0) {
+            byte[] d = Arrays.copyOf(flight, flightLength);
+            flightLength = 0;
+            if (!closed) {
+                sendNow(d);
+            }
+        }
+    }
+
+    /** After the handshake: flush the last flight and send each record as it comes. */
+    synchronized void stopCoalescing() {
+        flush();
+        coalescing = false;
+    }
+
+    private void sendNow(byte[] datagram) {
+        if (!lower.send(datagram)) {
             sendFailures.incrementAndGet(); // DTLS treats it as loss: flights are retransmitted
         }
     }
@@ -135,6 +173,7 @@ final class QueuedDatagramTransport implements DatagramTransport {
     /** Stops receiving and wakes a blocked {@link #receive}. Idempotent. */
     @Override
     public void close() {
+        flush(); // BouncyCastle closes right after raising a fatal alert: the alert must still go out
         closed = true;
         queue.clear();
         queue.offer(CLOSED_MARKER);

@@ -137,7 +137,7 @@ class DtlsHandshakeTest {
 
     @Test
     void closeDuringHandshakeIsClosedNotFailed() throws Exception {
-        MemoryLink blackHole = new MemoryLink(Integer.MAX_VALUE, false);
+        MemoryLink blackHole = MemoryLink.blackHole();
         RecordingListener events = new RecordingListener();
         DtlsTransport t = new DtlsTransport(DtlsPair.CERT_A, blackHole, DtlsSettings.defaults(), Runnable::run,
                 events, DtlsPair.RANDOM);
@@ -150,7 +150,7 @@ class DtlsHandshakeTest {
 
     @Test
     void silentPeerFailsAtTheHandshakeTimeout() throws Exception {
-        MemoryLink blackHole = new MemoryLink(Integer.MAX_VALUE, false);
+        MemoryLink blackHole = MemoryLink.blackHole();
         RecordingListener events = new RecordingListener();
         DtlsSettings quick = DtlsSettings.defaults().withHandshakeTimeout(Duration.ofMillis(600));
         DtlsTransport t = new DtlsTransport(DtlsPair.CERT_A, blackHole, quick, Runnable::run, events, DtlsPair.RANDOM);

@@ -5,24 +5,32 @@ import java.util.function.Consumer;
 
 /**
  * One direction of an in-memory datagram link: delivers each datagram to {@code receiver},
- * optionally dropping the first {@code dropFirst} and swapping each following pair (reorder).
+ * optionally dropping the first {@code dropFirst} and then swapping the next
+ * {@code swapFirstPairs} pairs (reordering). Reordering is limited to the start: a link that swaps
+ * every pair forever reorders each retransmission the same way, which no network does.
  */
 final class MemoryLink implements DtlsLowerTransport {
     private final int dropFirst;
-    private final boolean swapPairs;
+    private final int swapFirstPairs;
+    private int swapped;
     private final AtomicInteger seen = new AtomicInteger();
     final AtomicInteger dropped = new AtomicInteger();
     final AtomicInteger delivered = new AtomicInteger();
     private volatile Consumer<byte[]> receiver = d -> {};
     private byte[] heldBack;
 
-    MemoryLink(int dropFirst, boolean swapPairs) {
+    MemoryLink(int dropFirst, int swapFirstPairs) {
         this.dropFirst = dropFirst;
-        this.swapPairs = swapPairs;
+        this.swapFirstPairs = swapFirstPairs;
     }
 
     static MemoryLink perfect() {
-        return new MemoryLink(0, false);
+        return new MemoryLink(0, 0);
+    }
+
+    /** Loses everything. */
+    static MemoryLink blackHole() {
+        return new MemoryLink(Integer.MAX_VALUE, 0);
     }
 
     void connectTo(Consumer<byte[]> receiver) {
@@ -35,7 +43,7 @@ final class MemoryLink implements DtlsLowerTransport {
             dropped.incrementAndGet();
             return true; // lost on the wire: the sender cannot tell
         }
-        if (swapPairs) {
+        if (swapped < swapFirstPairs) {
             if (heldBack == null) {
                 heldBack = datagram;
                 // A lone datagram must not wait forever: release it after a short while.
@@ -50,6 +58,7 @@ final class MemoryLink implements DtlsLowerTransport {
                 }, "memory-link-release").start();
                 return true;
             }
+            swapped++;
             deliver(datagram);
             deliver(heldBack);
             heldBack = null;
