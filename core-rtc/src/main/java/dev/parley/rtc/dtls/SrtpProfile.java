@@ -49,6 +49,21 @@ public enum SrtpProfile {
         return Optional.empty();
     }
 
+    /**
+     * The server's choice (RFC 5764 §4.1.1): our most preferred profile among those the client
+     * offered, whatever the client's order. Chromium offers [1, 8, 7]: we pick 7 (AEAD_AES_128_GCM).
+     */
+    static Optional<SrtpProfile> choose(int[] offered) {
+        for (SrtpProfile ours : values()) {
+            for (int theirs : offered) {
+                if (ours.id == theirs) {
+                    return Optional.of(ours);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Our profiles' ids, most preferred first, as offered in a ClientHello. */
     static int[] preferredIds() {
         SrtpProfile[] all = values();

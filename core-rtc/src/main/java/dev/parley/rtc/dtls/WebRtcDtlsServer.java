@@ -83,14 +83,7 @@ final class WebRtcDtlsServer extends DefaultTlsServer {
         if (offer == null) {
             return;
         }
-        for (SrtpProfile ours : SrtpProfile.values()) {
-            for (int theirs : offer.getProtectionProfiles()) {
-                if (ours.id() == theirs) {
-                    selectedProfile = ours;
-                    return;
-                }
-            }
-        }
+        selectedProfile = SrtpProfile.choose(offer.getProtectionProfiles()).orElse(null);
         // No common profile: RFC 5764 §4.1.3 says answer without use_srtp and let the client decide.
     }
 
