@@ -293,7 +293,7 @@ public final class DtlsTransport implements AutoCloseable {
 
     private void deliver(byte[] data) {
         if (state() == DtlsTransportState.CONNECTED) {
-            listenerExecutor.execute(() -> listener.onApplicationData(data));
+            listenerExecutor.execute(() -> notify(() -> listener.onApplicationData(data)));
         }
     }
 
@@ -365,7 +365,16 @@ public final class DtlsTransport implements AutoCloseable {
     /** Under {@link #lock}. */
     private void setState(DtlsTransportState next) {
         state = next;
-        listenerExecutor.execute(() -> listener.onStateChange(next));
+        listenerExecutor.execute(() -> notify(() -> listener.onStateChange(next)));
+    }
+
+    /** A throwing listener is logged, never allowed to break the DTLS thread (direct executors run it there). */
+    private static void notify(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            log.warn("DTLS transport listener threw", e);
+        }
     }
 
     /** What BouncyCastle tells the client/server about alerts, kept for the failure reason. */

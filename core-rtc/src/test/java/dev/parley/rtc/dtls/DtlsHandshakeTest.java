@@ -161,6 +161,41 @@ class DtlsHandshakeTest {
         assertTrue(t.srtpKeyingMaterial().isEmpty());
     }
 
+    @Test
+    void throwingListenerDoesNotBreakTheTransport() throws Exception {
+        RecordingListener events = new RecordingListener();
+        DtlsTransportListener throwing = new DtlsTransportListener() {
+            @Override
+            public void onStateChange(DtlsTransportState state) {
+                events.onStateChange(state);
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onApplicationData(byte[] data) {
+                events.onApplicationData(data);
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        MemoryLink aToB = MemoryLink.perfect();
+        MemoryLink bToA = MemoryLink.perfect();
+        try (DtlsPair p = new DtlsPair(aToB, bToA, DtlsSettings.defaults())) {
+            DtlsTransport c = new DtlsTransport(DtlsPair.CERT_A, aToB, DtlsSettings.defaults(), Runnable::run,
+                    throwing, DtlsPair.RANDOM);
+            bToA.connectTo(c::onPacket); // c replaces p.a
+            c.start(DtlsRole.CLIENT, List.of(DtlsPair.CERT_B.fingerprint()));
+            p.b.start(DtlsRole.SERVER, List.of(DtlsPair.CERT_A.fingerprint()));
+            events.connected.get(10, TimeUnit.SECONDS);
+            p.bEvents.connected.get(10, TimeUnit.SECONDS);
+            assertTrue(p.b.send(bytes("one")));
+            assertTrue(p.b.send(bytes("two")));
+            assertArrayEquals(bytes("one"), events.data.poll(5, TimeUnit.SECONDS));
+            assertArrayEquals(bytes("two"), events.data.poll(5, TimeUnit.SECONDS));
+            assertEquals(DtlsTransportState.CONNECTED, c.state());
+            c.close();
+        }
+    }
+
     static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
