@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>BouncyCastle's DTLS protocol blocks, so each transport runs it on its own thread, never on
  * the ICE executor. Packets may be fed in before {@link #start}: they wait in the queue. The
- * handshake's retransmissions and fragmentation (RFC 6347 §4.1.1.1, §4.2.4) are BouncyCastle's.
+ * handshake's retransmissions and fragmentation (RFC 6347 §4.1.1.1, §4.2.4) are BouncyCastle's;
+ * {@link QueuedDatagramTransport} packs each flight into MTU-sized datagrams and
+ * {@link DtlsRecordScreen} keeps out datagrams that would poison the epoch-0 replay window.
  *
  * <p>Listener calls go through the executor given to the constructor, in order if it is serial.
  * Keys and application data are released only after the handshake succeeded, which includes
