@@ -61,6 +61,8 @@ public final class IceAgent implements AutoCloseable {
     private volatile CandidatePair selectedPair;
     private volatile boolean canSend = true;
     private boolean closed;
+    /** The peer signalled end-of-candidates for the current session. */
+    private boolean remoteCandidatesComplete;
     /** Between an ICE restart and the selection of a pair of the new session. */
     private boolean restartPending;
 
@@ -172,6 +174,17 @@ public final class IceAgent implements AutoCloseable {
     }
 
     /**
+     * The peer has signalled all its candidates for this session ({@code a=end-of-candidates},
+     * RFC 8838 §8.2): with nothing left to check, the agent may now conclude {@code failed}.
+     */
+    public void endOfRemoteCandidates() {
+        onExecutor(() -> {
+            remoteCandidatesComplete = true;
+            checks.evaluateFailure();
+        });
+    }
+
+    /**
      * Sends a packet (DTLS, RTP, RTCP) on the selected pair, from any thread. Returns false when
      * there is no selected pair yet, consent was lost, or the transport dropped it.
      */
@@ -275,6 +288,10 @@ public final class IceAgent implements AutoCloseable {
         return tcpConnections;
     }
 
+    boolean remoteCandidatesComplete() {
+        return remoteCandidatesComplete;
+    }
+
     long tieBreaker() {
         return tieBreaker;
     }
@@ -314,6 +331,7 @@ public final class IceAgent implements AutoCloseable {
         checks.reset();
         checkList = new CheckList(controlling, settings.maxPairs());
         remoteCandidates.clear();
+        remoteCandidatesComplete = false;
     }
 
     /** Role switch after a conflict (RFC 8445 §7.3.1.1 and §7.2.5.1). */
