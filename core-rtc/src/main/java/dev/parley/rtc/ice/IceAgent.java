@@ -157,7 +157,16 @@ public final class IceAgent implements AutoCloseable {
     public void addRemoteCandidate(IceCandidate candidate) {
         Objects.requireNonNull(candidate, "candidate");
         onExecutor(() -> {
-            if (closed || findRemote(candidate.address(), candidate.protocol()) != null) {
+            if (closed) {
+                return;
+            }
+            IceCandidate known = findRemote(candidate.address(), candidate.protocol());
+            if (known != null) {
+                if (known.type() == CandidateType.PEER_REFLEXIVE && candidate.type() != CandidateType.PEER_REFLEXIVE) {
+                    // Its checks came before its description: the signalled form wins (as libwebrtc does).
+                    remoteCandidates.set(remoteCandidates.indexOf(known), candidate);
+                    checkList.replaceRemote(known, candidate);
+                }
                 return;
             }
             if (remoteCandidates.size() >= settings.maxRemoteCandidates()) {

@@ -370,9 +370,8 @@ class IceChromiumInteropIT {
         IceCandidate chromiumHost = feedChromiumDescription(answer);
         CandidatePair ours = parley.connectedOnce.get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         assertEquals(chromiumHost.address(), ours.remote().address());
-        // KNOWN BUG (fails today): IceAgent.addRemoteCandidate drops a signalled candidate whose
-        // address matches a learned prflx one, so the pair keeps type prflx, foundation "prflxN"
-        // and the PRIORITY attribute's (peer-reflexive) priority.
+        // Chromium's checks arrive before its answer, so the agent first learns it as prflx; the
+        // signalled host candidate must then take over the pair's type, foundation and priority.
         assertEquals(CandidateType.HOST, ours.remote().type(),
                 "the signalled host candidate replaces the peer-reflexive one: " + ours);
         assertEquals(chromiumHost.priority(), ours.remote().priority(), "the signalled priority: " + ours);
