@@ -17,7 +17,11 @@ final class RolloverState {
     private long roc;
     private int highestSeq = -1;
 
-    /** The 48-bit index of {@code seq}, or -1 if it would precede index 0 (ROC - 1 with ROC = 0). */
+    /**
+     * The index of {@code seq}, or -1 if it would precede index 0 (ROC - 1 with ROC = 0). May be
+     * 2^48 or more if the ROC would pass 2^32 - 1: callers refuse that (the keys must change first,
+     * RFC 3711 §9.2).
+     */
     long estimate(int seq) {
         if (highestSeq < 0) {
             return seq;
@@ -30,7 +34,7 @@ final class RolloverState {
         } else if (highestSeq - 0x8000 > seq) {
             v = roc + 1;
         }
-        if (v < 0 || v > 0xFFFF_FFFFL) {
+        if (v < 0) {
             return -1;
         }
         return (v << 16) | seq;

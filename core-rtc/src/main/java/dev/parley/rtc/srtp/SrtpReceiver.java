@@ -43,7 +43,7 @@ final class SrtpReceiver {
         int seq = RtpHeaders.u16(b, off + 2);
         Stream stream = find(ssrc);
         long index = stream == null ? seq : stream.rollover.estimate(seq);
-        if (index < 0 || (stream != null && !stream.rtpWindow.check(index))) {
+        if (index < 0 || index >= 1L << 48 || (stream != null && !stream.rtpWindow.check(index))) {
             throw counters.replayed("SRTP packet replayed or too old");
         }
         byte[] plain = transform.unprotectRtp(b, off, len, headerLength, ssrc, (int) (index >>> 16), seq);

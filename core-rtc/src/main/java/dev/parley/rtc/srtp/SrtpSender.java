@@ -11,6 +11,11 @@ final class SrtpSender {
     /** Sender-side state of one SSRC's crypto context (RFC 3711 §3.2.1). */
     private static final class Stream {
         final RolloverState rollover = new RolloverState();
+        /**
+         * Indices already protected. Protecting two packets under one index would reuse keystream
+         * (and, for GCM, leak the GHASH key), so a repeat is refused as libsrtp does by default.
+         */
+        final ReplayWindow sent = new ReplayWindow();
         /** The next SRTCP index: 31 bits, starting at 0 (§3.4). */
         int nextRtcpIndex;
     }
@@ -36,14 +41,16 @@ final class SrtpSender {
         int seq = RtpHeaders.u16(b, off + 2);
         Stream stream = stream(ssrc);
         long index = stream.rollover.estimate(seq);
-        if (index < 0) {
-            // A sequence number from "before" the first one sent; it can only belong to ROC 0.
-            index = seq;
-        }
         if (index >= 1L << 48) {
             throw new IllegalStateException("SRTP index exhausted: rekey (RFC 3711 §9.2)");
         }
+        if (index < 0 || !stream.sent.check(index)) {
+            // Not counted: this is our own sender repeating itself (retransmissions must use RTX, RFC 4588).
+            throw new SrtpException(SrtpException.Reason.REPLAYED,
+                    "SRTP index already used or too old for this sender (seq " + seq + ")");
+        }
         stream.rollover.update(index);
+        stream.sent.accept(index);
         return transform.protectRtp(b, off, len, headerLength, ssrc, (int) (index >>> 16), seq);
     }
 

@@ -38,7 +38,11 @@ public final class SrtpSession {
         return profile;
     }
 
-    /** Encrypts and authenticates one RTP packet (RFC 3711 §3.3). */
+    /**
+     * Encrypts and authenticates one RTP packet (RFC 3711 §3.3). Throws {@link SrtpException}
+     * ({@code REPLAYED}, not counted) if this session already protected a packet with the same
+     * index, since reusing an index reuses keystream; retransmit through RTX instead.
+     */
     public byte[] protectRtp(byte[] packet) throws SrtpException {
         return sender.protectRtp(packet, 0, packet.length);
     }

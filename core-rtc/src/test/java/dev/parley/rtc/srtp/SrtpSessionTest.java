@@ -203,6 +203,19 @@ class SrtpSessionTest {
         assertEquals(2, s[0].malformed(), "protect counts on its own session");
     }
 
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void theSenderRefusesToReuseAnIndex(SrtpProfile profile) throws SrtpException {
+        SrtpSession[] s = pair(profile);
+        s[0].protectRtp(rtp(10, SSRC, 30));
+        byte[] differentPayload = rtp(10, SSRC, 31);
+        SrtpException e = assertThrows(SrtpException.class, () -> s[0].protectRtp(differentPayload));
+        assertEquals(SrtpException.Reason.REPLAYED, e.reason());
+        s[0].protectRtp(rtp(9, SSRC, 30)); // late but new: fine
+        assertThrows(SrtpException.class, () -> s[0].protectRtp(rtp(9, SSRC, 30)));
+        assertEquals(0, s[0].replayed(), "a sender's own repeat is not a received replay");
+    }
+
     @Test
     void offsetAndLengthVariantsReadOnlyTheirSlice() throws SrtpException {
         SrtpSession[] s = pair(SrtpProfile.SRTP_AEAD_AES_128_GCM);
