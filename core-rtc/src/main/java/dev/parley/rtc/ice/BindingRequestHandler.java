@@ -67,7 +67,6 @@ final class BindingRequestHandler {
             return true;
         }
         if (hasRoleConflict(request)) {
-            agent.counters().roleConflicts++;
             respondError(local, request, from, key, ErrorCode.ROLE_CONFLICT, "Role Conflict", null);
             return true;
         }
@@ -115,21 +114,24 @@ final class BindingRequestHandler {
         long mine = agent.tieBreaker();
         if (agent.controlling()) {
             Optional<IceControlling> theirs = request.first(IceControlling.class);
-            if (theirs.isPresent()) {
-                if (Long.compareUnsigned(mine, theirs.get().tieBreaker()) >= 0) {
-                    return true;
-                }
-                agent.setControlling(false);
+            if (theirs.isEmpty()) {
+                return false;
             }
+            agent.counters().roleConflicts++;
+            if (Long.compareUnsigned(mine, theirs.get().tieBreaker()) >= 0) {
+                return true;
+            }
+            agent.setControlling(false);
         } else {
             Optional<IceControlled> theirs = request.first(IceControlled.class);
-            if (theirs.isPresent()) {
-                if (Long.compareUnsigned(mine, theirs.get().tieBreaker()) >= 0) {
-                    agent.setControlling(true);
-                } else {
-                    return true;
-                }
+            if (theirs.isEmpty()) {
+                return false;
             }
+            agent.counters().roleConflicts++;
+            if (Long.compareUnsigned(mine, theirs.get().tieBreaker()) < 0) {
+                return true;
+            }
+            agent.setControlling(true);
         }
         return false;
     }

@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public final class CandidatePair {
     private final IceCandidate local;
-    private final IceCandidate remote;
+    private IceCandidate remote;
     private long priority;
     private CandidatePairState state = CandidatePairState.FROZEN;
     private boolean nominated;
@@ -44,6 +44,16 @@ public final class CandidatePair {
     /** The pair's foundation: its candidates' foundations joined (RFC 8445 §6.1.2.6). */
     public String foundation() {
         return local.foundation() + ':' + remote.foundation();
+    }
+
+    /**
+     * The peer signalled the candidate we had learned as peer-reflexive (RFC 8445 §7.3.1.3 lets
+     * checks arrive before the signalling): the pair keeps its state and takes the signalled
+     * type, foundation and priority.
+     */
+    void replaceRemote(IceCandidate signalled, boolean controlling) {
+        remote = Objects.requireNonNull(signalled);
+        updatePriority(controlling);
     }
 
     void state(CandidatePairState newState) {

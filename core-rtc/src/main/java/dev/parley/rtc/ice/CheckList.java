@@ -134,6 +134,16 @@ final class CheckList {
         return null;
     }
 
+    /** Replaces a peer-reflexive remote candidate by its signalled twin in every pair, and re-sorts. */
+    void replaceRemote(IceCandidate learned, IceCandidate signalled) {
+        for (CandidatePair p : pairs) {
+            if (p.remote().equals(learned)) {
+                p.replaceRemote(signalled, controlling);
+            }
+        }
+        pairs.sort(BY_PRIORITY_DESCENDING);
+    }
+
     /** Role change (RFC 8445 §7.3.1.1): every pair priority is recomputed and the list re-sorted. */
     void setControlling(boolean nowControlling) {
         if (controlling == nowControlling) {

@@ -117,10 +117,14 @@ final class ConnectivityChecks {
         }
     }
 
-    /** Gathering is done and every pair failed: nothing left to try (RFC 8445 §8.1.2). */
+    /**
+     * Nothing left to try (RFC 8445 §8.1.2): gathering is done and every pair failed — or there
+     * is no pair at all and the peer said it has no more candidates (RFC 8838 §8.2).
+     */
     void evaluateFailure() {
-        if (agent.checkList().allFailed() && agent.gatheringState() == RTCIceGatheringState.COMPLETE
-                && agent.selectedPair() == null) {
+        boolean nothingLeft = agent.checkList().allFailed()
+                || agent.checkList().pairs().isEmpty() && agent.remoteCandidatesComplete();
+        if (nothingLeft && agent.gatheringState() == RTCIceGatheringState.COMPLETE && agent.selectedPair() == null) {
             agent.setConnectionState(RTCIceConnectionState.FAILED);
         }
     }

@@ -61,6 +61,8 @@ public final class IceAgent implements AutoCloseable {
     private volatile CandidatePair selectedPair;
     private volatile boolean canSend = true;
     private boolean closed;
+    /** The peer signalled end-of-candidates for the current session. */
+    private boolean remoteCandidatesComplete;
     /** Between an ICE restart and the selection of a pair of the new session. */
     private boolean restartPending;
 
@@ -155,7 +157,16 @@ public final class IceAgent implements AutoCloseable {
     public void addRemoteCandidate(IceCandidate candidate) {
         Objects.requireNonNull(candidate, "candidate");
         onExecutor(() -> {
-            if (closed || findRemote(candidate.address(), candidate.protocol()) != null) {
+            if (closed) {
+                return;
+            }
+            IceCandidate known = findRemote(candidate.address(), candidate.protocol());
+            if (known != null) {
+                if (known.type() == CandidateType.PEER_REFLEXIVE && candidate.type() != CandidateType.PEER_REFLEXIVE) {
+                    // Its checks came before its description: the signalled form wins (as libwebrtc does).
+                    remoteCandidates.set(remoteCandidates.indexOf(known), candidate);
+                    checkList.replaceRemote(known, candidate);
+                }
                 return;
             }
             if (remoteCandidates.size() >= settings.maxRemoteCandidates()) {
@@ -168,6 +179,17 @@ public final class IceAgent implements AutoCloseable {
                     checks.pair(local, candidate);
                 }
             }
+        });
+    }
+
+    /**
+     * The peer has signalled all its candidates for this session ({@code a=end-of-candidates},
+     * RFC 8838 §8.2): with nothing left to check, the agent may now conclude {@code failed}.
+     */
+    public void endOfRemoteCandidates() {
+        onExecutor(() -> {
+            remoteCandidatesComplete = true;
+            checks.evaluateFailure();
         });
     }
 
@@ -275,6 +297,10 @@ public final class IceAgent implements AutoCloseable {
         return tcpConnections;
     }
 
+    boolean remoteCandidatesComplete() {
+        return remoteCandidatesComplete;
+    }
+
     long tieBreaker() {
         return tieBreaker;
     }
@@ -314,6 +340,7 @@ public final class IceAgent implements AutoCloseable {
         checks.reset();
         checkList = new CheckList(controlling, settings.maxPairs());
         remoteCandidates.clear();
+        remoteCandidatesComplete = false;
     }
 
     /** Role switch after a conflict (RFC 8445 §7.3.1.1 and §7.2.5.1). */

@@ -6,5 +6,6 @@ public final class BenchmarkRunner {
 
     public static void main(String[] args) throws Exception {
         IceConnectBenchmark.main(args);
+        SrtpBenchmark.main(args);
     }
 }

@@ -54,6 +54,10 @@ final class AgentPeer {
                     public void onGatheringStateChange(RTCIceGatheringState state) {
                         gathering = state;
                         gatheringChanged.add(state);
+                        AgentPeer peer = remote;
+                        if (state == RTCIceGatheringState.COMPLETE && peer != null && forwardCandidates) {
+                            peer.agent.endOfRemoteCandidates(); // a=end-of-candidates, as signalling carries it
+                        }
                     }
 
                     @Override
@@ -95,6 +99,12 @@ final class AgentPeer {
         }
         for (IceCandidate c : b.localCandidates) {
             a.agent.addRemoteCandidate(c);
+        }
+        if (a.gathering == RTCIceGatheringState.COMPLETE) {
+            b.agent.endOfRemoteCandidates();
+        }
+        if (b.gathering == RTCIceGatheringState.COMPLETE) {
+            a.agent.endOfRemoteCandidates();
         }
     }
 

@@ -129,4 +129,20 @@ class CheckListTest {
         b.state(CandidatePairState.FAILED);
         assertTrue(list.allFailed());
     }
+
+    @Test
+    void aSignalledCandidateReplacesItsPeerReflexiveTwinKeepingThePairsState() throws Exception {
+        CheckList list = new CheckList(true, CheckList.DEFAULT_MAX_PAIRS);
+        IceCandidate local = candidate(CandidateType.HOST, "10.0.0.1", 5000, 65535);
+        IceCandidate learned = candidate(CandidateType.PEER_REFLEXIVE, "10.0.0.2", 6000, 65535);
+        CandidatePair pair = list.add(local, learned);
+        pair.state(CandidatePairState.SUCCEEDED);
+        long before = pair.priority();
+
+        IceCandidate signalled = candidate(CandidateType.HOST, "10.0.0.2", 6000, 65535);
+        list.replaceRemote(learned, signalled);
+        assertSame(signalled, pair.remote());
+        assertEquals(CandidatePairState.SUCCEEDED, pair.state(), "the check already done still counts");
+        assertTrue(pair.priority() > before, "host outranks peer-reflexive");
+    }
 }

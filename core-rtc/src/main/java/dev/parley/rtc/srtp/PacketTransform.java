@@ -1,0 +1,54 @@
+package dev.parley.rtc.srtp;
+
+/**
+ * The per-packet cryptography of one direction: encryption and authentication of SRTP and SRTCP
+ * packets whose index is already known. Index estimation, replay and validation live in
+ * {@link SrtpSender} and {@link SrtpReceiver}; this class only turns bytes into bytes.
+ *
+ * <p>An instance owns reusable {@code Cipher}/{@code Mac} objects and scratch buffers, so it is
+ * confined to one thread at a time.
+ */
+abstract class PacketTransform {
+    final SrtpProfile profile;
+
+    PacketTransform(SrtpProfile profile) {
+        this.profile = profile;
+    }
+
+    static PacketTransform create(SrtpProfile profile, SessionKeys keys) {
+        return profile.isAead() ? new AesGcmTransform(profile, keys) : new AesCmHmacTransform(profile, keys);
+    }
+
+    /**
+     * Protects the RTP packet {@code in[off, off+len)} whose header is {@code headerLength} bytes.
+     * Returns a new array of {@code len + rtpTagLength()} bytes.
+     */
+    abstract byte[] protectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int roc, int seq);
+
+    /**
+     * Authenticates and decrypts the SRTP packet {@code in[off, off+len)} (tag included) under the
+     * given ROC. Returns the RTP packet, or null if authentication fails.
+     */
+    abstract byte[] unprotectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int roc, int seq);
+
+    /** Protects the compound RTCP packet {@code in[off, off+len)} with SRTCP index {@code index} (E = 1). */
+    abstract byte[] protectRtcp(byte[] in, int off, int len, int ssrc, int index);
+
+    /**
+     * Authenticates and (if E is set) decrypts the SRTCP packet {@code in[off, off+len)}, whose
+     * E-flag and index word is {@code eAndIndex}. Returns the RTCP packet, or null if
+     * authentication fails.
+     */
+    abstract byte[] unprotectRtcp(byte[] in, int off, int len, int ssrc, int eAndIndex);
+
+    static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+    }
+
+    static int getInt(byte[] b, int at) {
+        return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+    }
+}
