@@ -1,5 +1,7 @@
 package dev.parley.rtc.dtls;
 
+import dev.parley.rtc.srtp.SrtpProfile;
+
 import java.io.IOException;
 import java.util.Hashtable;
 import org.bouncycastle.tls.AlertDescription;
@@ -55,7 +57,7 @@ final class WebRtcDtlsClient extends DefaultTlsClient {
     public Hashtable getClientExtensions() throws IOException {
         Hashtable extensions = TlsExtensionsUtils.ensureExtensionsInitialised(super.getClientExtensions());
         // RFC 5764 §4.1.1; no MKI (WebRTC never uses one).
-        TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(SrtpProfile.preferredIds(), TlsUtils.EMPTY_BYTES));
+        TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(WebRtcDtlsPolicy.preferredSrtpIds(), TlsUtils.EMPTY_BYTES));
         return extensions;
     }
 
@@ -68,10 +70,10 @@ final class WebRtcDtlsClient extends DefaultTlsClient {
         }
         // RFC 5764 §4.1.1: exactly one profile, one we offered, and no MKI we did not send.
         int[] profiles = answer.getProtectionProfiles();
-        if (profiles.length != 1 || SrtpProfile.fromId(profiles[0]).isEmpty() || answer.getMki().length != 0) {
+        if (profiles.length != 1 || WebRtcDtlsPolicy.ourSrtpProfile(profiles[0]).isEmpty() || answer.getMki().length != 0) {
             throw new TlsFatalAlert(AlertDescription.illegal_parameter, "server's use_srtp selects no profile we offered");
         }
-        selectedProfile = SrtpProfile.fromId(profiles[0]).get();
+        selectedProfile = WebRtcDtlsPolicy.ourSrtpProfile(profiles[0]).get();
     }
 
     @Override

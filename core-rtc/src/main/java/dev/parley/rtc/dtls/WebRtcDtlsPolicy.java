@@ -1,5 +1,11 @@
 package dev.parley.rtc.dtls;
 
+import dev.parley.rtc.srtp.SrtpProfile;
+
+import java.util.Optional;
+
+import java.util.List;
+
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Vector;
@@ -77,11 +83,40 @@ final class WebRtcDtlsPolicy {
         if (profile == null) {
             return null;
         }
-        byte[] material = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, profile.keyingMaterialLength());
+        byte[] material = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, profile.exportedKeyingMaterialLength());
         try {
-            return SrtpKeyingMaterial.fromExporter(profile, material);
+            return new SrtpKeyingMaterial(profile, material);
         } finally {
             Arrays.fill(material, (byte) 0);
         }
+    }
+
+    /** Our SRTP profiles, most preferred first: one AEAD pass beats AES-CM plus HMAC. */
+    static final List<SrtpProfile> SRTP_PREFERENCE =
+            List.of(SrtpProfile.SRTP_AEAD_AES_128_GCM, SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80);
+
+    /** Our profiles' ids, most preferred first, as offered in a ClientHello's use_srtp. */
+    static int[] preferredSrtpIds() {
+        return SRTP_PREFERENCE.stream().mapToInt(SrtpProfile::id).toArray();
+    }
+
+    /**
+     * The server's choice (RFC 5764 §4.1.1): our most preferred profile among those the client
+     * offered, whatever the client's order. Chromium offers [1, 8, 7]: we pick 7 (AEAD_AES_128_GCM).
+     */
+    static Optional<SrtpProfile> chooseSrtpProfile(int[] offered) {
+        for (SrtpProfile ours : SRTP_PREFERENCE) {
+            for (int theirs : offered) {
+                if (ours.id() == theirs) {
+                    return Optional.of(ours);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One of our profiles by id, as a client accepts the server's choice. */
+    static Optional<SrtpProfile> ourSrtpProfile(int id) {
+        return SRTP_PREFERENCE.stream().filter(p -> p.id() == id).findFirst();
     }
 }

@@ -1,5 +1,7 @@
 package dev.parley.rtc.dtls;
 
+import dev.parley.rtc.srtp.SrtpProfile;
+
 import java.io.IOException;
 import java.util.Hashtable;
 import org.bouncycastle.tls.Certificate;
@@ -83,7 +85,7 @@ final class WebRtcDtlsServer extends DefaultTlsServer {
         if (offer == null) {
             return;
         }
-        selectedProfile = SrtpProfile.choose(offer.getProtectionProfiles()).orElse(null);
+        selectedProfile = WebRtcDtlsPolicy.chooseSrtpProfile(offer.getProtectionProfiles()).orElse(null);
         // No common profile: RFC 5764 §4.1.3 says answer without use_srtp and let the client decide.
     }
 

@@ -1,5 +1,13 @@
 package dev.parley.rtc.dtls;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.parley.rtc.srtp.SrtpSession;
+
+import dev.parley.rtc.srtp.SrtpProfile;
+
+import dev.parley.rtc.srtp.SrtpException;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,10 +35,18 @@ class DtlsHandshakeTest {
             SrtpKeyingMaterial aKeys = p.a.srtpKeyingMaterial().orElseThrow();
             SrtpKeyingMaterial bKeys = p.b.srtpKeyingMaterial().orElseThrow();
             assertEquals(aKeys, bKeys);
-            assertEquals(SrtpProfile.AEAD_AES_128_GCM, aKeys.profile(), "server picks our first preference");
-            assertEquals(0x0007, aKeys.profileId());
-            assertFalse(java.util.Arrays.equals(aKeys.clientWriteKey(), aKeys.serverWriteKey()),
-                    "each direction has its own key");
+            assertEquals(SrtpProfile.SRTP_AEAD_AES_128_GCM, aKeys.profile(), "server picks our first preference");
+            assertEquals(0x0007, aKeys.profile().id());
+            // DTLS-SRTP end to end: each side's SRTP session, keyed by its role, reads the other's packets.
+            DtlsRole bRole = aRole == DtlsRole.CLIENT ? DtlsRole.SERVER : DtlsRole.CLIENT;
+            SrtpSession aSrtp = aKeys.keysFor(aRole).newSession();
+            SrtpSession bSrtp = bKeys.keysFor(bRole).newSession();
+            byte[] fromA = rtp(0x0A0A0A0A, "media from a");
+            byte[] fromB = rtp(0x0B0B0B0B, "media from b");
+            assertArrayEquals(fromA, bSrtp.unprotectRtp(aSrtp.protectRtp(fromA)));
+            assertArrayEquals(fromB, aSrtp.unprotectRtp(bSrtp.protectRtp(fromB)));
+            assertThrows(SrtpException.class, () -> aSrtp.unprotectRtp(aSrtp.protectRtp(rtp(0x0C0C0C0C, "x"))),
+                    "each direction has its own key: a's own packet does not pass a's receiver");
             assertEquals(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, p.a.cipherSuite());
             assertEquals(p.a.cipherSuite(), p.b.cipherSuite());
             assertEquals(aRole, p.a.role().orElseThrow());
@@ -254,5 +270,12 @@ class DtlsHandshakeTest {
 
     static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A minimal RTP packet (RFC 3550 §5.1): V=2, PT 111, sequence 1, timestamp 0, the SSRC, then the payload. */
+    private static byte[] rtp(int ssrc, String payload) {
+        byte[] body = bytes(payload);
+        return java.nio.ByteBuffer.allocate(12 + body.length).put((byte) 0x80).put((byte) 111).putShort((short) 1)
+                .putInt(0).putInt(ssrc).put(body).array();
     }
 }
