@@ -1,7 +1,6 @@
 package dev.parley.rtc.net;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
@@ -13,53 +12,24 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * A listening TCP socket on a {@link NioLoop}. The loop thread accepts; the accept handler runs
  * on the listener's executor and picks the {@link StreamHandler}, and only then does the new
- * connection start reading, so no byte arrives before its handler exists.
+ * connection start reading, so no byte arrives before its handler exists. Closing the listener
+ * stops accepting; connections already accepted live on.
  */
-final class NioTcpListener implements TcpListener, NioLoop.IoHandler {
+final class NioTcpListener extends NioEndpoint<ServerSocketChannel> implements TcpListener {
 
     /** Connections accepted per readiness event before the loop serves other channels. */
     private static final int MAX_ACCEPTS_PER_EVENT = 64;
 
-    private final NioLoop loop;
-    private final ServerSocketChannel channel;
-    private final InetSocketAddress localAddress;
     private final AcceptHandler acceptHandler;
-    private final SerialExecutor executor;
     private final OwnedResources owner;
-    private volatile boolean closed;
 
     /** Takes over a bound, non-blocking {@code channel} and starts accepting on {@code loop}. */
     NioTcpListener(NioLoop loop, ServerSocketChannel channel, AcceptHandler acceptHandler, SerialExecutor executor,
             OwnedResources owner) throws IOException {
-        this.loop = loop;
-        this.channel = channel;
-        this.localAddress = (InetSocketAddress) channel.getLocalAddress();
+        super(loop, channel, executor, owner);
         this.acceptHandler = Objects.requireNonNull(acceptHandler, "acceptHandler");
-        this.executor = Objects.requireNonNull(executor, "executor");
-        this.owner = owner;
-        if (!loop.execute(this::register)) {
-            close();
-            throw new IOException("RealNet is closed");
-        }
-    }
-
-    @Override
-    public InetSocketAddress localAddress() {
-        return localAddress;
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            channel.close(); // connections already accepted live on
-        } catch (IOException ignored) {
-            // Nothing more to release.
-        }
-        owner.release(this);
+        this.owner = owner; // accepted connections are the RealNet's to close too
+        start(SelectionKey.OP_ACCEPT, "TCP listener");
     }
 
     @Override
@@ -78,23 +48,6 @@ final class NioTcpListener implements TcpListener, NioLoop.IoHandler {
                 return;
             }
             adopt(accepted);
-        }
-    }
-
-    @Override
-    public void onFailure(Throwable failure) {
-        close();
-    }
-
-    private void register() {
-        if (closed) {
-            return;
-        }
-        try {
-            loop.register(channel, SelectionKey.OP_ACCEPT, this);
-        } catch (IOException | RuntimeException e) {
-            loop.reportFailure("registering TCP listener " + localAddress, e);
-            close();
         }
     }
 

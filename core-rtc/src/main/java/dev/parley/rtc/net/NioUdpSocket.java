@@ -18,38 +18,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * straight from the caller's thread (a {@link DatagramChannel} allows one sender and one receiver
  * at a time) and never waits.
  */
-final class NioUdpSocket implements UdpSocket, NioLoop.IoHandler {
+final class NioUdpSocket extends NioEndpoint<DatagramChannel> implements UdpSocket {
 
     /** Datagrams read per readiness event before the loop serves other channels. */
     private static final int MAX_READS_PER_EVENT = 256;
 
-    private final NioLoop loop;
-    private final DatagramChannel channel;
-    private final InetSocketAddress localAddress;
     private final DatagramHandler handler;
-    private final SerialExecutor executor;
-    private final OwnedResources owner;
     private final AtomicLong droppedSends = new AtomicLong();
-    private volatile boolean closed;
 
     /** Takes over a bound, non-blocking {@code channel} and starts reading it on {@code loop}. */
     NioUdpSocket(NioLoop loop, DatagramChannel channel, DatagramHandler handler, SerialExecutor executor,
             OwnedResources owner) throws IOException {
-        this.loop = loop;
-        this.channel = channel;
-        this.localAddress = (InetSocketAddress) channel.getLocalAddress();
+        super(loop, channel, executor, owner);
         this.handler = Objects.requireNonNull(handler, "handler");
-        this.executor = Objects.requireNonNull(executor, "executor");
-        this.owner = owner;
-        if (!loop.execute(this::register)) {
-            close();
-            throw new IOException("RealNet is closed");
-        }
-    }
-
-    @Override
-    public InetSocketAddress localAddress() {
-        return localAddress;
+        start(SelectionKey.OP_READ, "UDP socket");
     }
 
     @Override
@@ -78,20 +60,6 @@ final class NioUdpSocket implements UdpSocket, NioLoop.IoHandler {
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            channel.close(); // safe from any thread; the selector drops the key on its next round
-        } catch (IOException ignored) {
-            // Nothing more to release.
-        }
-        owner.release(this);
-    }
-
-    @Override
     public void onReady(SelectionKey key) throws IOException {
         for (int i = 0; i < MAX_READS_PER_EVENT && !closed; i++) {
             ByteBuffer buffer = loop.ioBuffer();
@@ -113,23 +81,6 @@ final class NioUdpSocket implements UdpSocket, NioLoop.IoHandler {
             byte[] data = new byte[buffer.remaining()];
             buffer.get(data);
             deliver(data, (InetSocketAddress) from);
-        }
-    }
-
-    @Override
-    public void onFailure(Throwable failure) {
-        close();
-    }
-
-    private void register() {
-        if (closed) {
-            return;
-        }
-        try {
-            loop.register(channel, SelectionKey.OP_READ, this);
-        } catch (IOException | RuntimeException e) {
-            loop.reportFailure("registering UDP socket " + localAddress, e);
-            close();
         }
     }
 
