@@ -137,10 +137,7 @@ final class CandidateGatherer {
         }
         for (int position = 0; position < usable.size(); position++) {
             for (LocalCandidate tcp : agent.tcpCandidates().open(usable.get(position), position)) {
-                synchronized (locals) {
-                    locals.add(tcp);
-                }
-                agent.onLocalCandidate(tcp);
+                announce(tcp);
             }
         }
     }
@@ -182,9 +179,7 @@ final class CandidateGatherer {
                 CandidateType.HOST, null, null);
         LocalCandidate local = new LocalCandidate(candidate, new UdpTransport(socket), localPreference);
         self[0] = local;
-        synchronized (locals) {
-            locals.add(local);
-        }
+        remember(local);
         return local;
     }
 
@@ -292,10 +287,7 @@ final class CandidateGatherer {
                 1, TransportProtocol.UDP, CandidatePriority.of(CandidateType.RELAYED, localPreference, 1), relayed,
                 CandidateType.RELAYED, allocation.mappedAddress().orElse(allocation.localAddress()), null);
         LocalCandidate local = new LocalCandidate(candidate, new RelayTransport(allocation, agent.executor()), localPreference);
-        synchronized (locals) {
-            locals.add(local);
-        }
-        agent.onLocalCandidate(local);
+        announce(local);
         return local;
     }
 
@@ -345,10 +337,20 @@ final class CandidateGatherer {
                 CandidatePriority.of(CandidateType.SERVER_REFLEXIVE, host.localPreference(), 1),
                 mapped, CandidateType.SERVER_REFLEXIVE, base, null);
         LocalCandidate local = new LocalCandidate(candidate, host.transport(), host.localPreference());
+        announce(local);
+    }
+
+    /** Keeps a newly found candidate and reports it at once (trickle ICE, RFC 8838). */
+    private void announce(LocalCandidate local) {
+        remember(local);
+        agent.onLocalCandidate(local);
+    }
+
+    /** {@link #localFor} reads the list from media threads, hence the lock. */
+    private void remember(LocalCandidate local) {
         synchronized (locals) {
             locals.add(local);
         }
-        agent.onLocalCandidate(local);
     }
 
     private boolean hasReflexive(InetSocketAddress address) {
