@@ -233,6 +233,7 @@ final class ConnectivityChecks {
 
     private void onSuccess(CandidatePair pair, boolean sentUseCandidate) {
         pair.state(CandidatePairState.SUCCEEDED);
+        agent.onValidPair(pair);
         agent.checkList().unfreezeFoundation(pair.foundation());
         if (sentUseCandidate || nominatedByPeer.remove(pair)) {
             pair.nominate();

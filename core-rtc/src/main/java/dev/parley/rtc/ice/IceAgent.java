@@ -59,6 +59,12 @@ public final class IceAgent implements AutoCloseable {
     private RTCIceConnectionState connectionState = RTCIceConnectionState.NEW;
     private RTCIceGatheringState gatheringState = RTCIceGatheringState.NEW;
     private volatile CandidatePair selectedPair;
+    /**
+     * The best pair whose check succeeded while none is selected yet. RFC 8445 §12.1 lets an agent
+     * send on a valid pair before nomination; Chromium starts DTLS right after its first successful
+     * check, and answering it only after USE-CANDIDATE would cost a handshake retransmission.
+     */
+    private volatile CandidatePair validPair;
     private volatile boolean canSend = true;
     private boolean closed;
     /** The peer signalled end-of-candidates for the current session. */
@@ -194,11 +200,12 @@ public final class IceAgent implements AutoCloseable {
     }
 
     /**
-     * Sends a packet (DTLS, RTP, RTCP) on the selected pair, from any thread. Returns false when
-     * there is no selected pair yet, consent was lost, or the transport dropped it.
+     * Sends a packet (DTLS, RTP, RTCP) on the selected pair (before selection: on the best valid
+     * pair), from any thread. Returns false when no check has succeeded yet, consent was lost, or
+     * the transport dropped it.
      */
     public boolean send(byte[] packet) {
-        CandidatePair pair = selectedPair;
+        CandidatePair pair = selectedPair != null ? selectedPair : validPair;
         if (pair == null || !canSend) {
             return false;
         }
@@ -400,11 +407,20 @@ public final class IceAgent implements AutoCloseable {
         checks.evaluateFailure();
     }
 
+    /** A check succeeded: until a pair is selected, packets may go on the best such pair. */
+    void onValidPair(CandidatePair pair) {
+        CandidatePair current = validPair;
+        if (current == null || pair.priority() > current.priority()) {
+            validPair = pair;
+        }
+    }
+
     void select(CandidatePair pair) {
         if (selectedPair == pair) {
             return;
         }
         selectedPair = pair;
+        validPair = null;
         canSend = true;
         previousLocalCredentials = null; // the restart, if any, is complete
         restartPending = false;
