@@ -1,5 +1,6 @@
 package dev.parley.rtc.dtls;
 
+import dev.parley.rtc.RTCDtlsTransportState;
 import dev.parley.rtc.sdp.Fingerprint;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -53,7 +54,7 @@ public final class DtlsTransport implements AutoCloseable {
     private final Alerts alerts = new Alerts();
 
     private final Object lock = new Object();
-    private DtlsTransportState state = DtlsTransportState.NEW;
+    private RTCDtlsTransportState state = RTCDtlsTransportState.NEW;
     private String failureReason;
     /**
      * BouncyCastle's record layer is not safe for concurrent writes (one cipher state per epoch),
@@ -100,11 +101,11 @@ public final class DtlsTransport implements AutoCloseable {
         Objects.requireNonNull(role, "role");
         RemoteFingerprintVerifier verifier = new RemoteFingerprintVerifier(remoteFingerprints);
         synchronized (lock) {
-            if (state != DtlsTransportState.NEW) {
+            if (state != RTCDtlsTransportState.NEW) {
                 throw new IllegalStateException("DTLS transport already " + state);
             }
             this.role = role;
-            setState(DtlsTransportState.CONNECTING);
+            setState(RTCDtlsTransportState.CONNECTING);
         }
         Thread thread = new Thread(() -> run(role, verifier), "parley-dtls");
         thread.setDaemon(true);
@@ -119,7 +120,7 @@ public final class DtlsTransport implements AutoCloseable {
      */
     public boolean send(byte[] data) {
         DTLSTransport t = dtls;
-        if (t == null || state() != DtlsTransportState.CONNECTED) {
+        if (t == null || state() != RTCDtlsTransportState.CONNECTED) {
             return false;
         }
         try {
@@ -151,11 +152,11 @@ public final class DtlsTransport implements AutoCloseable {
     public void close() {
         DTLSTransport t;
         synchronized (lock) {
-            if (state.isFinal()) {
+            if (isFinal(state)) {
                 return;
             }
             t = dtls;
-            setState(DtlsTransportState.CLOSED);
+            setState(RTCDtlsTransportState.CLOSED);
         }
         if (t != null) {
             synchronized (recordLock) {
@@ -169,13 +170,13 @@ public final class DtlsTransport implements AutoCloseable {
         datagrams.close();
     }
 
-    public DtlsTransportState state() {
+    public RTCDtlsTransportState state() {
         synchronized (lock) {
             return state;
         }
     }
 
-    /** Why the transport failed; empty unless {@link DtlsTransportState#FAILED}. */
+    /** Why the transport failed; empty unless {@link RTCDtlsTransportState#FAILED}. */
     public Optional<String> failureReason() {
         synchronized (lock) {
             return Optional.ofNullable(failureReason);
@@ -241,7 +242,7 @@ public final class DtlsTransport implements AutoCloseable {
         }
         datagrams.stopCoalescing();
         synchronized (lock) {
-            if (state != DtlsTransportState.CONNECTING) {
+            if (state != RTCDtlsTransportState.CONNECTING) {
                 closeQuietly(transport); // closed while the last flight was on its way
                 return;
             }
@@ -249,7 +250,7 @@ public final class DtlsTransport implements AutoCloseable {
             srtpKeys = keys;
             remoteCertificate = verifier.acceptedCertificate();
             cipherSuite = context.getSecurityParametersConnection().getCipherSuite();
-            setState(DtlsTransportState.CONNECTED);
+            setState(RTCDtlsTransportState.CONNECTED);
         }
         log.debug("DTLS connected as {} in {} ms: suite 0x{}, SRTP {}", role,
                 (System.nanoTime() - started) / 1_000_000, Integer.toHexString(cipherSuite), keys);
@@ -263,7 +264,7 @@ public final class DtlsTransport implements AutoCloseable {
     private void readLoop(DTLSTransport transport) {
         try {
             byte[] buf = new byte[transport.getReceiveLimit()];
-            while (state() == DtlsTransportState.CONNECTED) {
+            while (state() == RTCDtlsTransportState.CONNECTED) {
                 if (!datagrams.awaitDatagram(IDLE_POLL_MILLIS)) {
                     if (datagrams.isClosed()) {
                         break;
@@ -294,7 +295,7 @@ public final class DtlsTransport implements AutoCloseable {
     }
 
     private void deliver(byte[] data) {
-        if (state() == DtlsTransportState.CONNECTED) {
+        if (state() == RTCDtlsTransportState.CONNECTED) {
             listenerExecutor.execute(() -> notify(() -> listener.onApplicationData(data)));
         }
     }
@@ -303,8 +304,8 @@ public final class DtlsTransport implements AutoCloseable {
     private void ended(Exception cause) {
         if (alerts.closeNotifyReceived) {
             synchronized (lock) {
-                if (!state.isFinal()) {
-                    setState(DtlsTransportState.CLOSED);
+                if (!isFinal(state)) {
+                    setState(RTCDtlsTransportState.CLOSED);
                 }
             }
             datagrams.close();
@@ -318,7 +319,7 @@ public final class DtlsTransport implements AutoCloseable {
     }
 
     private void handshakeFailed(Exception e, RemoteFingerprintVerifier verifier) {
-        if (state() != DtlsTransportState.CONNECTING) {
+        if (state() != RTCDtlsTransportState.CONNECTING) {
             return; // we closed it: the IOException is ours
         }
         // The most telling first: our fingerprint check, the peer's alert, the timeout, our alert.
@@ -340,11 +341,11 @@ public final class DtlsTransport implements AutoCloseable {
 
     private void fail(String reason) {
         synchronized (lock) {
-            if (state.isFinal()) {
+            if (isFinal(state)) {
                 return;
             }
             failureReason = reason;
-            setState(DtlsTransportState.FAILED);
+            setState(RTCDtlsTransportState.FAILED);
         }
         log.warn("DTLS transport failed: {}", reason);
         DTLSTransport t = dtls;
@@ -365,7 +366,7 @@ public final class DtlsTransport implements AutoCloseable {
     }
 
     /** Under {@link #lock}. */
-    private void setState(DtlsTransportState next) {
+    private void setState(RTCDtlsTransportState next) {
         state = next;
         listenerExecutor.execute(() -> notify(() -> listener.onStateChange(next)));
     }
@@ -410,5 +411,9 @@ public final class DtlsTransport implements AutoCloseable {
         String receivedReason() {
             return received == null ? null : "peer sent fatal alert " + received;
         }
+    }
+
+    private static boolean isFinal(RTCDtlsTransportState state) {
+        return state == RTCDtlsTransportState.CLOSED || state == RTCDtlsTransportState.FAILED;
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.rtc.dtls;
 
+import dev.parley.rtc.RTCDtlsTransportState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,14 +23,14 @@ class DtlsFingerprintMismatchTest {
             p.a.start(checkerRole, List.of(STRANGER.fingerprint()));
             p.b.start(DtlsPair.other(checkerRole), List.of(DtlsPair.CERT_A.fingerprint()));
 
-            assertEquals(DtlsTransportState.FAILED, p.aEvents.ended.get(10, TimeUnit.SECONDS));
+            assertEquals(RTCDtlsTransportState.FAILED, p.aEvents.ended.get(10, TimeUnit.SECONDS));
             String reason = p.a.failureReason().orElseThrow();
             assertTrue(reason.contains("does not match"), reason);
             assertTrue(reason.contains(DtlsPair.CERT_B.fingerprint().toValue()), "names the certificate seen: " + reason);
             assertTrue(reason.contains(STRANGER.fingerprint().toValue()), "names the one expected: " + reason);
 
             // The peer learns of it through the bad_certificate alert.
-            assertEquals(DtlsTransportState.FAILED, p.bEvents.ended.get(10, TimeUnit.SECONDS));
+            assertEquals(RTCDtlsTransportState.FAILED, p.bEvents.ended.get(10, TimeUnit.SECONDS));
             String peerReason = p.b.failureReason().orElseThrow();
             assertTrue(peerReason.contains("bad_certificate"), peerReason);
 
@@ -38,8 +39,8 @@ class DtlsFingerprintMismatchTest {
                 assertTrue(t.remoteCertificate().isEmpty());
                 assertFalse(t.send(new byte[] {1, 2, 3}));
             }
-            assertFalse(p.aEvents.states.contains(DtlsTransportState.CONNECTED));
-            assertFalse(p.bEvents.states.contains(DtlsTransportState.CONNECTED));
+            assertFalse(p.aEvents.states.contains(RTCDtlsTransportState.CONNECTED));
+            assertFalse(p.bEvents.states.contains(RTCDtlsTransportState.CONNECTED));
             assertTrue(p.aEvents.data.isEmpty() && p.bEvents.data.isEmpty());
         }
     }
@@ -51,8 +52,8 @@ class DtlsFingerprintMismatchTest {
         try (DtlsPair p = DtlsPair.perfect()) {
             p.a.start(checkerRole, List.of(md5));
             p.b.start(DtlsPair.other(checkerRole), List.of(DtlsPair.CERT_A.fingerprint()));
-            assertEquals(DtlsTransportState.FAILED, p.aEvents.ended.get(10, TimeUnit.SECONDS));
-            assertEquals(DtlsTransportState.FAILED, p.bEvents.ended.get(10, TimeUnit.SECONDS));
+            assertEquals(RTCDtlsTransportState.FAILED, p.aEvents.ended.get(10, TimeUnit.SECONDS));
+            assertEquals(RTCDtlsTransportState.FAILED, p.bEvents.ended.get(10, TimeUnit.SECONDS));
             assertTrue(p.a.srtpKeyingMaterial().isEmpty() && p.b.srtpKeyingMaterial().isEmpty());
         }
     }

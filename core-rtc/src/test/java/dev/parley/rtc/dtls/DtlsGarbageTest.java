@@ -1,5 +1,6 @@
 package dev.parley.rtc.dtls;
 
+import dev.parley.rtc.RTCDtlsTransportState;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,8 +27,8 @@ class DtlsGarbageTest {
             assertArrayEquals(new byte[] {1}, p.bEvents.data.poll(5, TimeUnit.SECONDS));
             assertTrue(p.b.send(new byte[] {2}));
             assertArrayEquals(new byte[] {2}, p.aEvents.data.poll(5, TimeUnit.SECONDS));
-            assertEquals(DtlsTransportState.CONNECTED, p.a.state());
-            assertEquals(DtlsTransportState.CONNECTED, p.b.state());
+            assertEquals(RTCDtlsTransportState.CONNECTED, p.a.state());
+            assertEquals(RTCDtlsTransportState.CONNECTED, p.b.state());
             assertEquals(screened, p.a.discardedPackets());
             assertEquals(screened, p.b.discardedPackets());
             assertTrue(p.aEvents.data.isEmpty() && p.bEvents.data.isEmpty(), "garbage never surfaces as data");

@@ -1,5 +1,6 @@
 package dev.parley.rtc.dtls;
 
+import dev.parley.rtc.RTCDtlsTransportState;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.parley.rtc.srtp.SrtpSession;
@@ -52,7 +53,7 @@ class DtlsHandshakeTest {
             assertEquals(aRole, p.a.role().orElseThrow());
             assertArrayEquals(DtlsPair.CERT_B.encoded(), p.a.remoteCertificate().orElseThrow());
             assertArrayEquals(DtlsPair.CERT_A.encoded(), p.b.remoteCertificate().orElseThrow());
-            assertEquals(List.of(DtlsTransportState.CONNECTING, DtlsTransportState.CONNECTED), p.aEvents.states);
+            assertEquals(List.of(RTCDtlsTransportState.CONNECTING, RTCDtlsTransportState.CONNECTED), p.aEvents.states);
 
             assertTrue(p.a.send(bytes("hello from a")));
             assertTrue(p.b.send(bytes("hello from b")));
@@ -182,7 +183,7 @@ class DtlsHandshakeTest {
                 Thread.onSpinWait();
             }
             assertTrue(p.aToB.delivered.get() > 0, "ClientHello sent");
-            assertEquals(DtlsTransportState.NEW, p.b.state());
+            assertEquals(RTCDtlsTransportState.NEW, p.b.state());
             // Long initial retransmit: only the buffered first ClientHello can make this fast.
             p.b.start(DtlsRole.SERVER, List.of(DtlsPair.CERT_A.fingerprint()));
             p.awaitConnected();
@@ -196,14 +197,14 @@ class DtlsHandshakeTest {
             p.start(DtlsRole.SERVER);
             p.awaitConnected();
             p.a.close();
-            assertEquals(DtlsTransportState.CLOSED, p.a.state());
-            assertEquals(DtlsTransportState.CLOSED, p.bEvents.ended.get(5, TimeUnit.SECONDS));
-            assertEquals(DtlsTransportState.CLOSED, p.b.state());
+            assertEquals(RTCDtlsTransportState.CLOSED, p.a.state());
+            assertEquals(RTCDtlsTransportState.CLOSED, p.bEvents.ended.get(5, TimeUnit.SECONDS));
+            assertEquals(RTCDtlsTransportState.CLOSED, p.b.state());
             assertTrue(p.b.failureReason().isEmpty());
             assertFalse(p.a.send(bytes("late")));
             assertFalse(p.b.send(bytes("late")));
-            assertEquals(List.of(DtlsTransportState.CONNECTING, DtlsTransportState.CONNECTED,
-                    DtlsTransportState.CLOSED), p.bEvents.states);
+            assertEquals(List.of(RTCDtlsTransportState.CONNECTING, RTCDtlsTransportState.CONNECTED,
+                    RTCDtlsTransportState.CLOSED), p.bEvents.states);
         }
     }
 
@@ -215,8 +216,8 @@ class DtlsHandshakeTest {
                 events, DtlsPair.RANDOM);
         t.start(DtlsRole.CLIENT, List.of(DtlsPair.CERT_B.fingerprint()));
         t.close();
-        assertEquals(DtlsTransportState.CLOSED, events.ended.get(5, TimeUnit.SECONDS));
-        assertEquals(DtlsTransportState.CLOSED, t.state());
+        assertEquals(RTCDtlsTransportState.CLOSED, events.ended.get(5, TimeUnit.SECONDS));
+        assertEquals(RTCDtlsTransportState.CLOSED, t.state());
         assertTrue(t.failureReason().isEmpty());
     }
 
@@ -227,7 +228,7 @@ class DtlsHandshakeTest {
         DtlsSettings quick = DtlsSettings.defaults().withHandshakeTimeout(Duration.ofMillis(600));
         DtlsTransport t = new DtlsTransport(DtlsPair.CERT_A, blackHole, quick, Runnable::run, events, DtlsPair.RANDOM);
         t.start(DtlsRole.CLIENT, List.of(DtlsPair.CERT_B.fingerprint()));
-        assertEquals(DtlsTransportState.FAILED, events.ended.get(10, TimeUnit.SECONDS));
+        assertEquals(RTCDtlsTransportState.FAILED, events.ended.get(10, TimeUnit.SECONDS));
         assertTrue(t.failureReason().orElseThrow().toLowerCase().contains("time"), t.failureReason().get());
         assertTrue(blackHole.dropped.get() >= 2, "the ClientHello was retransmitted: " + blackHole.dropped.get());
         assertTrue(t.srtpKeyingMaterial().isEmpty());
@@ -238,7 +239,7 @@ class DtlsHandshakeTest {
         RecordingListener events = new RecordingListener();
         DtlsTransportListener throwing = new DtlsTransportListener() {
             @Override
-            public void onStateChange(DtlsTransportState state) {
+            public void onStateChange(RTCDtlsTransportState state) {
                 events.onStateChange(state);
                 throw new IllegalStateException("listener bug");
             }
@@ -263,7 +264,7 @@ class DtlsHandshakeTest {
             assertTrue(p.b.send(bytes("two")));
             assertArrayEquals(bytes("one"), events.data.poll(5, TimeUnit.SECONDS));
             assertArrayEquals(bytes("two"), events.data.poll(5, TimeUnit.SECONDS));
-            assertEquals(DtlsTransportState.CONNECTED, c.state());
+            assertEquals(RTCDtlsTransportState.CONNECTED, c.state());
             c.close();
         }
     }

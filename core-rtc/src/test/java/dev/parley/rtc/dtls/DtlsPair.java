@@ -1,5 +1,6 @@
 package dev.parley.rtc.dtls;
 
+import dev.parley.rtc.RTCDtlsTransportState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.security.SecureRandom;
@@ -49,8 +50,8 @@ final class DtlsPair implements AutoCloseable {
     void awaitConnected() throws Exception {
         aEvents.connected.get(10, TimeUnit.SECONDS);
         bEvents.connected.get(10, TimeUnit.SECONDS);
-        assertEquals(DtlsTransportState.CONNECTED, a.state());
-        assertEquals(DtlsTransportState.CONNECTED, b.state());
+        assertEquals(RTCDtlsTransportState.CONNECTED, a.state());
+        assertEquals(RTCDtlsTransportState.CONNECTED, b.state());
     }
 
     @Override
