@@ -5,6 +5,7 @@ import dev.parley.rtc.rtp.RtpPacket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Interceptors in order, from the application side to the wire side, seen as one interceptor.
@@ -32,6 +33,16 @@ public final class InterceptorChain implements Interceptor {
     /** The interceptors, application side first. */
     public List<Interceptor> interceptors() {
         return interceptors;
+    }
+
+    /** The first interceptor of this type (e.g. the report interceptor, for getStats), if the chain has one. */
+    public <T extends Interceptor> Optional<T> find(Class<T> type) {
+        for (Interceptor i : interceptors) {
+            if (type.isInstance(i)) {
+                return Optional.of(type.cast(i));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

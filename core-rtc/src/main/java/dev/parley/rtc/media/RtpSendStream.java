@@ -1,10 +1,8 @@
 package dev.parley.rtc.media;
 
-import dev.parley.rtc.rtp.RtpHeaderExtension;
 import dev.parley.rtc.rtp.RtpPacket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.List;
 
 /**
  * Numbers the RTP packets of one local SSRC (RFC 3550 §5.1): a random initial sequence number
@@ -27,8 +25,9 @@ public final class RtpSendStream {
     private final long ssrc;
     private final int clockRate;
     private final long timestampOffset;
+    /** Holds the SSRC and the extension elements between packets; packets are immutable, so one builder serves all. */
+    private final RtpPacket.Builder template;
     private int nextSequenceNumber;
-    private RtpHeaderExtension extension;
 
     /** A stream with a random initial sequence number and timestamp offset (RFC 3550 §5.1). */
     public RtpSendStream(long ssrc, int clockRate, SecureRandom random) {
@@ -53,6 +52,7 @@ public final class RtpSendStream {
         this.clockRate = clockRate;
         this.nextSequenceNumber = initialSequenceNumber;
         this.timestampOffset = timestampOffset;
+        this.template = RtpPacket.builder().ssrc(ssrc);
     }
 
     public long ssrc() {
@@ -83,16 +83,12 @@ public final class RtpSendStream {
      * every element fits it: ids 1..14, 1..16 bytes). Replaces an element with the same id.
      */
     public void setExtensionElement(int id, byte[] value) {
-        RtpHeaderExtension base = extension != null ? extension : RtpHeaderExtension.of(List.of());
-        extension = base.withElement(id, value);
+        template.extensionElement(id, value);
     }
 
-    /** Stops putting the element with this id on packets. */
+    /** Stops putting the element with this id on packets (the extension goes when no element is left). */
     public void removeExtensionElement(int id) {
-        if (extension != null) {
-            RtpHeaderExtension without = extension.withoutElement(id);
-            extension = without.dataLength() == 0 ? null : without;
-        }
+        template.removeExtensionElement(id);
     }
 
     /** Puts the MID (RFC 8843 §15.2: its value is the mid's ASCII text) on every following packet. */
@@ -111,13 +107,11 @@ public final class RtpSendStream {
      *                       2^32; the timestamp wraps)
      */
     public RtpPacket packetize(int payloadType, long mediaTimestamp, boolean marker, byte[] payload) {
-        RtpPacket packet = RtpPacket.builder()
-                .ssrc(ssrc)
+        RtpPacket packet = template
                 .payloadType(payloadType)
                 .sequenceNumber(nextSequenceNumber)
                 .timestamp(rtpTimestamp(mediaTimestamp))
                 .marker(marker)
-                .extension(extension)
                 .payload(payload)
                 .build();
         nextSequenceNumber = (nextSequenceNumber + 1) & 0xFFFF;

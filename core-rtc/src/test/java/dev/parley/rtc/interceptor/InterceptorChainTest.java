@@ -12,6 +12,7 @@ import dev.parley.rtc.rtp.RtpPacket;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -165,6 +166,14 @@ class InterceptorChainTest {
 
         assertEquals(List.of(context, context), seen);
         assertEquals(List.of("first.bindLocal", "second.bindLocal"), log);
+    }
+
+    @Test
+    void findGivesTheFirstInterceptorOfAType() {
+        Recording a = new Recording("a", 1);
+        InterceptorChain chain = new InterceptorChain(List.of(new Interceptor() {}, a, new Recording("b", 2)));
+        assertSame(a, chain.find(Recording.class).orElseThrow());
+        assertEquals(Optional.empty(), chain.find(InterceptorChain.class));
     }
 
     @Test

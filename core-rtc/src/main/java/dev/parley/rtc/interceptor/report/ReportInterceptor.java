@@ -82,6 +82,10 @@ public final class ReportInterceptor implements Interceptor {
         return context -> new ReportInterceptor(context, baseInterval, cname);
     }
 
+    /**
+     * Starts counting a local stream. Binding an SSRC again (renegotiation) keeps its counts if the
+     * clock rate is the same; with another clock rate the old timing means nothing, so it starts afresh.
+     */
     @Override
     public void bindLocalStream(StreamInfo stream) {
         if (closed) {
@@ -100,6 +104,7 @@ public final class ReportInterceptor implements Interceptor {
         locals.remove(stream.ssrc());
     }
 
+    /** Starts counting a remote stream; binding it again behaves as {@link #bindLocalStream} does. */
     @Override
     public void bindRemoteStream(StreamInfo stream) {
         if (closed) {
