@@ -1,0 +1,10 @@
+/**
+ * RTP streams: numbering outgoing packets ({@link dev.parley.rtc.media.RtpSendStream}), counting
+ * what is sent and received ({@link dev.parley.rtc.media.RtpSendStatistics},
+ * {@link dev.parley.rtc.media.RtpReceiveStatistics}, RFC 3550 Appendix A), what the peer reports
+ * about our streams ({@link dev.parley.rtc.media.RemoteReceiverStatistics}) and the NTP time of
+ * RTCP ({@link dev.parley.rtc.media.NtpClock}). Packetizers, jitter buffer and pacing will join them.
+ *
+ * <p>The classes here are not thread-safe: a peer connection uses them on its serial executor.
+ */
+package dev.parley.rtc.media;
