@@ -1,8 +1,8 @@
 package dev.parley.rtc.codec;
 
-/** The two G.711 laws as the codec classes use them: name, payload type and sample conversion. */
+/** The two G.711 laws as the codec classes use them: encoding name and sample conversion. */
 enum G711Law {
-    PCMU("PCMU", G711.PCMU_PAYLOAD_TYPE) {
+    PCMU("PCMU") {
         @Override
         byte encode(short sample) {
             return G711.encodeMuLaw(sample);
@@ -13,7 +13,7 @@ enum G711Law {
             return G711.decodeMuLaw(code);
         }
     },
-    PCMA("PCMA", G711.PCMA_PAYLOAD_TYPE) {
+    PCMA("PCMA") {
         @Override
         byte encode(short sample) {
             return G711.encodeALaw(sample);
@@ -26,19 +26,13 @@ enum G711Law {
     };
 
     private final String encodingName;
-    private final int payloadType;
 
-    G711Law(String encodingName, int payloadType) {
+    G711Law(String encodingName) {
         this.encodingName = encodingName;
-        this.payloadType = payloadType;
     }
 
     String encodingName() {
         return encodingName;
-    }
-
-    int payloadType() {
-        return payloadType;
     }
 
     abstract byte encode(short sample);
