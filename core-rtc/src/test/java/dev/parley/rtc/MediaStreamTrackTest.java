@@ -309,4 +309,24 @@ class MediaStreamTrackTest {
         source.push(tone(2));
         assertArrayEquals(new Object[] {tone(1), tone(1), tone(2)}, seen.toArray());
     }
+
+    @Test
+    void closingAListenerRegistrationStopsItsEvents_nullFramesAreRejected() throws Exception {
+        AudioTrackSource source = new AudioTrackSource();
+        MediaStreamTrack track = source.createTrack("t");
+        AtomicInteger mutes = new AtomicInteger();
+        AutoCloseable registration = track.addListener(new MediaStreamTrackListener() {
+            @Override
+            public void onMute(MediaStreamTrack t) {
+                mutes.incrementAndGet();
+            }
+        });
+        source.setMuted(true);
+        registration.close();
+        source.setMuted(false);
+        source.setMuted(true);
+        assertEquals(1, mutes.get());
+        assertThrows(IllegalArgumentException.class, () -> source.push(null));
+        assertThrows(IllegalArgumentException.class, () -> new VideoTrackSource().push(null));
+    }
 }
