@@ -1,0 +1,11 @@
+package dev.parley.rtc;
+
+/**
+ * Receives the video frames of a {@link MediaStreamTrack} (an RTP sender, a preview, a recorder).
+ * Called on the thread that pushed the frame into the track's source; see
+ * {@link MediaStreamTrack#addSink(VideoSink)}.
+ */
+@FunctionalInterface
+public interface VideoSink {
+    void onFrame(VideoFrame frame);
+}
