@@ -111,7 +111,7 @@ public final class MediaStreamTrack {
      *
      * @throws IllegalArgumentException if this is a video track
      */
-    public AutoCloseable addSink(AudioSink sink) {
+    public AutoCloseable addAudioSink(AudioSink sink) {
         requireKind(AUDIO);
         return audioSinks.add(sink);
     }
@@ -122,7 +122,7 @@ public final class MediaStreamTrack {
      *
      * @throws IllegalArgumentException if this is an audio track
      */
-    public AutoCloseable addSink(VideoSink sink) {
+    public AutoCloseable addVideoSink(VideoSink sink) {
         requireKind(VIDEO);
         return videoSinks.add(sink);
     }

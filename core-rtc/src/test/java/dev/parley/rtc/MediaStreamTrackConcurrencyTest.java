@@ -29,7 +29,7 @@ class MediaStreamTrackConcurrencyTest {
         MediaStreamTrack track = source.createTrack("steady");
         AtomicInteger received = new AtomicInteger();
         AtomicReference<String> problem = new AtomicReference<>();
-        track.addSink(new AudioSink() {
+        track.addAudioSink(new AudioSink() {
             long expected = 0; // only the pushing thread calls this sink
 
             @Override
@@ -51,7 +51,7 @@ class MediaStreamTrackConcurrencyTest {
                     // A transient sink on the steady track: must never see a frame twice or out of order.
                     Set<Long> seen = ConcurrentHashMap.newKeySet();
                     AtomicReference<Long> last = new AtomicReference<>(-1L);
-                    try (AutoCloseable sink = track.addSink((AudioFrame f) -> {
+                    try (AutoCloseable sink = track.addAudioSink(f -> {
                         if (!seen.add(f.captureTimeNanos()) || f.captureTimeNanos() <= last.get()) {
                             problem.compareAndSet(null, "transient sink saw " + f.captureTimeNanos() + " again");
                         }
@@ -64,7 +64,7 @@ class MediaStreamTrackConcurrencyTest {
                     churnedSinks.incrementAndGet();
                     // Clones and stops change the source's track list under the pusher.
                     MediaStreamTrack clone = track.clone();
-                    clone.addSink((AudioFrame f) -> { });
+                    clone.addAudioSink(f -> { });
                     clone.stop();
                 }
             }, "churn-" + c));
@@ -98,7 +98,7 @@ class MediaStreamTrackConcurrencyTest {
         MediaStreamTrack track = source.createTrack("shared");
         Set<Long> seen = ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
-        track.addSink((AudioFrame f) -> {
+        track.addAudioSink(f -> {
             if (!seen.add(f.captureTimeNanos())) {
                 duplicates.incrementAndGet();
             }

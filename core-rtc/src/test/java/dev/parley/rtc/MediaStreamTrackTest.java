@@ -54,9 +54,9 @@ class MediaStreamTrackTest {
         List<AudioFrame> a1 = new ArrayList<>();
         List<AudioFrame> a2 = new ArrayList<>();
         List<AudioFrame> b1 = new ArrayList<>();
-        first.addSink(audioInto(a1));
-        first.addSink(audioInto(a2));
-        second.addSink(audioInto(b1));
+        first.addAudioSink(audioInto(a1));
+        first.addAudioSink(audioInto(a2));
+        second.addAudioSink(audioInto(b1));
 
         source.push(tone(1));
         source.push(tone(2));
@@ -71,7 +71,7 @@ class MediaStreamTrackTest {
     void sinksAreCalledOnThePushingThread() throws Exception {
         AudioTrackSource source = new AudioTrackSource();
         List<Thread> threads = new CopyOnWriteArrayList<>();
-        source.createTrack("t").addSink((AudioFrame frame) -> threads.add(Thread.currentThread()));
+        source.createTrack("t").addAudioSink(frame -> threads.add(Thread.currentThread()));
         Thread pusher = new Thread(() -> source.push(tone(0)), "pusher");
         pusher.start();
         pusher.join(5000);
@@ -85,8 +85,8 @@ class MediaStreamTrackTest {
         MediaStreamTrack open = source.createTrack("on");
         List<AudioFrame> silent = new ArrayList<>();
         List<AudioFrame> heard = new ArrayList<>();
-        muted.addSink(audioInto(silent));
-        open.addSink(audioInto(heard));
+        muted.addAudioSink(audioInto(silent));
+        open.addAudioSink(audioInto(heard));
 
         muted.setEnabled(false);
         source.push(tone(5));
@@ -105,7 +105,7 @@ class MediaStreamTrackTest {
         VideoTrackSource source = new VideoTrackSource();
         MediaStreamTrack track = source.createTrack("camera");
         List<VideoFrame> seen = new ArrayList<>();
-        track.addSink(videoInto(seen));
+        track.addVideoSink(videoInto(seen));
         byte[] grey = new byte[4 * 2];
         java.util.Arrays.fill(grey, (byte) 200);
         VideoFrame picture = new VideoFrame(4, 2, grey, 4, new byte[2], 2, new byte[2], 2, 180, 1);
@@ -137,8 +137,8 @@ class MediaStreamTrackTest {
         List<AudioFrame> stoppedSaw = new ArrayList<>();
         List<AudioFrame> otherSaw = new ArrayList<>();
         AtomicInteger ended = new AtomicInteger();
-        stopped.addSink(audioInto(stoppedSaw));
-        other.addSink(audioInto(otherSaw));
+        stopped.addAudioSink(audioInto(stoppedSaw));
+        other.addAudioSink(audioInto(otherSaw));
         stopped.addListener(new MediaStreamTrackListener() {
             @Override
             public void onEnded(MediaStreamTrack track) {
@@ -167,7 +167,7 @@ class MediaStreamTrackTest {
         original.setEnabled(false);
         MediaStreamTrack clone = original.clone();
         List<AudioFrame> cloneSaw = new ArrayList<>();
-        clone.addSink(audioInto(cloneSaw));
+        clone.addAudioSink(audioInto(cloneSaw));
 
         assertNotEquals(original.id(), clone.id());
         assertEquals("mic", clone.label());
@@ -198,7 +198,7 @@ class MediaStreamTrackTest {
         a.addListener(listener);
         b.addListener(listener);
         List<VideoFrame> seen = new ArrayList<>();
-        a.addSink(videoInto(seen));
+        a.addVideoSink(videoInto(seen));
 
         source.close();
         source.close();
@@ -244,11 +244,11 @@ class MediaStreamTrackTest {
         MediaStreamTrack track = source.createTrack("t");
         List<AudioFrame> before = new ArrayList<>();
         List<AudioFrame> after = new ArrayList<>();
-        track.addSink(audioInto(before));
-        track.addSink((AudioFrame frame) -> {
+        track.addAudioSink(audioInto(before));
+        track.addAudioSink(frame -> {
             throw new IllegalStateException("broken sink (expected in this test)");
         });
-        track.addSink(audioInto(after));
+        track.addAudioSink(audioInto(after));
         AtomicInteger ended = new AtomicInteger();
         track.addListener(new MediaStreamTrackListener() {
             @Override
@@ -277,10 +277,10 @@ class MediaStreamTrackTest {
         MediaStreamTrack audio = new AudioTrackSource().createTrack("a");
         MediaStreamTrack video = new VideoTrackSource().createTrack("v");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> audio.addSink((VideoSink) frame -> { }));
+                () -> audio.addVideoSink(frame -> { }));
         assertEquals("a video sink can not be added to a audio track", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> video.addSink((AudioSink) frame -> { }));
-        assertThrows(IllegalArgumentException.class, () -> audio.addSink((AudioSink) null));
+        assertThrows(IllegalArgumentException.class, () -> video.addAudioSink(frame -> { }));
+        assertThrows(IllegalArgumentException.class, () -> audio.addAudioSink(null));
     }
 
     @Test
@@ -288,7 +288,7 @@ class MediaStreamTrackTest {
         AudioTrackSource source = new AudioTrackSource();
         MediaStreamTrack track = source.createTrack("t");
         List<AudioFrame> seen = new ArrayList<>();
-        AutoCloseable registration = track.addSink(audioInto(seen));
+        AutoCloseable registration = track.addAudioSink(audioInto(seen));
         source.push(tone(1));
         registration.close();
         registration.close();
@@ -302,8 +302,8 @@ class MediaStreamTrackTest {
         MediaStreamTrack track = source.createTrack("t");
         List<AudioFrame> seen = new ArrayList<>();
         AudioSink sink = seen::add;
-        AutoCloseable first = track.addSink(sink);
-        track.addSink(sink);
+        AutoCloseable first = track.addAudioSink(sink);
+        track.addAudioSink(sink);
         source.push(tone(1));
         first.close();
         source.push(tone(2));

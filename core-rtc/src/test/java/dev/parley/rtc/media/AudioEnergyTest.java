@@ -77,7 +77,7 @@ class AudioEnergyTest {
         AudioTrackSource source = new AudioTrackSource();
         MediaStreamTrack track = source.createTrack("tone");
         AudioEnergy energy = new AudioEnergy();
-        track.addSink(energy);
+        track.addAudioSink(energy);
         ToneGenerator tone = new ToneGenerator(1000, 0.8, 48000, 1);
         for (int i = 0; i < 100; i++) {
             source.push(tone.nextFrame(0));

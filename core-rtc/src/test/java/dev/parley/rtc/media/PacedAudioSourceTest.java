@@ -27,7 +27,7 @@ class PacedAudioSourceTest {
         AudioTrackSource source = new AudioTrackSource();
         List<Arrival> arrivals = new CopyOnWriteArrayList<>();
         CountDownLatch hundredAndOne = new CountDownLatch(101);
-        source.createTrack("tone").addSink((AudioFrame frame) -> {
+        source.createTrack("tone").addAudioSink(frame -> {
             arrivals.add(new Arrival(frame, System.nanoTime(), Thread.currentThread()));
             hundredAndOne.countDown();
         });
@@ -58,7 +58,7 @@ class PacedAudioSourceTest {
         AudioTrackSource source = new AudioTrackSource();
         AtomicReference<Thread> pacing = new AtomicReference<>();
         CountDownLatch running = new CountDownLatch(3);
-        source.createTrack("t").addSink((AudioFrame frame) -> {
+        source.createTrack("t").addAudioSink(frame -> {
             pacing.set(Thread.currentThread());
             running.countDown();
         });
@@ -83,7 +83,7 @@ class PacedAudioSourceTest {
         AtomicReference<PacedAudioSource> paced = new AtomicReference<>();
         AtomicReference<Thread> pacing = new AtomicReference<>();
         CountDownLatch closed = new CountDownLatch(1);
-        source.createTrack("t").addSink((AudioFrame frame) -> {
+        source.createTrack("t").addAudioSink(frame -> {
             pacing.set(Thread.currentThread());
             paced.get().close();
             closed.countDown();
@@ -119,7 +119,7 @@ class PacedAudioSourceTest {
         ToneGenerator tone = new ToneGenerator(440, 0.5, 8000, 1);
         List<Long> stamps = new CopyOnWriteArrayList<>();
         CountDownLatch tenAfterTheStall = new CountDownLatch(15);
-        source.createTrack("t").addSink((AudioFrame frame) -> {
+        source.createTrack("t").addAudioSink(frame -> {
             stamps.add(frame.captureTimeNanos());
             tenAfterTheStall.countDown();
         });
