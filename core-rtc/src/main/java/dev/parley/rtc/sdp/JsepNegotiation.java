@@ -47,26 +47,43 @@ public final class JsepNegotiation {
         for (int i = 0; i < offer.media().size(); i++) {
             media.add(section(i, local, remote, localIsOfferer));
         }
-        Optional<Integer> answerTransport = JsepSections.transportSection(answer);
-        Setup answered = answerTransport.map(i -> JsepSections.setup(answer, answer.media().get(i)))
+        Optional<Integer> tag = bundleTag(offer, answer);
+        Setup answered = tag.map(i -> JsepSections.setup(answer, answer.media().get(i)))
                 .orElse(answer.setup().orElse(Setup.ACTIVE));
         // active answerer connects; passive answerer leaves connecting to the offerer (RFC 8842 §5.3)
         boolean dtlsClient = localIsOfferer ? answered == Setup.PASSIVE : answered == Setup.ACTIVE;
-        return new NegotiatedSession(remoteTransport(remote), dtlsClient, JsepSections.bundleMids(answer),
-                offer.extMapAllowMixed() && answer.extMapAllowMixed(), media);
+        return new NegotiatedSession(tag.map(i -> remoteTransport(remote, i)), dtlsClient,
+                JsepSections.bundleMids(answer), offer.extMapAllowMixed() && answer.extMapAllowMixed(), media);
     }
 
-    private static Optional<RemoteTransport> remoteTransport(SessionDescription remote) {
-        Optional<Integer> index = JsepSections.transportSection(remote);
-        if (index.isEmpty()) {
-            return Optional.empty();
+    /**
+     * The section whose transport the bundle uses: the answer's BUNDLE tag (RFC 9143 §7.3.1: the
+     * first mid of the answer's group, which both sides then use), else the first section neither
+     * side rejected. Empty when every section is rejected.
+     */
+    private static Optional<Integer> bundleTag(SessionDescription offer, SessionDescription answer) {
+        List<String> bundle = JsepSections.bundleMids(answer);
+        for (int i = 0; i < answer.media().size(); i++) {
+            MediaDescription a = answer.media().get(i);
+            boolean accepted = !isRejected(a) && !isRejected(offer.media().get(i));
+            if (accepted && (bundle.isEmpty() || a.mid().filter(bundle.get(0)::equals).isPresent())) {
+                return Optional.of(i);
+            }
         }
-        MediaDescription m = remote.media().get(index.get());
-        // present: JsepValidator checked the transport section
-        return Optional.of(new RemoteTransport(JsepSections.iceUfrag(remote, m).orElseThrow(),
-                JsepSections.icePwd(remote, m).orElseThrow(), JsepSections.iceOptions(remote, m),
-                JsepSections.fingerprints(remote, m), JsepSections.setup(remote, m), remote.iceLite(),
-                m.candidates(), m.endOfCandidates()));
+        return Optional.empty();
+    }
+
+    private static RemoteTransport remoteTransport(SessionDescription remote, int index) {
+        MediaDescription m = remote.media().get(index);
+        // JsepValidator checked the transport attributes of every section that is not bundled
+        // behind another; a bundled one falls back to the remote's own tag section
+        MediaDescription t = JsepSections.iceUfrag(remote, m).isPresent()
+                && JsepSections.icePwd(remote, m).isPresent() && !JsepSections.fingerprints(remote, m).isEmpty()
+                ? m : remote.media().get(JsepSections.transportSection(remote).orElse(index));
+        return new RemoteTransport(JsepSections.iceUfrag(remote, t).orElseThrow(),
+                JsepSections.icePwd(remote, t).orElseThrow(), JsepSections.iceOptions(remote, t),
+                JsepSections.fingerprints(remote, t), JsepSections.setup(remote, t), remote.iceLite(),
+                t.candidates(), t.endOfCandidates());
     }
 
     private static NegotiatedMedia section(int i, SessionDescription local, SessionDescription remote,
