@@ -135,4 +135,31 @@ class JsepNegotiationTest {
         assertEquals(Direction.RECVONLY, answerer.media().get(0).direction());
         assertEquals(OptionalLong.of(3107517032L), answerer.media().get(0).remoteSenders().get(0).ssrc());
     }
+
+    @ParameterizedTest(name = "offer setup:{0}")
+    @EnumSource(value = Setup.class, names = {"ACTIVE", "PASSIVE"})
+    void answerTakesTheRoleTheOfferLeaves(Setup offered) throws Exception {
+        SessionDescription offer = JsepOffer.create(SESSION, JsepFixtures.transport("OffR", offered, 1),
+                List.of(JsepFixtures.audio("0").build()));
+        SessionDescription answer = roundTrip(JsepAnswer.create(SESSION, JsepFixtures.answerer(), offer,
+                List.of(Optional.of(JsepFixtures.audio("0").build()))));
+        Setup expected = offered == Setup.ACTIVE ? Setup.PASSIVE : Setup.ACTIVE;
+        assertEquals(expected, answer.media().get(0).setup().orElseThrow(), "our ACTIVE preference yields");
+        assertEquals(offered == Setup.ACTIVE, JsepNegotiation.negotiate(offer, answer, true).dtlsClient());
+        assertEquals(offered == Setup.PASSIVE, JsepNegotiation.negotiate(answer, offer, false).dtlsClient());
+    }
+
+    @Test
+    void iceLiteAndEndOfCandidatesOfTheRemoteAreReported() throws Exception {
+        String lite = SdpFixtures.chromiumOffer().replace("a=extmap-allow-mixed", "a=ice-lite\r\na=extmap-allow-mixed")
+                .replace("a=candidate:2613294852 1 udp 2122260223 10.213.0.1 55339 typ host generation 0 network-id 1",
+                        "a=candidate:2613294852 1 udp 2122260223 10.213.0.1 55339 typ host generation 0 network-id 1"
+                                + "\r\na=end-of-candidates");
+        SessionDescription offer = SessionDescription.parse(lite);
+        SessionDescription answer = JsepAnswer.create(SESSION, JsepFixtures.answerer(), offer,
+                JsepFixtures.plansForChromium());
+        RemoteTransport t = JsepNegotiation.negotiate(answer, offer, false).remoteTransport().orElseThrow();
+        assertTrue(t.iceLite());
+        assertTrue(t.endOfCandidates());
+    }
 }
