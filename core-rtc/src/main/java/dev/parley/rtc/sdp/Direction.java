@@ -48,6 +48,22 @@ public enum Direction implements AttributeValue {
         return this == SENDRECV || this == RECVONLY;
     }
 
+    /** The direction that sends and receives as given. */
+    public static Direction of(boolean sends, boolean receives) {
+        if (sends) {
+            return receives ? SENDRECV : SENDONLY;
+        }
+        return receives ? RECVONLY : INACTIVE;
+    }
+
+    /**
+     * What both allow: sends only if both send, receives only if both receive. An answerer
+     * intersects its wish with the reverse of the offered direction (RFC 3264 §6.1, RFC 8829 §5.3.1).
+     */
+    public Direction intersect(Direction other) {
+        return of(sends() && other.sends(), receives() && other.receives());
+    }
+
     /** The direction as seen from the other side (RFC 8829 §5.3.1 answer rules build on this). */
     public Direction reverse() {
         switch (this) {

@@ -8,6 +8,8 @@ package dev.parley.rtc.sdp;
  */
 public record Msid(String streamId, String appData) implements AttributeValue {
     public static final String NAME = "msid";
+    /** The stream id of a track in no stream (RFC 8830 §2). */
+    public static final String NO_STREAM = "-";
 
     public Msid {
         SdpTokens.requireWord(streamId, "msid stream id");

@@ -11,5 +11,13 @@
  *
  * <p>Every parser throws only {@link dev.parley.rtc.sdp.SdpParseException}; constructors and
  * builders, used by our own code, throw {@link IllegalArgumentException} for invalid values.
+ *
+ * <p>JSEP (RFC 8829) rules are pure functions over this model, for the peer connection, which
+ * keeps the state: {@link dev.parley.rtc.sdp.JsepOffer} and {@link dev.parley.rtc.sdp.JsepAnswer}
+ * write descriptions from {@link dev.parley.rtc.sdp.MediaSectionPlan}s,
+ * {@link dev.parley.rtc.sdp.JsepValidator} checks remote ones, and
+ * {@link dev.parley.rtc.sdp.JsepNegotiation} reads what an offer and its answer agreed into a
+ * {@link dev.parley.rtc.sdp.NegotiatedSession}. Remote input they refuse raises
+ * {@link dev.parley.rtc.sdp.JsepException}.
  */
 package dev.parley.rtc.sdp;
