@@ -129,6 +129,7 @@ final class BundleTransport implements AutoCloseable {
     }
 
     private void startDtls(DtlsRole role) {
+        log.debug("DTLS starts as {} (ICE {})", role, ice.isControlling() ? "controlling" : "controlled");
         dtlsStarted = true;
         pendingClientRole = null;
         dtls.start(role, remoteFingerprints);

@@ -1,0 +1,123 @@
+package dev.parley.rtc;
+
+import dev.parley.rtc.codec.AudioEncoder;
+import dev.parley.rtc.codec.EncodedAudio;
+import dev.parley.rtc.media.RtpSendStream;
+import dev.parley.rtc.sdp.CodecCapability;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+
+/**
+ * Audio out: track frames (10 ms, on the source's thread) → encoder → 20 ms packets → the
+ * executor → RTP (interceptors, SRTP, ICE). Encoding stays on the source thread so the
+ * executor only packetizes and sends.
+ */
+final class AudioSendPipeline implements SendPipeline {
+    /** 20 ms per packet: the ptime browsers use for G.711. */
+    private static final int PACKET_MILLIS = 20;
+
+    private final MediaContext context;
+    private final long ssrc;
+    /** Made on the first negotiation, when the clock rate is known; on the executor. */
+    private RtpSendStream stream;
+    private volatile Configured configured;
+    private volatile boolean active = true;
+    private volatile boolean stopped;
+
+    // Source thread only (one track at a time feeds a sender).
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private long pendingUnits;
+    private long nextTimestamp;
+    private Configured encoderOwner;
+
+    private record Configured(SendConfig config, CodecCapability codec, AudioEncoder encoder) {}
+
+    AudioSendPipeline(MediaContext context, long ssrc) {
+        this.context = context;
+        this.ssrc = ssrc;
+    }
+
+    @Override
+    public AutoCloseable attach(MediaStreamTrack track) {
+        return track.addAudioSink(this::onFrame);
+    }
+
+    @Override
+    public void configure(SendConfig config) {
+        if (!config.sending() || config.codecs().isEmpty()) {
+            configured = config.codecs().isEmpty() ? null : new Configured(config, config.codecs().get(0), null);
+            return;
+        }
+        CodecCapability codec = config.codecs().get(0);
+        if (stream == null || stream.clockRate() != codec.clockRate()) {
+            stream = new RtpSendStream(ssrc, codec.clockRate(), context.random());
+        }
+        Configured current = configured;
+        if (current != null && current.encoder() != null && current.codec().equals(codec)
+                && current.config().midExtensionId() == config.midExtensionId()) {
+            configured = new Configured(config, codec, current.encoder());
+            return;
+        }
+        AudioEncoder encoder = context.mediaEngine().audioEncoder(codec).orElse(null);
+        configured = new Configured(config, codec, encoder);
+    }
+
+    @Override
+    public void setActive(boolean isActive) {
+        this.active = isActive;
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+    }
+
+    @Override
+    public List<CodecCapability> negotiatedCodecs() {
+        Configured c = configured;
+        return c == null ? List.of() : c.config().codecs();
+    }
+
+    /** On the source's thread. */
+    private void onFrame(AudioFrame frame) {
+        Configured c = configured;
+        if (stopped || !active || c == null || c.encoder() == null || !c.config().sending()) {
+            return;
+        }
+        synchronized (pending) {
+            if (encoderOwner != c) { // a new negotiation: start a fresh packet
+                encoderOwner = c;
+                pending.reset();
+                pendingUnits = 0;
+            }
+            EncodedAudio encoded = c.encoder().encode(frame);
+            if (encoded.timestampUnits() == 0) {
+                return;
+            }
+            pending.writeBytes(encoded.payload());
+            pendingUnits += encoded.timestampUnits();
+            if (pendingUnits * 1000 < (long) PACKET_MILLIS * c.encoder().clockRate()) {
+                return;
+            }
+            byte[] payload = pending.toByteArray();
+            long timestamp = nextTimestamp;
+            nextTimestamp += pendingUnits;
+            pending.reset();
+            pendingUnits = 0;
+            int payloadType = c.codec().payloadType();
+            SendConfig config = c.config();
+            context.executor().execute(() -> send(config, payloadType, timestamp, payload));
+        }
+    }
+
+    /** On the executor. */
+    private void send(SendConfig config, int payloadType, long timestamp, byte[] payload) {
+        if (stopped || context.isClosed()) {
+            return;
+        }
+        if (config.midExtensionId() > 0) {
+            stream.setMid(config.midExtensionId(), config.mid());
+        }
+        context.sendRtp(stream.packetize(payloadType, timestamp, false, payload));
+    }
+}

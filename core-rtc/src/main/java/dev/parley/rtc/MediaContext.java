@@ -1,0 +1,25 @@
+package dev.parley.rtc;
+
+import dev.parley.rtc.net.SerialExecutor;
+import dev.parley.rtc.rtp.RtpPacket;
+import java.security.SecureRandom;
+
+/** What senders, receivers and transceivers need from their peer connection. */
+interface MediaContext {
+
+    /** The peer connection's executor: it owns all negotiation and RTP state. */
+    SerialExecutor executor();
+
+    SecureRandom random();
+
+    MediaEngine mediaEngine();
+
+    /** Runs the packet through the interceptors and sends it; on the executor. */
+    void sendRtp(RtpPacket packet);
+
+    /** W3C "update the negotiation-needed flag"; on the executor. */
+    void updateNegotiationNeeded();
+
+    /** The W3C [[IsClosed]] slot. */
+    boolean isClosed();
+}

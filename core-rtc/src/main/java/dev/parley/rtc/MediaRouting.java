@@ -1,0 +1,215 @@
+package dev.parley.rtc;
+
+import dev.parley.rtc.interceptor.InterceptorChain;
+import dev.parley.rtc.interceptor.InterceptorContext;
+import dev.parley.rtc.interceptor.StreamInfo;
+import dev.parley.rtc.interceptor.report.ReportInterceptor;
+import dev.parley.rtc.interceptor.report.RtpStatsSnapshot;
+import dev.parley.rtc.rtp.RtcpCompound;
+import dev.parley.rtc.rtp.RtcpPacket;
+import dev.parley.rtc.rtp.RtpPacket;
+import dev.parley.rtc.rtp.RtpParseException;
+import dev.parley.rtc.sdp.CodecCapability;
+import dev.parley.rtc.sdp.ExtMap;
+import dev.parley.rtc.sdp.MediaKind;
+import dev.parley.rtc.sdp.NegotiatedMedia;
+import dev.parley.rtc.sdp.NegotiatedSession;
+import dev.parley.rtc.sdp.RemoteSender;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The RTP side of a peer connection: outgoing packets pass the interceptor chain (RTCP reports
+ * today; NACK, TWCC and pacing later) to the transport; incoming RTP is routed to its receiver
+ * ({@link RtpRouter}) and incoming RTCP to the interceptors. Negotiation configures senders,
+ * receivers and routes through {@link #configure}. On the executor.
+ */
+final class MediaRouting {
+    private final PeerSession s;
+    private final RtpRouter router = new RtpRouter();
+    private final ReportInterceptor reports;
+    private final InterceptorChain chain;
+    /** The interceptors' view of each bound stream, by SSRC, to unbind it again. */
+    private final Map<Long, StreamInfo> localStreams = new HashMap<>();
+    private final Map<Long, StreamInfo> remoteStreams = new HashMap<>();
+    private final Map<RTCRtpReceiver, StreamTemplate> receiveTemplates = new HashMap<>();
+    private long malformedRtp;
+    private long malformedRtcp;
+
+    /** What a receiver's remote stream looks like before its SSRC is known. */
+    private record StreamTemplate(String mid, String kind, boolean rtcpReducedSize) {}
+
+    MediaRouting(PeerSession session) {
+        this.s = session;
+        InterceptorContext context = new InterceptorContext(session.executor(), this::writeRtcp, Clock.systemUTC(),
+                session.random());
+        this.reports = new ReportInterceptor(context, session.pc.settings().rtcpReportInterval(), session.cname);
+        this.chain = new InterceptorChain(List.of(reports));
+    }
+
+    /** Sends one RTP packet of a sender through the interceptors and SRTP. */
+    void sendRtp(RtpPacket packet) {
+        BundleTransport transport = s.transport;
+        if (transport == null) {
+            return;
+        }
+        RtpPacket out = chain.onOutgoingRtp(packet, s.executor().nanoTime());
+        if (out != null) {
+            transport.sendRtp(out.toBytes());
+        }
+    }
+
+    private void writeRtcp(List<RtcpPacket> packets) {
+        BundleTransport transport = s.transport;
+        if (transport != null && !packets.isEmpty()) {
+            transport.sendRtcp(RtcpCompound.of(packets).toBytes());
+        }
+    }
+
+    void onRtp(byte[] bytes) {
+        RtpPacket packet;
+        try {
+            packet = RtpPacket.parse(bytes);
+        } catch (RtpParseException e) {
+            malformedRtp++;
+            return;
+        }
+        RTCRtpReceiver receiver = router.route(packet);
+        if (receiver == null) {
+            return;
+        }
+        if (!remoteStreams.containsKey(packet.ssrc())) {
+            bindRemote(receiver, packet.ssrc(), packet.payloadType());
+        }
+        chain.onIncomingRtp(packet, s.executor().nanoTime());
+        receiver.onRtp(packet);
+    }
+
+    void onRtcp(byte[] bytes) {
+        RtcpCompound compound;
+        try {
+            compound = RtcpCompound.parse(bytes);
+        } catch (RtpParseException e) {
+            malformedRtcp++;
+            return;
+        }
+        chain.onIncomingRtcp(compound.packets(), s.executor().nanoTime());
+    }
+
+    /** Applies a completed offer/answer exchange to senders, receivers and routes. */
+    void configure(NegotiatedSession agreed) {
+        int midExtension = 0;
+        for (NegotiatedMedia m : agreed.media()) {
+            if (!m.rejected()) {
+                midExtension = midExtensionId(m.headerExtensions());
+                if (midExtension > 0) {
+                    break;
+                }
+            }
+        }
+        router.reset(midExtension);
+        for (NegotiatedMedia m : agreed.media()) {
+            RTCRtpTransceiver t = m.mid().map(s::transceiverByMid).orElse(null);
+            if (t == null || m.kind().map(k -> k == MediaKind.APPLICATION).orElse(true)) {
+                continue;
+            }
+            String mid = m.mid().get();
+            String kind = m.kind().get().sdpName();
+            RTCRtpSender sender = t.sender();
+            RTCRtpReceiver receiver = t.receiver();
+            if (m.rejected() || t.isStopping()) {
+                sender.pipeline().configure(SendConfig.NONE);
+                receiver.configure(RTCRtpReceiver.ReceiveConfig.NONE);
+                unbindLocal(sender.ssrc());
+                continue;
+            }
+            boolean sends = m.direction().sends();
+            sender.pipeline().configure(new SendConfig(sends, mid, m.sendCodecs(), midExtensionId(m.headerExtensions())));
+            if (sends && !m.sendCodecs().isEmpty()) {
+                bindLocal(sender, m);
+            } else {
+                unbindLocal(sender.ssrc());
+            }
+            Map<Integer, CodecCapability> receiveCodecs = m.direction().receives() ? m.receiveCodecs() : Map.of();
+            receiver.configure(new RTCRtpReceiver.ReceiveConfig(receiveCodecs));
+            receiveTemplates.put(receiver, new StreamTemplate(mid, kind, m.remoteRtcpReducedSize()));
+            router.bindMid(mid, receiver);
+            for (Integer pt : receiveCodecs.keySet()) {
+                router.bindPayloadType(pt, receiver);
+            }
+            for (RemoteSender remote : m.remoteSenders()) {
+                remote.ssrc().ifPresent(ssrc -> router.bindSsrc(ssrc, receiver));
+            }
+        }
+    }
+
+    private static int midExtensionId(List<ExtMap> extensions) {
+        for (ExtMap e : extensions) {
+            if (e.uri().equals(MediaEngine.MID_EXTENSION)) {
+                return e.id();
+            }
+        }
+        return 0;
+    }
+
+    private void bindLocal(RTCRtpSender sender, NegotiatedMedia m) {
+        CodecCapability codec = m.sendCodecs().get(0);
+        StreamInfo info = new StreamInfo(sender.ssrc(), codec.payloadType(), codec.clockRate(), m.mid().orElse(null),
+                m.kind().orElseThrow().sdpName(), s.cname, m.remoteRtcpReducedSize());
+        StreamInfo previous = localStreams.put(sender.ssrc(), info);
+        if (!info.equals(previous)) {
+            if (previous != null) {
+                chain.unbindLocalStream(previous);
+            }
+            chain.bindLocalStream(info);
+        }
+    }
+
+    private void unbindLocal(long ssrc) {
+        StreamInfo previous = localStreams.remove(ssrc);
+        if (previous != null) {
+            chain.unbindLocalStream(previous);
+        }
+    }
+
+    private void bindRemote(RTCRtpReceiver receiver, long ssrc, int payloadType) {
+        StreamTemplate template = receiveTemplates.get(receiver);
+        CodecCapability codec = receiver.config().receiveCodecs().get(payloadType);
+        if (template == null || codec == null) {
+            return;
+        }
+        StreamInfo info = new StreamInfo(ssrc, payloadType, codec.clockRate(), template.mid(), template.kind(), null,
+                template.rtcpReducedSize());
+        remoteStreams.put(ssrc, info);
+        chain.bindRemoteStream(info);
+    }
+
+    /** The RTP figures for getStats. */
+    CompletableFuture<RtpStatsSnapshot> rtpStats() {
+        return reports.stats();
+    }
+
+    /** The remote SSRC a receiver gets, or -1. */
+    long remoteSsrcOf(RTCRtpReceiver receiver) {
+        return router.ssrcOf(receiver);
+    }
+
+    long unroutableRtp() {
+        return router.unroutable();
+    }
+
+    long malformedRtp() {
+        return malformedRtp;
+    }
+
+    long malformedRtcp() {
+        return malformedRtcp;
+    }
+
+    void close() {
+        chain.close();
+    }
+}

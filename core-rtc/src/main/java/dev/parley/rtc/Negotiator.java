@@ -1,0 +1,714 @@
+package dev.parley.rtc;
+
+import dev.parley.rtc.dtls.DtlsRole;
+import dev.parley.rtc.ice.IceCandidate;
+import dev.parley.rtc.ice.IceCredentials;
+import dev.parley.rtc.ice.SdpCandidates;
+import dev.parley.rtc.sdp.Candidate;
+import dev.parley.rtc.sdp.Direction;
+import dev.parley.rtc.sdp.JsepAnswer;
+import dev.parley.rtc.sdp.JsepException;
+import dev.parley.rtc.sdp.JsepNegotiation;
+import dev.parley.rtc.sdp.JsepOffer;
+import dev.parley.rtc.sdp.JsepValidator;
+import dev.parley.rtc.sdp.LocalSender;
+import dev.parley.rtc.sdp.MediaDescription;
+import dev.parley.rtc.sdp.MediaKind;
+import dev.parley.rtc.sdp.MediaSectionPlan;
+import dev.parley.rtc.sdp.NegotiatedMedia;
+import dev.parley.rtc.sdp.NegotiatedSession;
+import dev.parley.rtc.sdp.RemoteTransport;
+import dev.parley.rtc.sdp.SdpParseException;
+import dev.parley.rtc.sdp.SessionDescription;
+import dev.parley.rtc.sdp.SessionInfo;
+import dev.parley.rtc.sdp.Setup;
+import dev.parley.rtc.sdp.TransportParameters;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The W3C and JSEP (RFC 8829) negotiation steps of a peer connection: creating offers and answers
+ * from the transceivers, setting descriptions (signaling state machine, rollback), associating
+ * m-lines with transceivers, applying what an offer/answer exchange agreed, and the
+ * negotiation-needed flag. The SDP rules themselves are {@link JsepOffer}, {@link JsepAnswer} and
+ * {@link JsepNegotiation}'s. On the executor.
+ */
+final class Negotiator {
+    private final PeerSession s;
+    private final RemoteTracks remoteTracks;
+    private boolean negotiationNeeded;
+    private boolean updateOnEmptyChain;
+    private boolean iceRestartRequested;
+    /** Gathering started (with the first local description). */
+    private boolean gathering;
+
+    Negotiator(PeerSession session) {
+        this.s = session;
+        this.remoteTracks = new RemoteTracks(session);
+    }
+
+    // ---- create ------------------------------------------------------------------------------
+
+    RTCSessionDescription createOffer(boolean iceRestart) {
+        if (s.signalingState != RTCSignalingState.STABLE && s.signalingState != RTCSignalingState.HAVE_LOCAL_OFFER) {
+            throw new RTCException(RTCException.INVALID_STATE, "cannot create an offer in state " + s.signalingState);
+        }
+        IceCredentials ice = s.localIce;
+        if (iceRestart || iceRestartRequested) {
+            ice = IceCredentials.random(s.random());
+        }
+        SessionDescription offer = JsepOffer.create(new SessionInfo(s.sessionId, ++s.sessionVersion),
+                transportParameters(ice, Setup.ACTPASS), offerPlans());
+        s.lastCreatedOffer = offer.write();
+        return RTCSessionDescription.offer(s.lastCreatedOffer);
+    }
+
+    RTCSessionDescription createAnswer() {
+        if (s.signalingState != RTCSignalingState.HAVE_REMOTE_OFFER
+                && s.signalingState != RTCSignalingState.HAVE_LOCAL_PRANSWER) {
+            throw new RTCException(RTCException.INVALID_STATE, "cannot create an answer in state " + s.signalingState);
+        }
+        SessionDescription offer = s.pendingRemote;
+        IceCredentials ice = s.localIce;
+        if (remoteRestartsIce(offer)) {
+            ice = IceCredentials.random(s.random()); // RFC 8829 §5.3.1: a restart is answered by one
+        }
+        List<Optional<MediaSectionPlan>> plans = new ArrayList<>();
+        for (MediaDescription section : offer.media()) {
+            plans.add(answerPlan(section));
+        }
+        SessionDescription answer;
+        try {
+            answer = JsepAnswer.create(new SessionInfo(s.sessionId, ++s.sessionVersion),
+                    transportParameters(ice, Setup.ACTIVE), offer, plans);
+        } catch (JsepException e) {
+            throw toRtcException(e);
+        }
+        s.lastCreatedAnswer = answer.write();
+        return RTCSessionDescription.answer(s.lastCreatedAnswer);
+    }
+
+    private boolean remoteRestartsIce(SessionDescription offer) {
+        if (s.currentRemote == null) {
+            return false;
+        }
+        return !ufragOf(offer).equals(ufragOf(s.currentRemote));
+    }
+
+    /** The ICE credentials a description carries (the first m-line in use, else session level). */
+    private static Optional<IceCredentials> credentialsOf(SessionDescription description) {
+        for (MediaDescription m : description.media()) {
+            if (m.port() != 0 && m.iceUfrag().isPresent() && m.icePwd().isPresent()) {
+                return Optional.of(new IceCredentials(m.iceUfrag().get(), m.icePwd().get()));
+            }
+        }
+        if (description.iceUfrag().isPresent() && description.icePwd().isPresent()) {
+            return Optional.of(new IceCredentials(description.iceUfrag().get(), description.icePwd().get()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> ufragOf(SessionDescription description) {
+        for (MediaDescription m : description.media()) {
+            if (m.port() != 0 && m.iceUfrag().isPresent()) {
+                return m.iceUfrag();
+            }
+        }
+        return description.iceUfrag();
+    }
+
+    private TransportParameters transportParameters(IceCredentials ice, Setup setup) {
+        return TransportParameters.trickle(ice.ufrag(), ice.password(), s.pc.certificate().getFingerprints(), setup);
+    }
+
+    /**
+     * JSEP §5.2.2: the m-lines of the last negotiation keep their place and mid; m-lines without a
+     * live transceiver (stopped, or a data section Parley declined) stay as rejected sections;
+     * new transceivers are appended with fresh mids.
+     */
+    private List<MediaSectionPlan> offerPlans() {
+        List<MediaSectionPlan> plans = new ArrayList<>();
+        Set<String> usedMids = new HashSet<>();
+        SessionDescription base = latestDescription();
+        if (base != null) {
+            for (MediaDescription section : base.media()) {
+                String mid = section.mid().orElse(String.valueOf(plans.size()));
+                usedMids.add(mid);
+                RTCRtpTransceiver t = s.transceiverByMid(mid);
+                if (t != null) {
+                    plans.add(t.isStopping() ? stoppedPlan(mid, t.kind()) : planFor(t, mid, t.direction()));
+                } else {
+                    MediaKind kind = MediaKind.fromSdpName(section.type()).orElse(MediaKind.APPLICATION);
+                    plans.add(stoppedPlan(mid, kind));
+                }
+            }
+        }
+        for (RTCRtpTransceiver t : s.transceivers) {
+            if (t.mid().isPresent() && usedMids.contains(t.mid().get()) || t.isStopping()) {
+                continue;
+            }
+            String mid = t.mid().orElseGet(() -> nextMid(usedMids));
+            usedMids.add(mid);
+            t.proposedMid = mid;
+            plans.add(planFor(t, mid, t.direction()));
+        }
+        return plans;
+    }
+
+    private SessionDescription latestDescription() {
+        if (s.pendingLocal != null) {
+            return s.pendingLocal;
+        }
+        if (s.currentLocal != null) {
+            return s.currentLocal;
+        }
+        return s.pendingRemote != null ? s.pendingRemote : s.currentRemote;
+    }
+
+    private static String nextMid(Set<String> used) {
+        int n = 0;
+        while (used.contains(String.valueOf(n))) {
+            n++;
+        }
+        return String.valueOf(n);
+    }
+
+    private MediaSectionPlan stoppedPlan(String mid, MediaKind kind) {
+        if (kind == MediaKind.APPLICATION) {
+            return MediaSectionPlan.data(mid).asStopped();
+        }
+        return MediaSectionPlan.builder(mid, kind).codecs(s.mediaEngine().codecs(kind))
+                .direction(Direction.INACTIVE).build().asStopped();
+    }
+
+    private MediaSectionPlan planFor(RTCRtpTransceiver t, String mid, RTCRtpTransceiverDirection direction) {
+        RTCRtpSender sender = t.sender();
+        MediaSectionPlan.Builder b = MediaSectionPlan.builder(mid, t.kind())
+                .direction(toSdp(direction))
+                .codecs(s.mediaEngine().codecs(t.kind()))
+                .headerExtensions(s.mediaEngine().headerExtensions(t.kind()));
+        if (direction == RTCRtpTransceiverDirection.SENDRECV || direction == RTCRtpTransceiverDirection.SENDONLY) {
+            String trackId = sender.track() != null ? sender.track().id() : sender.trackIdForSignaling();
+            boolean rtx = s.mediaEngine().codecs(t.kind()).stream().anyMatch(c -> c.isRtx());
+            b.sender(new LocalSender(sender.ssrc(), rtx ? OptionalLong.of(sender.rtxSsrc()) : OptionalLong.empty(),
+                    s.cname, trackId, sender.streamIds()));
+        }
+        return b.build();
+    }
+
+    /** The plan answering one offered m-line: empty rejects it (data channels arrive with #5). */
+    private Optional<MediaSectionPlan> answerPlan(MediaDescription offered) {
+        RTCRtpTransceiver t = offered.mid().map(s::transceiverByMid).orElse(null);
+        if (t == null || t.isStopping() || offered.port() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(planFor(t, offered.mid().get(), t.direction()));
+    }
+
+    // ---- set local ---------------------------------------------------------------------------
+
+    void setLocalDescription(RTCSessionDescription description) {
+        RTCSdpType type;
+        String sdp;
+        if (description == null || description.sdp().isEmpty() && description.type() != RTCSdpType.ROLLBACK) {
+            // W3C implicit setLocalDescription: create what the state calls for.
+            type = description != null ? description.type() : implicitType();
+            if (type == RTCSdpType.OFFER) {
+                sdp = s.lastCreatedOffer != null && description != null ? s.lastCreatedOffer : createOffer(false).sdp();
+            } else {
+                sdp = s.lastCreatedAnswer != null && description != null ? s.lastCreatedAnswer : createAnswer().sdp();
+            }
+        } else {
+            type = description.type();
+            sdp = description.sdp();
+        }
+        switch (type) {
+            case ROLLBACK:
+                rollbackLocal();
+                return;
+            case OFFER:
+                if (s.signalingState != RTCSignalingState.STABLE && s.signalingState != RTCSignalingState.HAVE_LOCAL_OFFER) {
+                    throw new RTCException(RTCException.INVALID_STATE, "cannot set a local offer in state " + s.signalingState);
+                }
+                if (!sdp.equals(s.lastCreatedOffer)) {
+                    throw new RTCException(RTCException.INVALID_MODIFICATION, "the offer is not the last one createOffer made");
+                }
+                setLocalOffer(parse(sdp));
+                return;
+            case ANSWER:
+            case PRANSWER:
+                if (s.signalingState != RTCSignalingState.HAVE_REMOTE_OFFER
+                        && s.signalingState != RTCSignalingState.HAVE_LOCAL_PRANSWER) {
+                    throw new RTCException(RTCException.INVALID_STATE, "cannot set a local answer in state " + s.signalingState);
+                }
+                if (!sdp.equals(s.lastCreatedAnswer)) {
+                    throw new RTCException(RTCException.INVALID_MODIFICATION, "the answer is not the last one createAnswer made");
+                }
+                setLocalAnswer(parse(sdp));
+                return;
+            default:
+                throw new RTCException(RTCException.TYPE, "unknown description type " + type);
+        }
+    }
+
+    private RTCSdpType implicitType() {
+        switch (s.signalingState) {
+            case STABLE:
+            case HAVE_LOCAL_OFFER:
+            case HAVE_REMOTE_PRANSWER:
+                return RTCSdpType.OFFER;
+            default:
+                return RTCSdpType.ANSWER;
+        }
+    }
+
+    private void setLocalOffer(SessionDescription offer) {
+        // Associate transceivers with the m-lines createOffer proposed for them.
+        for (int i = 0; i < offer.media().size(); i++) {
+            MediaDescription section = offer.media().get(i);
+            String mid = section.mid().orElse(null);
+            if (mid == null) {
+                continue;
+            }
+            for (RTCRtpTransceiver t : s.transceivers) {
+                if (t.mid().isEmpty() && mid.equals(t.proposedMid)) {
+                    t.setMid(mid);
+                    t.midFromPendingDescription = true;
+                    t.mLineIndex = i;
+                }
+            }
+        }
+        BundleTransport transport = s.ensureTransport(true);
+        applyLocalIce(transport, offer);
+        s.pendingLocal = offer;
+        s.pendingLocalType = RTCSdpType.OFFER;
+        s.setSignalingState(RTCSignalingState.HAVE_LOCAL_OFFER);
+    }
+
+    private void setLocalAnswer(SessionDescription answer) {
+        BundleTransport transport = s.ensureTransport(false);
+        applyLocalIce(transport, answer);
+        SessionDescription offer = s.pendingRemote;
+        s.currentLocal = answer;
+        s.currentRemote = offer;
+        s.pendingLocal = null;
+        s.pendingRemote = null;
+        s.lastOfferWasLocal = false;
+        applyNegotiation(answer, offer, false);
+        s.setSignalingState(RTCSignalingState.STABLE);
+        afterStable();
+    }
+
+    /** Starts gathering on the first local description; restarts ICE when one carries new credentials. */
+    private void applyLocalIce(BundleTransport transport, SessionDescription local) {
+        IceCredentials ice = credentialsOf(local).orElse(s.localIce);
+        if (!gathering) {
+            gathering = true;
+            s.localIce = ice;
+            transport.gather();
+        } else if (!ice.equals(s.localIce)) {
+            s.localIce = ice;
+            s.localCandidates.clear();
+            s.localGatheringComplete = false;
+            transport.restartIce(ice);
+        }
+        iceRestartRequested = false;
+    }
+
+    private void rollbackLocal() {
+        if (s.signalingState != RTCSignalingState.HAVE_LOCAL_OFFER) {
+            throw new RTCException(RTCException.INVALID_STATE, "no local offer to roll back in state " + s.signalingState);
+        }
+        for (RTCRtpTransceiver t : s.transceivers) {
+            if (t.midFromPendingDescription) {
+                t.setMid(null);
+                t.midFromPendingDescription = false;
+                t.mLineIndex = -1;
+            }
+        }
+        s.pendingLocal = null;
+        s.setSignalingState(RTCSignalingState.STABLE);
+        afterStable();
+    }
+
+    // ---- set remote ---------------------------------------------------------------------------
+
+    void setRemoteDescription(RTCSessionDescription description) {
+        switch (description.type()) {
+            case ROLLBACK:
+                rollbackRemote();
+                return;
+            case OFFER:
+                if (s.signalingState == RTCSignalingState.HAVE_LOCAL_OFFER) {
+                    rollbackLocal(); // W3C: an offer in have-local-offer rolls ours back (perfect negotiation)
+                }
+                if (s.signalingState != RTCSignalingState.STABLE && s.signalingState != RTCSignalingState.HAVE_REMOTE_OFFER) {
+                    throw new RTCException(RTCException.INVALID_STATE, "cannot set a remote offer in state " + s.signalingState);
+                }
+                setRemoteOffer(validated(description.sdp(), true));
+                return;
+            case ANSWER:
+            case PRANSWER:
+                if (s.signalingState != RTCSignalingState.HAVE_LOCAL_OFFER
+                        && s.signalingState != RTCSignalingState.HAVE_REMOTE_PRANSWER) {
+                    throw new RTCException(RTCException.INVALID_STATE, "cannot set a remote answer in state " + s.signalingState);
+                }
+                setRemoteAnswer(validated(description.sdp(), false));
+                return;
+            default:
+                throw new RTCException(RTCException.TYPE, "unknown description type " + description.type());
+        }
+    }
+
+    private SessionDescription validated(String sdp, boolean isOffer) {
+        SessionDescription parsed = parse(sdp);
+        try {
+            JsepValidator.validateRemote(parsed, isOffer, isOffer ? Optional.empty() : Optional.of(s.pendingLocal));
+        } catch (JsepException e) {
+            throw toRtcException(e);
+        }
+        return parsed;
+    }
+
+    private void setRemoteOffer(SessionDescription offer) {
+        for (int i = 0; i < offer.media().size(); i++) {
+            MediaDescription section = offer.media().get(i);
+            Optional<MediaKind> kind = MediaKind.fromSdpName(section.type());
+            String mid = section.mid().orElseThrow();
+            if (kind.isEmpty() || kind.get() == MediaKind.APPLICATION) {
+                continue;
+            }
+            RTCRtpTransceiver t = s.transceiverByMid(mid);
+            if (t == null && section.port() != 0) {
+                t = unassociatedAddTrackTransceiver(kind.get());
+                if (t == null) {
+                    t = s.newTransceiver(kind.get(), null, List.of(), RTCRtpTransceiverDirection.RECVONLY);
+                    t.createdByRemoteOffer = true;
+                }
+                t.setMid(mid);
+                t.midFromPendingDescription = true;
+            }
+            if (t != null) {
+                t.mLineIndex = i;
+            }
+        }
+        BundleTransport transport = s.ensureTransport(false);
+        s.pendingRemote = offer;
+        applyRemoteTransport(transport, offer);
+        s.setSignalingState(RTCSignalingState.HAVE_REMOTE_OFFER);
+        remoteTracks.process(offer);
+    }
+
+    /** W3C: an addTrack transceiver without mid, of the same kind, not stopped, takes the new m-line. */
+    private RTCRtpTransceiver unassociatedAddTrackTransceiver(MediaKind kind) {
+        for (RTCRtpTransceiver t : s.transceivers) {
+            if (t.mid().isEmpty() && t.kind() == kind && !t.isStopping() && t.sender().track() != null
+                    && !t.createdByRemoteOffer) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private void setRemoteAnswer(SessionDescription answer) {
+        SessionDescription offer = s.pendingLocal;
+        s.currentLocal = offer;
+        s.currentRemote = answer;
+        s.pendingLocal = null;
+        s.pendingRemote = null;
+        s.lastOfferWasLocal = true;
+        applyRemoteTransport(s.transport, answer);
+        applyNegotiation(offer, answer, true);
+        s.setSignalingState(RTCSignalingState.STABLE);
+        remoteTracks.process(answer);
+        afterStable();
+    }
+
+    private void rollbackRemote() {
+        if (s.signalingState != RTCSignalingState.HAVE_REMOTE_OFFER) {
+            throw new RTCException(RTCException.INVALID_STATE, "no remote offer to roll back in state " + s.signalingState);
+        }
+        List<RTCRtpTransceiver> remove = new ArrayList<>();
+        for (RTCRtpTransceiver t : s.transceivers) {
+            if (t.midFromPendingDescription) {
+                t.setMid(null);
+                t.midFromPendingDescription = false;
+                t.mLineIndex = -1;
+                if (t.createdByRemoteOffer && !t.senderEverHadTrack) {
+                    remove.add(t);
+                }
+            }
+        }
+        for (RTCRtpTransceiver t : remove) {
+            t.markStopped();
+            s.transceivers.remove(t);
+        }
+        s.pendingRemote = null;
+        s.setSignalingState(RTCSignalingState.STABLE);
+        afterStable();
+    }
+
+    /** Remote ICE credentials and the candidates the description carries. */
+    private void applyRemoteTransport(BundleTransport transport, SessionDescription remote) {
+        for (MediaDescription m : remote.media()) {
+            for (Candidate c : m.candidates()) {
+                try {
+                    transport.addRemoteCandidate(SdpCandidates.fromSdp(c));
+                } catch (IllegalArgumentException e) {
+                    // a candidate Parley cannot use (mDNS name, unknown transport): skip it
+                }
+            }
+        }
+    }
+
+    /** What an offer/answer exchange agreed: transport roles, directions, codecs, routing. */
+    private void applyNegotiation(SessionDescription local, SessionDescription remote, boolean localIsOfferer) {
+        NegotiatedSession agreed;
+        try {
+            agreed = JsepNegotiation.negotiate(local, remote, localIsOfferer);
+        } catch (JsepException e) {
+            throw toRtcException(e);
+        }
+        RemoteTransport remoteTransport = agreed.remoteTransport().orElseThrow(() -> new RTCException(
+                RTCException.INVALID_ACCESS, "every m-line was rejected: nothing to connect"));
+        s.transport.setRemote(new IceCredentials(remoteTransport.iceUfrag(), remoteTransport.icePwd()),
+                remoteTransport.fingerprints(), agreed.dtlsClient() ? DtlsRole.CLIENT : DtlsRole.SERVER);
+        for (NegotiatedMedia m : agreed.media()) {
+            RTCRtpTransceiver t = m.mid().map(s::transceiverByMid).orElse(null);
+            if (t == null) {
+                continue; // a data section (#5) or one we never had
+            }
+            t.midFromPendingDescription = false;
+            t.createdByRemoteOffer = false;
+            if (m.rejected()) {
+                t.markStopped();
+                continue;
+            }
+            t.setCurrentDirection(RTCRtpTransceiverDirection.fromW3cName(m.direction().sdpName()));
+        }
+        s.pc.media().configure(agreed);
+    }
+
+    // ---- candidates ------------------------------------------------------------------------------
+
+    void addIceCandidate(RTCIceCandidate candidate) {
+        SessionDescription remote = s.pendingRemote != null ? s.pendingRemote : s.currentRemote;
+        if (remote == null) {
+            throw new RTCException(RTCException.INVALID_STATE, "addIceCandidate needs a remote description first");
+        }
+        if (candidate.sdpMid() == null && candidate.sdpMLineIndex() == null) {
+            throw new RTCException(RTCException.TYPE, "the candidate needs sdpMid or sdpMLineIndex");
+        }
+        MediaDescription section = sectionFor(remote, candidate);
+        if (section == null) {
+            throw new RTCException(RTCException.OPERATION, "no m-line for sdpMid " + candidate.sdpMid()
+                    + " / sdpMLineIndex " + candidate.sdpMLineIndex());
+        }
+        if (candidate.usernameFragment() != null
+                && !candidate.usernameFragment().equals(section.iceUfrag().orElse(remote.iceUfrag().orElse(null)))) {
+            throw new RTCException(RTCException.OPERATION, "ufrag " + candidate.usernameFragment()
+                    + " belongs to no applied remote description");
+        }
+        if (candidate.isEndOfCandidates()) {
+            s.transport.endOfRemoteCandidates();
+            return;
+        }
+        IceCandidate parsed;
+        try {
+            parsed = SdpCandidates.fromSdp(Candidate.parse(candidate.candidate()));
+        } catch (SdpParseException | IllegalArgumentException e) {
+            throw new RTCException(RTCException.OPERATION, "bad candidate: " + e.getMessage(), e);
+        }
+        s.transport.addRemoteCandidate(parsed);
+    }
+
+    private static MediaDescription sectionFor(SessionDescription remote, RTCIceCandidate candidate) {
+        if (candidate.sdpMid() != null) {
+            return remote.mediaByMid(candidate.sdpMid()).orElse(null);
+        }
+        int index = candidate.sdpMLineIndex();
+        return index >= 0 && index < remote.media().size() ? remote.media().get(index) : null;
+    }
+
+    /** Our gathered candidate as the {@code icecandidate} event carries it (bundle: the first m-line). */
+    RTCIceCandidate toRtcCandidate(IceCandidate candidate) {
+        SessionDescription local = s.pendingLocal != null ? s.pendingLocal : s.currentLocal;
+        String mid = "0";
+        if (local != null && !local.media().isEmpty()) {
+            mid = local.media().get(0).mid().orElse("0");
+        }
+        Candidate sdp = SdpCandidates.toSdp(candidate, s.localIce.ufrag());
+        return new RTCIceCandidate(sdp.toString(), mid, 0, s.localIce.ufrag());
+    }
+
+    void restartIce() {
+        s.requireOpen();
+        iceRestartRequested = true;
+        negotiationNeeded = false; // force a fresh negotiationneeded event
+        updateNegotiationNeeded();
+    }
+
+    // ---- descriptions as the API returns them ---------------------------------------------------
+
+    RTCSessionDescription localDescription() {
+        SessionDescription d = s.pendingLocal != null ? s.pendingLocal : s.currentLocal;
+        return describe(d, true);
+    }
+
+    /** The description with the candidates gathered so far, as W3C's localDescription shows it. */
+    RTCSessionDescription describe(SessionDescription d, boolean local) {
+        if (d == null) {
+            return null;
+        }
+        RTCSdpType type;
+        if (d == s.pendingLocal || d == s.pendingRemote) {
+            type = d == s.pendingLocal ? s.pendingLocalType : RTCSdpType.OFFER;
+        } else {
+            // current descriptions: the side that made the last offer holds the offer
+            type = (d == s.currentLocal) == s.lastOfferWasLocal ? RTCSdpType.OFFER : RTCSdpType.ANSWER;
+        }
+        if (local && !d.media().isEmpty() && !s.localCandidates.isEmpty()) {
+            MediaDescription first = d.media().get(0);
+            for (IceCandidate c : s.localCandidates) {
+                first = first.withAttribute(SdpCandidates.toSdp(c, s.localIce.ufrag()));
+            }
+            if (s.localGatheringComplete) {
+                first = first.withAttribute(new dev.parley.rtc.sdp.Attribute("end-of-candidates", null));
+            }
+            d = d.withMedia(0, first);
+        }
+        return new RTCSessionDescription(type, d.write());
+    }
+
+    // ---- negotiation-needed (W3C §4.7.3) ------------------------------------------------------
+
+    void updateNegotiationNeeded() {
+        if (s.closed) {
+            return;
+        }
+        if (s.pendingOperations.get() > 0) {
+            updateOnEmptyChain = true; // W3C §4.7.3: decided when the operations chain is empty
+            return;
+        }
+        if (s.signalingState != RTCSignalingState.STABLE) {
+            return;
+        }
+        if (!isNegotiationNeeded()) {
+            negotiationNeeded = false;
+            return;
+        }
+        if (negotiationNeeded) {
+            return;
+        }
+        negotiationNeeded = true;
+        s.executor().execute(() -> {
+            if (s.closed || !negotiationNeeded) {
+                return;
+            }
+            if (s.pendingOperations.get() > 0) {
+                negotiationNeeded = false;
+                updateOnEmptyChain = true;
+                return;
+            }
+            if (s.signalingState == RTCSignalingState.STABLE && isNegotiationNeeded()) {
+                s.pc.emit(RTCPeerConnectionListener::onNegotiationNeeded);
+            } else {
+                negotiationNeeded = false;
+            }
+        });
+    }
+
+    /** The last queued operation finished: a deferred negotiation-needed check runs now. */
+    void onOperationsChainEmpty() {
+        if (updateOnEmptyChain) {
+            updateOnEmptyChain = false;
+            updateNegotiationNeeded();
+        }
+    }
+
+    private void afterStable() {
+        negotiationNeeded = false;
+        updateNegotiationNeeded();
+    }
+
+    /** W3C "check if negotiation is needed", for one bundled transport and no data channels yet. */
+    private boolean isNegotiationNeeded() {
+        if (iceRestartRequested) {
+            return true;
+        }
+        SessionDescription local = s.currentLocal;
+        for (RTCRtpTransceiver t : s.transceivers) {
+            if (t.isStopped()) {
+                continue;
+            }
+            if (t.isStopping()) {
+                return true;
+            }
+            if (t.mid().isEmpty()) {
+                return true;
+            }
+            MediaDescription section = local == null ? null : local.mediaByMid(t.mid().get()).orElse(null);
+            if (section == null) {
+                return true;
+            }
+            Direction wanted = toSdp(t.direction());
+            Direction written = section.direction().orElse(Direction.SENDRECV);
+            if (s.lastOfferWasLocal) {
+                if (written != wanted) {
+                    return true;
+                }
+            } else {
+                MediaDescription offered = s.currentRemote.mediaByMid(t.mid().get()).orElse(null);
+                Direction offeredDirection = offered == null ? Direction.SENDRECV
+                        : offered.direction().orElse(Direction.SENDRECV);
+                if (written != wanted.intersect(offeredDirection.reverse())) {
+                    return true;
+                }
+            }
+            if (wanted.sends() && t.sender().track() != null && !msidMatches(section, t.sender())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean msidMatches(MediaDescription section, RTCRtpSender sender) {
+        List<String> written = new ArrayList<>();
+        section.msids().forEach(m -> written.add(m.streamId()));
+        List<String> wanted = sender.streamIds().isEmpty() ? List.of("-") : sender.streamIds();
+        return written.equals(wanted);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    static Direction toSdp(RTCRtpTransceiverDirection direction) {
+        boolean sends = direction == RTCRtpTransceiverDirection.SENDRECV || direction == RTCRtpTransceiverDirection.SENDONLY;
+        boolean receives = direction == RTCRtpTransceiverDirection.SENDRECV || direction == RTCRtpTransceiverDirection.RECVONLY;
+        return Direction.of(sends, receives);
+    }
+
+    private static SessionDescription parse(String sdp) {
+        try {
+            return SessionDescription.parse(sdp);
+        } catch (SdpParseException e) {
+            throw new RTCException(RTCException.OPERATION, "cannot parse SDP: " + e.getMessage(), e);
+        }
+    }
+
+    private static RTCException toRtcException(JsepException e) {
+        String name;
+        switch (e.reason()) {
+            case MALFORMED:
+                name = RTCException.OPERATION;
+                break;
+            default:
+                name = RTCException.INVALID_ACCESS;
+                break;
+        }
+        return new RTCException(name, e.getMessage(), e);
+    }
+}

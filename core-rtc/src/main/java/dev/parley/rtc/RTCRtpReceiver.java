@@ -1,0 +1,137 @@
+package dev.parley.rtc;
+
+import dev.parley.rtc.media.AudioEnergy;
+import dev.parley.rtc.rtp.RtpPacket;
+import dev.parley.rtc.sdp.CodecCapability;
+import dev.parley.rtc.sdp.MediaKind;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The W3C {@code RTCRtpReceiver}: owns the remote track of its transceiver from the start (muted
+ * until media arrives, W3C §5.3) and turns the RTP routed to it into frames on that track.
+ */
+public final class RTCRtpReceiver {
+    private final MediaContext context;
+    private final MediaKind kind;
+    private final AudioTrackSource audioSource;
+    private final VideoTrackSource videoSource;
+    private final MediaStreamTrack track;
+    private final AudioEnergy energy = new AudioEnergy();
+    private RTCRtpTransceiver transceiver;
+    private volatile List<MediaStream> remoteStreams = List.of();
+    private volatile ReceiveConfig config = ReceiveConfig.NONE;
+    private final DecoderSet decoders;
+    private boolean receivedMedia;
+
+    RTCRtpReceiver(MediaContext context, MediaKind kind) {
+        this.context = context;
+        this.kind = kind;
+        if (kind == MediaKind.AUDIO) {
+            audioSource = new AudioTrackSource();
+            videoSource = null;
+            track = audioSource.createTrack("remote audio");
+            audioSource.setMuted(true);
+        } else {
+            audioSource = null;
+            videoSource = new VideoTrackSource();
+            track = videoSource.createTrack("remote video");
+            videoSource.setMuted(true);
+        }
+        this.decoders = new DecoderSet(context.mediaEngine());
+    }
+
+    void bind(RTCRtpTransceiver owner) {
+        this.transceiver = owner;
+    }
+
+    /** The remote track; the same object for the receiver's whole life. */
+    public MediaStreamTrack track() {
+        return track;
+    }
+
+    /** The remote streams this track belongs to ({@code a=msid}). */
+    public List<MediaStream> streams() {
+        return remoteStreams;
+    }
+
+    RTCRtpTransceiver transceiver() {
+        return transceiver;
+    }
+
+    MediaKind kind() {
+        return kind;
+    }
+
+    void setRemoteStreams(List<MediaStream> streams) {
+        this.remoteStreams = List.copyOf(streams);
+    }
+
+    ReceiveConfig config() {
+        return config;
+    }
+
+    /** On the executor, from negotiation. */
+    void configure(ReceiveConfig newConfig) {
+        this.config = newConfig;
+    }
+
+    /** Decoded audio energy for {@code inbound-rtp} stats (W3C totalAudioEnergy). */
+    AudioEnergy energy() {
+        return energy;
+    }
+
+    /** An authenticated RTP packet routed here; on the executor. */
+    void onRtp(RtpPacket packet) {
+        if (transceiver.isStopping()) {
+            return;
+        }
+        if (!receivedMedia) {
+            receivedMedia = true;
+            setMuted(false);
+        }
+        if (kind != MediaKind.AUDIO) {
+            return; // video decoding arrives with #6
+        }
+        CodecCapability codec = config.receiveCodecs().get(packet.payloadType());
+        if (codec == null) {
+            return;
+        }
+        AudioFrame frame = decoders.decode(codec, packet, context.executor().nanoTime());
+        if (frame != null) {
+            energy.add(frame);
+            audioSource.push(frame);
+        }
+    }
+
+    private void setMuted(boolean muted) {
+        if (audioSource != null) {
+            audioSource.setMuted(muted);
+        } else {
+            videoSource.setMuted(muted);
+        }
+    }
+
+    /** The remote side stopped sending on this m-line (W3C "process the removal of a remote track"). */
+    void remoteStoppedSending() {
+        receivedMedia = false;
+        setMuted(true);
+    }
+
+    void stopReceiving() {
+        if (audioSource != null) {
+            audioSource.close();
+        } else {
+            videoSource.close();
+        }
+    }
+
+    /** How a negotiated m-line receives: codecs by the payload types the remote sends. */
+    record ReceiveConfig(Map<Integer, CodecCapability> receiveCodecs) {
+        static final ReceiveConfig NONE = new ReceiveConfig(Map.of());
+
+        ReceiveConfig {
+            receiveCodecs = Map.copyOf(receiveCodecs);
+        }
+    }
+}

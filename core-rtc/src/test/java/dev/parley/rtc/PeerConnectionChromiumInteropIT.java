@@ -1,0 +1,329 @@
+package dev.parley.rtc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.rtc.ice.IceSettings;
+import dev.parley.rtc.media.PacedAudioSource;
+import dev.parley.rtc.media.ToneGenerator;
+import dev.parley.rtc.net.RealNet;
+import dev.parley.rtc.sdp.MediaDescription;
+import dev.parley.rtc.sdp.SessionDescription;
+import dev.parley.rtc.testutil.ChromiumPeer;
+import dev.parley.rtc.testutil.Json;
+import dev.parley.rtc.testutil.NetworkNamespace;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Parley {@link RTCPeerConnection} against headless Chromium 156 in a network namespace the
+ * test creates: ICE, DTLS 1.2 (Chromium offers 1.3 and falls back), SRTP and PCMU audio both ways,
+ * with Parley as offerer and as answerer, renegotiation both ways, and a forged fingerprint.
+ *
+ * <pre>
+ *   Parley  10.213.61.1 ── veth ── 10.213.61.2  Chromium (fake microphone beeps, fake camera)
+ * </pre>
+ */
+class PeerConnectionChromiumInteropIT {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerConnectionChromiumInteropIT.class);
+    private static final String HOST_IP = "10.213.61.1";
+    private static final String NS_IP = "10.213.61.2";
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private static NetworkNamespace ns;
+    private static ChromiumPeer chromium;
+
+    private RealNet net;
+    private RTCPeerConnection parley;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final LinkedBlockingQueue<RTCTrackEvent> parleyTracks = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Void> parleyGathered = new CompletableFuture<>();
+    private final CompletableFuture<RTCPeerConnectionState> parleyConnected = new CompletableFuture<>();
+
+    @BeforeAll
+    static void namespaceAndChromium() throws Exception {
+        ns = NetworkNamespace.create(HOST_IP, NS_IP);
+        try {
+            chromium = ChromiumPeer.start(ns, "--autoplay-policy=no-user-gesture-required");
+        } catch (Exception | Error e) {
+            ns.close();
+            ns = null;
+            throw e;
+        }
+    }
+
+    @AfterAll
+    static void stopChromiumAndNamespace() throws Exception {
+        try {
+            if (chromium != null) {
+                chromium.close();
+            }
+        } finally {
+            if (ns != null) {
+                ns.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void parleyPeer() throws Exception {
+        chromium.eval("window.pc && window.pc.close(); window.pc = new RTCPeerConnection();"
+                + "window.remoteAudio = []; pc.ontrack = e => { const a = new Audio();"
+                + " a.srcObject = e.streams[0] || new MediaStream([e.track]); a.play(); remoteAudio.push(a); }; true");
+        net = new RealNet();
+        InetAddress host = InetAddress.getByName(HOST_IP);
+        IceSettings ice = IceSettings.DEFAULTS.toBuilder().addressFilter(a -> a.address().equals(host))
+                .includeIpv6(false).gatherTcp(false).build();
+        parley = new RTCPeerConnection(RTCConfiguration.defaults(), EngineSettings.builder().net(net).ice(ice).build());
+        parley.addListener(new RTCPeerConnectionListener() {
+            @Override
+            public void onIceCandidate(RTCIceCandidate candidate) {
+                if (candidate == null) {
+                    parleyGathered.complete(null);
+                }
+            }
+
+            @Override
+            public void onTrack(RTCTrackEvent event) {
+                parleyTracks.add(event);
+            }
+
+            @Override
+            public void onConnectionStateChange(RTCPeerConnectionState state) {
+                if (state == RTCPeerConnectionState.CONNECTED || state == RTCPeerConnectionState.FAILED) {
+                    parleyConnected.complete(state);
+                }
+            }
+        });
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable r : resources) {
+            r.close();
+        }
+        parley.close();
+        net.close();
+    }
+
+    private MediaStreamTrack tone(int hz) {
+        AudioTrackSource source = new AudioTrackSource();
+        resources.add(new PacedAudioSource(new ToneGenerator(hz, 0.5, 48_000, 1), source).start());
+        resources.add(source::close);
+        return source.createTrack(hz + " Hz");
+    }
+
+    /** Parley's complete description (candidates included) once gathering finished. */
+    private String parleyDescription() throws Exception {
+        parleyGathered.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return parley.localDescription().sdp();
+    }
+
+    private static final String AWAIT_GATHERED = "await new Promise((resolve, reject) => {\n"
+            + "  if (pc.iceGatheringState === 'complete') return resolve();\n"
+            + "  pc.addEventListener('icegatheringstatechange', () => {\n"
+            + "    if (pc.iceGatheringState === 'complete') resolve();\n"
+            + "  });\n"
+            + "  setTimeout(() => reject(new Error('gathering not complete: ' + pc.iceGatheringState)), 10000);\n"
+            + "});\n";
+
+    private static String awaitChromiumState(String wanted) {
+        return "await new Promise((resolve, reject) => {\n"
+                + "  const check = () => { if (pc.connectionState === '" + wanted + "') resolve();"
+                + "    else if (pc.connectionState === 'failed' && '" + wanted + "' !== 'failed') reject(new Error('failed')); };\n"
+                + "  pc.addEventListener('connectionstatechange', check); check();\n"
+                + "  setTimeout(() => reject(new Error('connectionState ' + pc.connectionState)), 15000);\n"
+                + "});\n";
+    }
+
+    /** Chromium's inbound audio as its getStats sees it, waiting until it carries energy. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> chromiumInboundAudioWithEnergy(int streams) throws Exception {
+        Object result = chromium.evalAsync("const deadline = performance.now() + 10000;\n"
+                + "while (true) {\n"
+                + "  const inbound = [];\n"
+                + "  (await pc.getStats()).forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'audio')"
+                + "    inbound.push({ssrc: s.ssrc, packetsReceived: s.packetsReceived, totalAudioEnergy: s.totalAudioEnergy || 0,"
+                + "      codecId: s.codecId, mid: s.mid}); });\n"
+                + "  const loud = inbound.filter(s => s.totalAudioEnergy > 0);\n"
+                + "  if (loud.length >= " + streams + " || performance.now() > deadline) return inbound;\n"
+                + "  await new Promise(r => setTimeout(r, 100));\n"
+                + "}", TIMEOUT);
+        LOG.info("Chromium inbound audio: {}", Json.write(result));
+        return (List<Map<String, Object>>) result;
+    }
+
+    /** Energy of what Parley's remote track delivers over {@code frames} 10 ms frames. */
+    private static double parleyReceivedEnergy(RTCTrackEvent event, int frames) throws Exception {
+        DoubleAdder energy = new DoubleAdder();
+        AtomicLong count = new AtomicLong();
+        CompletableFuture<Void> enough = new CompletableFuture<>();
+        AutoCloseable sink = event.track().addAudioSink(frame -> {
+            double sum = 0;
+            for (short s : frame.samples()) {
+                sum += (s / 32768.0) * (s / 32768.0);
+            }
+            energy.add(sum);
+            if (count.incrementAndGet() >= frames) {
+                enough.complete(null);
+            }
+        });
+        enough.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        sink.close();
+        return energy.sum();
+    }
+
+    @Test
+    void parleyOffersChromiumAnswers_audioBothWays() throws Exception {
+        parley.addTrack(tone(440), new MediaStream());
+        parley.setLocalDescription().get(5, TimeUnit.SECONDS);
+        String offer = parleyDescription();
+
+        String answer = (String) chromium.evalAsync("await pc.setRemoteDescription({type: 'offer', sdp: "
+                + Json.quote(offer) + "});\n"
+                + "const mic = await navigator.mediaDevices.getUserMedia({audio: true});\n"
+                + "pc.addTrack(mic.getAudioTracks()[0], mic);\n"
+                + "await pc.setLocalDescription();\n" + AWAIT_GATHERED
+                + "return pc.localDescription.sdp;", TIMEOUT);
+        parley.setRemoteDescription(RTCSessionDescription.answer(answer)).get(5, TimeUnit.SECONDS);
+
+        assertEquals(RTCPeerConnectionState.CONNECTED, parleyConnected.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        chromium.evalAsync(awaitChromiumState("connected") + "return true;", TIMEOUT);
+        assertAudioBothWays(1);
+        assertDtlsWithChromium();
+    }
+
+    @Test
+    void chromiumOffersParleyAnswers_fullOffer_audioBothWays() throws Exception {
+        String offer = (String) chromium.evalAsync(
+                "const media = await navigator.mediaDevices.getUserMedia({audio: true, video: true});\n"
+                + "media.getTracks().forEach(t => pc.addTrack(t, media));\n"
+                + "window.dc = pc.createDataChannel('chat');\n"
+                + "await pc.setLocalDescription();\n" + AWAIT_GATHERED
+                + "return pc.localDescription.sdp;", TIMEOUT);
+        parley.setRemoteDescription(RTCSessionDescription.offer(offer)).get(5, TimeUnit.SECONDS);
+        parley.addTrack(tone(440), new MediaStream());
+        parley.setLocalDescription().get(5, TimeUnit.SECONDS);
+        String answer = parleyDescription();
+
+        SessionDescription parsed = SessionDescription.parse(answer);
+        SessionDescription offered = SessionDescription.parse(offer);
+        assertEquals(offered.media().size(), parsed.media().size(), "one answer m-line per offered m-line");
+        for (int i = 0; i < parsed.media().size(); i++) {
+            MediaDescription m = parsed.media().get(i);
+            assertEquals(offered.media().get(i).mid(), m.mid());
+            LOG.info("answer m-line {}: {} port {} {}", i, m.type(), m.port(), m.formats());
+        }
+
+        chromium.evalAsync("await pc.setRemoteDescription({type: 'answer', sdp: " + Json.quote(answer) + "});\n"
+                + awaitChromiumState("connected") + "return true;", TIMEOUT);
+        assertEquals(RTCPeerConnectionState.CONNECTED, parleyConnected.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        assertAudioBothWays(1);
+    }
+
+    @Test
+    void renegotiation_bothWays_addsTracksMidCall() throws Exception {
+        parleyOffersChromiumAnswers_audioBothWays();
+
+        // Parley adds a second tone: Parley offers again.
+        parley.addTrack(tone(880), new MediaStream());
+        parley.setLocalDescription().get(5, TimeUnit.SECONDS);
+        String reoffer = parley.localDescription().sdp();
+        String reanswer = (String) chromium.evalAsync("await pc.setRemoteDescription({type: 'offer', sdp: "
+                + Json.quote(reoffer) + "});\n"
+                + "await pc.setLocalDescription(); return pc.localDescription.sdp;", TIMEOUT);
+        parley.setRemoteDescription(RTCSessionDescription.answer(reanswer)).get(5, TimeUnit.SECONDS);
+        assertTrue(chromiumInboundAudioWithEnergy(2).stream()
+                .filter(s -> ((Number) s.get("totalAudioEnergy")).doubleValue() > 0).count() >= 2,
+                "Chromium hears both of Parley's tones");
+
+        // Chromium adds a second microphone track: Chromium offers.
+        String chromiumOffer = (String) chromium.evalAsync(
+                "const mic2 = await navigator.mediaDevices.getUserMedia({audio: true});\n"
+                + "pc.addTrack(mic2.getAudioTracks()[0], mic2);\n"
+                + "await pc.setLocalDescription(); return pc.localDescription.sdp;", TIMEOUT);
+        parley.setRemoteDescription(RTCSessionDescription.offer(chromiumOffer)).get(5, TimeUnit.SECONDS);
+        parley.setLocalDescription().get(5, TimeUnit.SECONDS);
+        chromium.evalAsync("await pc.setRemoteDescription({type: 'answer', sdp: "
+                + Json.quote(parley.localDescription().sdp()) + "}); return true;", TIMEOUT);
+        RTCTrackEvent second = parleyTracks.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertTrue(second != null, "Parley gets a track event for Chromium's second microphone track");
+        assertTrue(parleyReceivedEnergy(second, 150) > 0, "Parley hears the second track's beeps");
+        assertEquals(RTCPeerConnectionState.CONNECTED, parley.connectionState());
+    }
+
+    @Test
+    void forgedFingerprint_failsWithNoMediaDelivered() throws Exception {
+        parley.addTrack(tone(440), new MediaStream());
+        parley.setLocalDescription().get(5, TimeUnit.SECONDS);
+        String offer = parleyDescription();
+        String answer = (String) chromium.evalAsync("await pc.setRemoteDescription({type: 'offer', sdp: "
+                + Json.quote(offer) + "});\n"
+                + "const mic = await navigator.mediaDevices.getUserMedia({audio: true});\n"
+                + "pc.addTrack(mic.getAudioTracks()[0], mic);\n"
+                + "await pc.setLocalDescription();\n" + AWAIT_GATHERED
+                + "return pc.localDescription.sdp;", TIMEOUT);
+        // An attacker on the signalling path swaps Chromium's fingerprint for another certificate's.
+        RTCCertificate other = RTCPeerConnection.generateCertificate().get(10, TimeUnit.SECONDS);
+        String forged = answer.replaceAll("a=fingerprint:sha-256 [0-9A-F:]+",
+                "a=" + other.getFingerprints().get(0).toAttribute().toString().replaceFirst("^a=", ""));
+        assertTrue(!forged.equals(answer), "the fingerprint was replaced");
+        parley.setRemoteDescription(RTCSessionDescription.answer(forged)).get(5, TimeUnit.SECONDS);
+
+        assertEquals(RTCPeerConnectionState.FAILED, parleyConnected.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        chromium.evalAsync(awaitChromiumState("failed") + "return true;", TIMEOUT);
+        RTCTrackEvent track = parleyTracks.poll(1, TimeUnit.SECONDS);
+        RTCStatsReport stats = parley.getStats().get(5, TimeUnit.SECONDS);
+        assertTrue(stats.ofType("inbound-rtp").isEmpty(), "no media delivered: " + stats.ofType("inbound-rtp"));
+        assertEquals("failed", stats.ofType("transport").get(0).getString("dtlsState").orElseThrow());
+        List<Map<String, Object>> inbound = chromiumInboundAudioWithEnergy(0);
+        assertTrue(inbound.stream().allMatch(s -> ((Number) s.getOrDefault("packetsReceived", 0)).longValue() == 0),
+                "Chromium decrypted nothing from Parley: " + inbound);
+        LOG.info("track event with forged fingerprint: {}", track);
+    }
+
+    private void assertAudioBothWays(int parleyStreams) throws Exception {
+        List<Map<String, Object>> inbound = chromiumInboundAudioWithEnergy(parleyStreams);
+        assertTrue(inbound.stream().anyMatch(s -> ((Number) s.get("totalAudioEnergy")).doubleValue() > 0),
+                "Chromium's inbound-rtp shows energy from Parley's tone: " + inbound);
+        RTCTrackEvent event = null;
+        while (event == null || !event.track().kind().equals("audio")) {
+            event = parleyTracks.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(event != null, "Parley gets Chromium's audio track");
+        }
+        // The fake microphone beeps about once a second: listen for 1.5 s.
+        double energy = parleyReceivedEnergy(event, 150);
+        assertTrue(energy > 0, "Parley receives Chromium's beeps with energy");
+        RTCStatsReport stats = parley.getStats().get(5, TimeUnit.SECONDS);
+        RTCStats in = stats.ofType("inbound-rtp").stream().filter(s -> "audio".equals(s.getString("kind").orElse("")))
+                .findFirst().orElseThrow();
+        assertTrue(in.getDouble("totalAudioEnergy") > 0, "Parley's inbound-rtp shows energy: " + in);
+        LOG.info("Parley inbound: {}", in);
+    }
+
+    private void assertDtlsWithChromium() throws Exception {
+        RTCStats transport = parley.getStats().get(5, TimeUnit.SECONDS).ofType("transport").get(0);
+        LOG.info("Parley transport: {}", transport);
+        assertEquals("FEFD", transport.getString("tlsVersion").orElseThrow(), "DTLS 1.2 with Chromium");
+        Object chromiumTransport = chromium.evalAsync("let t; (await pc.getStats()).forEach(s => { if (s.type === 'transport') t = s; });"
+                + " return {tlsVersion: t.tlsVersion, dtlsCipher: t.dtlsCipher, srtpCipher: t.srtpCipher, dtlsRole: t.dtlsRole};",
+                TIMEOUT);
+        LOG.info("Chromium transport: {}", Json.write(chromiumTransport));
+        assertEquals("FEFD", ((Map<?, ?>) chromiumTransport).get("tlsVersion"));
+    }
+}
