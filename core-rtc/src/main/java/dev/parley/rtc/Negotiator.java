@@ -43,6 +43,8 @@ final class Negotiator {
     private boolean negotiationNeeded;
     private boolean updateOnEmptyChain;
     private boolean iceRestartRequested;
+    /** The DTLS role the first negotiation fixed; later ones must keep it. */
+    private DtlsRole dtlsRole;
     /** Gathering started (with the first local description). */
     private boolean gathering;
 
@@ -84,12 +86,24 @@ final class Negotiator {
         SessionDescription answer;
         try {
             answer = JsepAnswer.create(new SessionInfo(s.sessionId, ++s.sessionVersion),
-                    transportParameters(ice, Setup.ACTIVE), offer, plans);
+                    transportParameters(ice, answerSetup()), offer, plans);
         } catch (JsepException e) {
             throw toRtcException(e);
         }
         s.lastCreatedAnswer = answer.write();
         return RTCSessionDescription.answer(s.lastCreatedAnswer);
+    }
+
+    /**
+     * RFC 8842 §5.5: a subsequent answer keeps the DTLS role of the association (a peer that
+     * offered first and became the server answers {@code passive}); the first answer prefers the
+     * client role, as browsers do.
+     */
+    private Setup answerSetup() {
+        if (dtlsRole == null) {
+            return Setup.ACTIVE;
+        }
+        return dtlsRole == DtlsRole.CLIENT ? Setup.ACTIVE : Setup.PASSIVE;
     }
 
     private boolean remoteRestartsIce(SessionDescription offer) {
@@ -475,8 +489,14 @@ final class Negotiator {
         }
         RemoteTransport remoteTransport = agreed.remoteTransport().orElseThrow(() -> new RTCException(
                 RTCException.INVALID_ACCESS, "every m-line was rejected: nothing to connect"));
+        DtlsRole role = agreed.dtlsClient() ? DtlsRole.CLIENT : DtlsRole.SERVER;
+        if (dtlsRole != null && role != dtlsRole) {
+            throw new RTCException(RTCException.INVALID_ACCESS, "the description changes the DTLS role from "
+                    + dtlsRole + " to " + role + " without a new association (RFC 8842 §5.5)");
+        }
+        dtlsRole = role;
         s.transport.setRemote(new IceCredentials(remoteTransport.iceUfrag(), remoteTransport.icePwd()),
-                remoteTransport.fingerprints(), agreed.dtlsClient() ? DtlsRole.CLIENT : DtlsRole.SERVER);
+                remoteTransport.fingerprints(), role);
         for (NegotiatedMedia m : agreed.media()) {
             RTCRtpTransceiver t = m.mid().map(s::transceiverByMid).orElse(null);
             if (t == null) {

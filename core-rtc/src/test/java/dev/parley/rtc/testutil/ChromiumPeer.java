@@ -63,7 +63,11 @@ public final class ChromiumPeer implements AutoCloseable {
         this.cdp = new CdpPipe(process.getOutputStream(), process.getInputStream(), "chromium-" + process.pid());
     }
 
-    /** Starts Chromium in {@code ns} on {@code about:blank} and attaches to that page. */
+    /**
+     * Starts Chromium in {@code ns} on an empty page and attaches to it. The page is a local file:
+     * a {@code file:} URL is a secure context, so {@code navigator.mediaDevices} (the fake camera
+     * and microphone) exists there, unlike on {@code about:blank}.
+     */
     public static ChromiumPeer start(NetworkNamespace ns, String... extraFlags) throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException("Chromium not found at " + BINARY
@@ -79,7 +83,9 @@ public final class ChromiumPeer implements AutoCloseable {
         chromium.addAll(FLAGS);
         chromium.add("--user-data-dir=" + dir.resolve("profile"));
         chromium.addAll(List.of(extraFlags));
-        chromium.add("about:blank");
+        Path page = dir.resolve("parley.html");
+        Files.writeString(page, "<!doctype html><title>parley interop</title>", StandardCharsets.UTF_8);
+        chromium.add(page.toUri().toString());
         // The pipe transport uses fds 3 (commands in) and 4 (messages out). Java cannot hand a child
         // extra descriptors, so a shell moves our stdin/stdout there and sends Chromium's own
         // stdout to its log, keeping the pipe free of anything but protocol messages.
@@ -136,7 +142,7 @@ public final class ChromiumPeer implements AutoCloseable {
         return false;
     }
 
-    /** Finds the about:blank page (it may appear a little after the browser answers) and attaches to it. */
+    /** Finds the page (it may appear a little after the browser answers) and attaches to it. */
     @SuppressWarnings("unchecked")
     private void attachToPage() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
