@@ -350,6 +350,15 @@ public final class IceAgent implements AutoCloseable {
         remoteCandidatesComplete = false;
     }
 
+    /**
+     * Sets the role before the session's first offer/answer completes: the offerer controls (RFC
+     * 8829 §5.1.1), and a local offer rolled back for the peer's (glare) leaves us the answerer.
+     * Call on the executor.
+     */
+    public void setRole(boolean nowControlling) {
+        setControlling(nowControlling);
+    }
+
     /** Role switch after a conflict (RFC 8445 §7.3.1.1 and §7.2.5.1). */
     void setControlling(boolean nowControlling) {
         if (controlling != nowControlling) {
