@@ -122,7 +122,7 @@ final class BundleTransport implements AutoCloseable {
             startDtls(role);
         } else {
             pendingClientRole = role;
-            if (ice.selectedPair() != null) {
+            if (ice.selectedPair() != null || ice.isWritable()) {
                 startDtls(role);
             }
         }
@@ -319,6 +319,13 @@ final class BundleTransport implements AutoCloseable {
         @Override
         public void onConnectionStateChange(RTCIceConnectionState state) {
             listener.onIceConnectionStateChange(state);
+        }
+
+        @Override
+        public void onWritable() {
+            if (pendingClientRole != null) {
+                startDtls(pendingClientRole);
+            }
         }
 
         @Override

@@ -218,6 +218,11 @@ public final class IceAgent implements AutoCloseable {
         return localCredentials;
     }
 
+    /** Whether packets can be sent: a pair is selected or a check already succeeded. */
+    public boolean isWritable() {
+        return selectedPair != null || validPair != null;
+    }
+
     public CandidatePair selectedPair() {
         return selectedPair;
     }
@@ -421,6 +426,9 @@ public final class IceAgent implements AutoCloseable {
         CandidatePair current = validPair;
         if (current == null || pair.priority() > current.priority()) {
             validPair = pair;
+        }
+        if (current == null && selectedPair == null) {
+            listener.onWritable();
         }
     }
 

@@ -24,6 +24,12 @@ public interface IceAgentListener {
 
     default void onConnectionStateChange(RTCIceConnectionState state) {}
 
+    /**
+     * The first check succeeded: packets can be sent (on that valid pair, RFC 8445 §12.1) before
+     * nomination selects one. A DTLS client may start its handshake now.
+     */
+    default void onWritable() {}
+
     /** The pair media now flows on changed (first nomination, ICE restart, a better pair). */
     default void onSelectedPairChange(CandidatePair pair) {}
 

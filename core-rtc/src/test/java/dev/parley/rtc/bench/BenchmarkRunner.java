@@ -7,5 +7,6 @@ public final class BenchmarkRunner {
     public static void main(String[] args) throws Exception {
         IceConnectBenchmark.main(args);
         SrtpBenchmark.main(args);
+        CallSetupBenchmark.main(args); // needs root: it runs Chromium in a test namespace
     }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 public final class CallSetupBenchmark {
     private static final String HOST_IP = "10.213.62.1";
     private static final String NS_IP = "10.213.62.2";
-    private static final int WARMUP = 5;
+    private static final int WARMUP = 20;
     private static final int RUNS = 15;
 
     private CallSetupBenchmark() {}
@@ -44,13 +44,11 @@ public final class CallSetupBenchmark {
             }
             double p = BenchReport.median(parley);
             double c = BenchReport.median(chromium);
-            java.util.Arrays.sort(parley);
-            java.util.Arrays.sort(chromium);
             String notes = String.format(Locale.ROOT,
                     "createOffer to both connected, audio+video m-lines, trickle ICE on one veth link;"
                             + " %d runs after %d warm-up; parley min %.1f p90 %.1f ms; chromium min %.1f p90 %.1f ms",
-                    RUNS, WARMUP, parley[0], BenchReport.percentile(parley, 0.9), chromium[0],
-                    BenchReport.percentile(chromium, 0.9));
+                    RUNS, WARMUP, parley[0], BenchReport.percentile(parley, 90), chromium[0],
+                    BenchReport.percentile(chromium, 90));
             new BenchReport("call-setup", "ms", "lower", p, c, 1.0, RUNS, notes).publish();
         }
     }
@@ -77,8 +75,10 @@ public final class CallSetupBenchmark {
                 RTCPeerConnection b = new RTCPeerConnection(RTCConfiguration.defaults(), settings);
                 AudioTrackSource micA = new AudioTrackSource();
                 AudioTrackSource micB = new AudioTrackSource()) {
-            CompletableFuture<Long> aConnected = connectedAt(a, b);
-            CompletableFuture<Long> bConnected = connectedAt(b, a);
+            CompletableFuture<Void> aHasAnswer = new CompletableFuture<>();
+            CompletableFuture<Void> bHasOffer = new CompletableFuture<>();
+            CompletableFuture<Long> aConnected = connectedAt(a, b, bHasOffer);
+            CompletableFuture<Long> bConnected = connectedAt(b, a, aHasAnswer);
             a.addTrack(micA.createTrack("a"), new MediaStream());
             a.addTransceiver("video", RTCRtpTransceiverInit.of(RTCRtpTransceiverDirection.SENDRECV));
             b.addTrack(micB.createTrack("b"), new MediaStream());
@@ -86,22 +86,29 @@ public final class CallSetupBenchmark {
             var offer = a.createOffer().get(10, TimeUnit.SECONDS);
             a.setLocalDescription(offer).get(10, TimeUnit.SECONDS);
             b.setRemoteDescription(offer).get(10, TimeUnit.SECONDS);
+            bHasOffer.complete(null);
             var answer = b.createAnswer().get(10, TimeUnit.SECONDS);
             b.setLocalDescription(answer).get(10, TimeUnit.SECONDS);
             a.setRemoteDescription(answer).get(10, TimeUnit.SECONDS);
+            aHasAnswer.complete(null);
             long end = Math.max(aConnected.get(10, TimeUnit.SECONDS), bConnected.get(10, TimeUnit.SECONDS));
             return (end - start) / 1e6;
         }
     }
 
-    /** Trickles {@code pc}'s candidates to {@code peer}; completes with the nanoTime of connected. */
-    private static CompletableFuture<Long> connectedAt(RTCPeerConnection pc, RTCPeerConnection peer) {
+    /**
+     * Trickles {@code pc}'s candidates to {@code peer} once the peer has a remote description (as an
+     * application's signalling does: W3C refuses candidates before it); completes with the
+     * nanoTime of connected.
+     */
+    private static CompletableFuture<Long> connectedAt(RTCPeerConnection pc, RTCPeerConnection peer,
+            CompletableFuture<Void> peerReady) {
         CompletableFuture<Long> connected = new CompletableFuture<>();
         pc.addListener(new RTCPeerConnectionListener() {
             @Override
             public void onIceCandidate(RTCIceCandidate candidate) {
                 if (candidate != null) {
-                    peer.addIceCandidate(candidate);
+                    peerReady.thenRun(() -> peer.addIceCandidate(candidate));
                 }
             }
 
