@@ -77,12 +77,18 @@ class RealNetExecutorTest {
         SerialExecutor executor = net.newSerialExecutor("cancel");
         AtomicBoolean cancelledRan = new AtomicBoolean();
         CountDownLatch later = new CountDownLatch(1);
-        SerialExecutor.Cancellable handle = executor.schedule(() -> cancelledRan.set(true), 20, TimeUnit.MILLISECONDS);
-        executor.schedule(later::countDown, 60, TimeUnit.MILLISECONDS);
-        handle.cancel();
+        AtomicReference<SerialExecutor.Cancellable> handle = new AtomicReference<>();
+        // Scheduled and cancelled inside one task on the executor: the executor is busy with that
+        // task, so however slow this machine is, the cancelled task cannot run before cancel().
+        executor.execute(() -> {
+            handle.set(executor.schedule(() -> cancelledRan.set(true), 1, TimeUnit.MILLISECONDS));
+            executor.schedule(later::countDown, 60, TimeUnit.MILLISECONDS);
+            busyFor(5);
+            handle.get().cancel();
+        });
         assertTrue(later.await(5, TimeUnit.SECONDS));
         assertFalse(cancelledRan.get());
-        handle.cancel(); // again: harmless
+        handle.get().cancel(); // again: harmless
     }
 
     @Test
@@ -163,6 +169,14 @@ class RealNetExecutorTest {
             latch.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Keeps the calling thread busy past a timer's deadline (no sleep: the point is to hold the executor). */
+    private static void busyFor(long millis) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
         }
     }
 }
