@@ -206,6 +206,39 @@ class PeerConnectionChromiumInteropIT {
         chromium.evalAsync(awaitChromiumState("connected") + "return true;", TIMEOUT);
         assertAudioBothWays(1);
         assertDtlsWithChromium();
+        assertRtcpRoundTripBothWays();
+    }
+
+    /**
+     * RTCP works with a real peer: Chromium's receiver reports about our stream give Parley a
+     * round-trip time (remote-inbound-rtp), and our reports give Chromium one.
+     */
+    @SuppressWarnings("unchecked")
+    private void assertRtcpRoundTripBothWays() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        RTCStats remoteInbound = null;
+        while (System.nanoTime() < deadline) {
+            List<RTCStats> found = parley.getStats().get(5, TimeUnit.SECONDS).ofType("remote-inbound-rtp");
+            if (!found.isEmpty() && found.get(0).get("roundTripTime").isPresent()) {
+                remoteInbound = found.get(0);
+                break;
+            }
+            TimeUnit.MILLISECONDS.sleep(200); // polling stats: no event tells when an RR arrived
+        }
+        assertTrue(remoteInbound != null, "Parley gets an RTT from Chromium's receiver reports");
+        LOG.info("Parley remote-inbound-rtp: {}", remoteInbound);
+        assertTrue(remoteInbound.getDouble("roundTripTime") < 0.5, "a sane RTT on one veth link: " + remoteInbound);
+        Map<String, Object> chromiumRemote = (Map<String, Object>) chromium.evalAsync(
+                "const deadline = performance.now() + 15000;\n"
+                + "while (performance.now() < deadline) {\n"
+                + "  let r = null; (await pc.getStats()).forEach(s => { if (s.type === 'remote-inbound-rtp'"
+                + "    && s.kind === 'audio' && s.roundTripTime !== undefined) r = s; });\n"
+                + "  if (r) return {roundTripTime: r.roundTripTime, packetsLost: r.packetsLost, fractionLost: r.fractionLost};\n"
+                + "  await new Promise(res => setTimeout(res, 200));\n"
+                + "}\n"
+                + "return null;", TIMEOUT);
+        LOG.info("Chromium remote-inbound-rtp: {}", Json.write(chromiumRemote));
+        assertTrue(chromiumRemote != null, "Chromium gets an RTT from Parley's sender and receiver reports");
     }
 
     @Test
