@@ -92,42 +92,41 @@ final class AesCmHmacTransform extends PacketTransform {
     }
 
     @Override
-    byte[] protectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int rolloverCounter, int seq) {
-        byte[] out = new byte[len + rtpTag];
-        System.arraycopy(in, off, out, 0, headerLength);
+    void protectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int rolloverCounter, int seq, byte[] out,
+            int outOff) {
         try {
             setIv(rtpSalt, ssrc, rolloverCounter, seq);
-            crypt(rtpCipher, rtpKey, in, off + headerLength, len - headerLength, out, headerLength);
-            rtpMac.update(out, 0, len);
+            crypt(rtpCipher, rtpKey, in, off + headerLength, len - headerLength, out, outOff + headerLength);
+            System.arraycopy(in, off, out, outOff, headerLength);
+            rtpMac.update(out, outOff, len);
             putInt(roc, 0, rolloverCounter);
-            rtpMac.update(roc);
+            rtpMac.update(roc, 0, 4);
             rtpMac.doFinal(mac, 0);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-CM/HMAC failed", e);
         }
-        System.arraycopy(mac, 0, out, len, rtpTag);
-        return out;
+        System.arraycopy(mac, 0, out, outOff + len, rtpTag);
     }
 
     @Override
-    byte[] unprotectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int rolloverCounter, int seq) {
+    boolean unprotectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int rolloverCounter, int seq,
+            byte[] out, int outOff) {
         int authenticated = len - rtpTag;
         try {
             // Authenticate before decrypting (RFC 3711 §3.3 step 5 before step 6).
             rtpMac.update(in, off, authenticated);
             putInt(roc, 0, rolloverCounter);
-            rtpMac.update(roc);
+            rtpMac.update(roc, 0, 4);
             rtpMac.doFinal(mac, 0);
             System.arraycopy(mac, 0, rtpExpected, 0, rtpTag);
             System.arraycopy(in, off + authenticated, rtpReceived, 0, rtpTag);
             if (!MessageDigest.isEqual(rtpExpected, rtpReceived)) {
-                return null;
+                return false;
             }
-            byte[] out = new byte[authenticated];
-            System.arraycopy(in, off, out, 0, headerLength);
             setIv(rtpSalt, ssrc, rolloverCounter, seq);
-            crypt(rtpCipher, rtpKey, in, off + headerLength, authenticated - headerLength, out, headerLength);
-            return out;
+            crypt(rtpCipher, rtpKey, in, off + headerLength, authenticated - headerLength, out, outOff + headerLength);
+            System.arraycopy(in, off, out, outOff, headerLength);
+            return true;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-CM/HMAC failed", e);
         }

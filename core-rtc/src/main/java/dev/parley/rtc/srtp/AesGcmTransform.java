@@ -60,36 +60,36 @@ final class AesGcmTransform extends PacketTransform {
     }
 
     @Override
-    byte[] protectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int roc, int seq) {
-        byte[] out = new byte[len + TAG];
-        System.arraycopy(in, off, out, 0, headerLength);
+    void protectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int roc, int seq, byte[] out,
+            int outOff) {
         setIv(rtpSalt, ssrc, roc, seq);
         try {
             rtpCipher.init(Cipher.ENCRYPT_MODE, rtpKey, new GCMParameterSpec(TAG * 8, iv));
             rtpCipher.updateAAD(in, off, headerLength);
-            rtpCipher.doFinal(in, off + headerLength, len - headerLength, out, headerLength);
+            rtpCipher.doFinal(in, off + headerLength, len - headerLength, out, outOff + headerLength);
         } catch (GeneralSecurityException e) {
             // The JDK refuses to encrypt twice in a row under one IV: the same packet index was sent twice.
             throw new IllegalStateException("AES-GCM protect failed (SRTP index reused?)", e);
         }
-        return out;
+        System.arraycopy(in, off, out, outOff, headerLength);
     }
 
     @Override
-    byte[] unprotectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int roc, int seq) {
-        byte[] out = new byte[len - TAG];
-        System.arraycopy(in, off, out, 0, headerLength);
+    boolean unprotectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int roc, int seq, byte[] out,
+            int outOff) {
         setIv(rtpSalt, ssrc, roc, seq);
         try {
+            // The JDK checks the tag before it writes any plaintext (RFC 7714 §8.3 decrypts only authentic data).
             rtpCipher.init(Cipher.DECRYPT_MODE, rtpKey, new GCMParameterSpec(TAG * 8, iv));
             rtpCipher.updateAAD(in, off, headerLength);
-            rtpCipher.doFinal(in, off + headerLength, len - headerLength, out, headerLength);
-            return out;
+            rtpCipher.doFinal(in, off + headerLength, len - headerLength, out, outOff + headerLength);
         } catch (AEADBadTagException e) {
-            return null;
+            return false;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unprotect failed", e);
         }
+        System.arraycopy(in, off, out, outOff, headerLength);
+        return true;
     }
 
     @Override
