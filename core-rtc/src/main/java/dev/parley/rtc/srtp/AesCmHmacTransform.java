@@ -3,7 +3,6 @@ package dev.parley.rtc.srtp;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,8 +20,8 @@ final class AesCmHmacTransform extends PacketTransform {
     private final Cipher rtcpCipher;
     private final SecretKeySpec rtpKey;
     private final SecretKeySpec rtcpKey;
-    private final Mac rtpMac;
-    private final Mac rtcpMac;
+    private final HmacSha1 rtpMac;
+    private final HmacSha1 rtcpMac;
     private final byte[] rtpSalt;
     private final byte[] rtcpSalt;
     private final int rtpTag;
@@ -30,7 +29,7 @@ final class AesCmHmacTransform extends PacketTransform {
 
     // Scratch, reused per packet: IV, full HMAC output, ROC, and the two tags compared.
     private final byte[] iv = new byte[16];
-    private final byte[] mac = new byte[20];
+    private final byte[] mac = new byte[HmacSha1.LENGTH];
     private final byte[] roc = new byte[4];
     private final byte[] rtpExpected;
     private final byte[] rtpReceived;
@@ -44,13 +43,11 @@ final class AesCmHmacTransform extends PacketTransform {
             rtcpCipher = Cipher.getInstance("AES/CTR/NoPadding");
             rtpKey = new SecretKeySpec(keys.rtpKey, "AES");
             rtcpKey = new SecretKeySpec(keys.rtcpKey, "AES");
-            rtpMac = Mac.getInstance("HmacSHA1");
-            rtpMac.init(new SecretKeySpec(keys.rtpAuthKey, "HmacSHA1"));
-            rtcpMac = Mac.getInstance("HmacSHA1");
-            rtcpMac.init(new SecretKeySpec(keys.rtcpAuthKey, "HmacSHA1"));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("JDK lacks AES/CTR or HmacSHA1", e);
+            throw new IllegalStateException("JDK lacks AES/CTR", e);
         }
+        rtpMac = new HmacSha1(keys.rtpAuthKey);
+        rtcpMac = new HmacSha1(keys.rtcpAuthKey);
         rtpSalt = keys.rtpSalt.clone();
         rtcpSalt = keys.rtcpSalt.clone();
         rtpTag = profile.rtpTagLength();
