@@ -14,6 +14,10 @@ import javax.crypto.spec.SecretKeySpec;
  *   SRTP  = header | AES-CM(payload)            | tag(header | ciphertext | ROC)
  *   SRTCP = first 8 | AES-CM(rest) | E|index(4) | tag(everything before it)      (§3.4)
  * </pre>
+ *
+ * AES-CM is the JDK's {@code AES/CTR} with the SRTP IV as its first counter block: both define the
+ * keystream as E(k, IV) || E(k, IV + 1 mod 2^128) || ... (§4.1.1), and the JIT runs it on AES-NI. HMAC-SHA1
+ * over the ~1200 bytes of a packet (SHA-1 alone ~670 ns here) dominates the cost.
  */
 final class AesCmHmacTransform extends PacketTransform {
     private final Cipher rtpCipher;

@@ -18,6 +18,11 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * Unencrypted SRTCP (E = 0, §9.3) is accepted on receipt: the whole packet is AAD and the
  * "ciphertext" is just the tag. Parley always sends E = 1.
+ *
+ * <p>Why the JDK's {@code AES/GCM} despite its fixed cost of ~270 ns per {@code init} (a new GHASH
+ * engine per IV): its GHASH runs on carry-less multiply instructions, ~240 ns for a 1200-byte
+ * packet. Measured alternatives ({@code SrtpPrimitivesBenchmark}) were far slower: the JDK's
+ * {@code AES/CTR} with a table-driven GHASH in Java ~4 µs per packet, BouncyCastle's GCM ~10 µs.
  */
 final class AesGcmTransform extends PacketTransform {
     private static final int TAG = 16;
