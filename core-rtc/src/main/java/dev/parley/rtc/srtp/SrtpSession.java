@@ -9,7 +9,7 @@ import java.util.Objects;
  * first authentic one).
  *
  * <p>The array-returning methods return a new array and leave their input untouched. For a hot
- * path that allocates nothing, {@link #protectRtp(byte[], int, int, byte[], int)} and
+ * path that allocates no packet arrays, {@link #protectRtp(byte[], int, int, byte[], int)} and
  * {@link #unprotectRtp(byte[], int, int, byte[], int)} write into the caller's buffer, in place if
  * asked. Refused packets throw
  * {@link SrtpException} and are counted ({@link #authFailures()}, {@link #replayed()},
@@ -56,8 +56,8 @@ public final class SrtpSession {
     }
 
     /**
-     * Protects {@code buffer[offset, offset+length)} into {@code out} at {@code outOffset} without
-     * allocating, and returns the SRTP length: {@code length + profile().rtpTagLength()}. {@code out}
+     * Protects {@code buffer[offset, offset+length)} into {@code out} at {@code outOffset}, allocating
+     * no packet array (the JDK's ciphers and digests still make small short-lived objects), and returns the SRTP length: {@code length + profile().rtpTagLength()}. {@code out}
      * may be {@code buffer} with {@code outOffset == offset} (in place, with room for the tag after
      * the packet); any other overlap is refused. A refused packet leaves the session's state as it
      * was, and so does an {@code out} too small (an {@link IndexOutOfBoundsException}).
@@ -80,8 +80,8 @@ public final class SrtpSession {
     }
 
     /**
-     * Unprotects {@code buffer[offset, offset+length)} into {@code out} at {@code outOffset} without
-     * allocating, and returns the RTP length: {@code length - profile().rtpTagLength()}. {@code out}
+     * Unprotects {@code buffer[offset, offset+length)} into {@code out} at {@code outOffset}, allocating
+     * no packet array, and returns the RTP length: {@code length - profile().rtpTagLength()}. {@code out}
      * may be {@code buffer} with {@code outOffset == offset} (in place); any other overlap is
      * refused. {@code out} is written only if the packet is authentic: a refused packet leaves it,
      * and the session's state, as they were.
