@@ -35,6 +35,12 @@ final class AesGcmTransform extends PacketTransform {
     private final byte[] rtcpSalt;
     private final byte[] iv = new byte[12];
     private final byte[] word = new byte[4];
+    /**
+     * Where RTP is decrypted before it goes to the caller's buffer: on a bad tag the JDK writes no
+     * plaintext, but newer JDKs (25) zero their output, and a refused packet must leave the caller's
+     * buffer (in place: the packet itself) untouched. Grows to the largest packet seen.
+     */
+    private byte[] plainScratch = new byte[1500];
 
     AesGcmTransform(SrtpProfile profile, SessionKeys keys) {
         super(profile);
@@ -82,18 +88,22 @@ final class AesGcmTransform extends PacketTransform {
     @Override
     boolean unprotectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int roc, int seq, byte[] out,
             int outOff) {
+        int payload = len - headerLength - TAG; // >= 0: the receiver parsed the header within len - TAG
+        if (plainScratch.length < payload) {
+            plainScratch = new byte[payload];
+        }
         setIv(rtpSalt, ssrc, roc, seq);
         try {
-            // The JDK checks the tag before it writes any plaintext (RFC 7714 §8.3 decrypts only authentic data).
             rtpCipher.init(Cipher.DECRYPT_MODE, rtpKey, new GCMParameterSpec(TAG * 8, iv));
             rtpCipher.updateAAD(in, off, headerLength);
-            rtpCipher.doFinal(in, off + headerLength, len - headerLength, out, outOff + headerLength);
+            rtpCipher.doFinal(in, off + headerLength, len - headerLength, plainScratch, 0);
         } catch (AEADBadTagException e) {
             return false;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unprotect failed", e);
         }
         System.arraycopy(in, off, out, outOff, headerLength);
+        System.arraycopy(plainScratch, 0, out, outOff + headerLength, payload);
         return true;
     }
 
