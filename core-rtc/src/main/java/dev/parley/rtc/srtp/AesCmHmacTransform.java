@@ -3,7 +3,6 @@ package dev.parley.rtc.srtp;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -15,14 +14,18 @@ import javax.crypto.spec.SecretKeySpec;
  *   SRTP  = header | AES-CM(payload)            | tag(header | ciphertext | ROC)
  *   SRTCP = first 8 | AES-CM(rest) | E|index(4) | tag(everything before it)      (§3.4)
  * </pre>
+ *
+ * AES-CM is the JDK's {@code AES/CTR} with the SRTP IV as its first counter block: both define the
+ * keystream as E(k, IV) || E(k, IV + 1 mod 2^128) || ... (§4.1.1), and the JIT runs it on AES-NI. HMAC-SHA1
+ * over the ~1200 bytes of a packet (SHA-1 alone ~670 ns here) dominates the cost.
  */
 final class AesCmHmacTransform extends PacketTransform {
     private final Cipher rtpCipher;
     private final Cipher rtcpCipher;
     private final SecretKeySpec rtpKey;
     private final SecretKeySpec rtcpKey;
-    private final Mac rtpMac;
-    private final Mac rtcpMac;
+    private final HmacSha1 rtpMac;
+    private final HmacSha1 rtcpMac;
     private final byte[] rtpSalt;
     private final byte[] rtcpSalt;
     private final int rtpTag;
@@ -30,7 +33,7 @@ final class AesCmHmacTransform extends PacketTransform {
 
     // Scratch, reused per packet: IV, full HMAC output, ROC, and the two tags compared.
     private final byte[] iv = new byte[16];
-    private final byte[] mac = new byte[20];
+    private final byte[] mac = new byte[HmacSha1.LENGTH];
     private final byte[] roc = new byte[4];
     private final byte[] rtpExpected;
     private final byte[] rtpReceived;
@@ -44,13 +47,11 @@ final class AesCmHmacTransform extends PacketTransform {
             rtcpCipher = Cipher.getInstance("AES/CTR/NoPadding");
             rtpKey = new SecretKeySpec(keys.rtpKey, "AES");
             rtcpKey = new SecretKeySpec(keys.rtcpKey, "AES");
-            rtpMac = Mac.getInstance("HmacSHA1");
-            rtpMac.init(new SecretKeySpec(keys.rtpAuthKey, "HmacSHA1"));
-            rtcpMac = Mac.getInstance("HmacSHA1");
-            rtcpMac.init(new SecretKeySpec(keys.rtcpAuthKey, "HmacSHA1"));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("JDK lacks AES/CTR or HmacSHA1", e);
+            throw new IllegalStateException("JDK lacks AES/CTR", e);
         }
+        rtpMac = new HmacSha1(keys.rtpAuthKey);
+        rtcpMac = new HmacSha1(keys.rtcpAuthKey);
         rtpSalt = keys.rtpSalt.clone();
         rtcpSalt = keys.rtcpSalt.clone();
         rtpTag = profile.rtpTagLength();
@@ -92,42 +93,41 @@ final class AesCmHmacTransform extends PacketTransform {
     }
 
     @Override
-    byte[] protectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int rolloverCounter, int seq) {
-        byte[] out = new byte[len + rtpTag];
-        System.arraycopy(in, off, out, 0, headerLength);
+    void protectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int rolloverCounter, int seq, byte[] out,
+            int outOff) {
         try {
             setIv(rtpSalt, ssrc, rolloverCounter, seq);
-            crypt(rtpCipher, rtpKey, in, off + headerLength, len - headerLength, out, headerLength);
-            rtpMac.update(out, 0, len);
+            crypt(rtpCipher, rtpKey, in, off + headerLength, len - headerLength, out, outOff + headerLength);
+            System.arraycopy(in, off, out, outOff, headerLength);
+            rtpMac.update(out, outOff, len);
             putInt(roc, 0, rolloverCounter);
-            rtpMac.update(roc);
+            rtpMac.update(roc, 0, 4);
             rtpMac.doFinal(mac, 0);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-CM/HMAC failed", e);
         }
-        System.arraycopy(mac, 0, out, len, rtpTag);
-        return out;
+        System.arraycopy(mac, 0, out, outOff + len, rtpTag);
     }
 
     @Override
-    byte[] unprotectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int rolloverCounter, int seq) {
+    boolean unprotectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int rolloverCounter, int seq,
+            byte[] out, int outOff) {
         int authenticated = len - rtpTag;
         try {
             // Authenticate before decrypting (RFC 3711 §3.3 step 5 before step 6).
             rtpMac.update(in, off, authenticated);
             putInt(roc, 0, rolloverCounter);
-            rtpMac.update(roc);
+            rtpMac.update(roc, 0, 4);
             rtpMac.doFinal(mac, 0);
             System.arraycopy(mac, 0, rtpExpected, 0, rtpTag);
             System.arraycopy(in, off + authenticated, rtpReceived, 0, rtpTag);
             if (!MessageDigest.isEqual(rtpExpected, rtpReceived)) {
-                return null;
+                return false;
             }
-            byte[] out = new byte[authenticated];
-            System.arraycopy(in, off, out, 0, headerLength);
             setIv(rtpSalt, ssrc, rolloverCounter, seq);
-            crypt(rtpCipher, rtpKey, in, off + headerLength, authenticated - headerLength, out, headerLength);
-            return out;
+            crypt(rtpCipher, rtpKey, in, off + headerLength, authenticated - headerLength, out, outOff + headerLength);
+            System.arraycopy(in, off, out, outOff, headerLength);
+            return true;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-CM/HMAC failed", e);
         }

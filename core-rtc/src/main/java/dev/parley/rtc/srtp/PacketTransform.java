@@ -20,16 +20,21 @@ abstract class PacketTransform {
     }
 
     /**
-     * Protects the RTP packet {@code in[off, off+len)} whose header is {@code headerLength} bytes.
-     * Returns a new array of {@code len + rtpTagLength()} bytes.
+     * Protects the RTP packet {@code in[off, off+len)} whose header is {@code headerLength} bytes,
+     * writing {@code len + rtpTagLength()} bytes to {@code out} at {@code outOff}. {@code out} may be
+     * {@code in} at the same offset (in place); other overlaps are the caller's to prevent.
      */
-    abstract byte[] protectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int roc, int seq);
+    abstract void protectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int roc, int seq, byte[] out,
+            int outOff);
 
     /**
-     * Authenticates and decrypts the SRTP packet {@code in[off, off+len)} (tag included) under the
-     * given ROC. Returns the RTP packet, or null if authentication fails.
+     * Authenticates the SRTP packet {@code in[off, off+len)} (tag included) under the given ROC and,
+     * only if it is authentic, decrypts it: {@code len - rtpTagLength()} bytes of RTP to {@code out}
+     * at {@code outOff} (which may be {@code in} at the same offset). Returns false, with {@code out}
+     * untouched, if authentication fails.
      */
-    abstract byte[] unprotectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int roc, int seq);
+    abstract boolean unprotectRtp(byte[] in, int off, int len, int headerLength, int ssrc, int roc, int seq,
+            byte[] out, int outOff);
 
     /** Protects the compound RTCP packet {@code in[off, off+len)} with SRTCP index {@code index} (E = 1). */
     abstract byte[] protectRtcp(byte[] in, int off, int len, int ssrc, int index);

@@ -35,6 +35,16 @@ final class SrtpReceiver {
     }
 
     byte[] unprotectRtp(byte[] b, int off, int len) throws SrtpException {
+        byte[] plain = new byte[Math.max(0, len - rtpTag)];
+        unprotectRtp(b, off, len, plain, 0);
+        return plain;
+    }
+
+    /**
+     * Unprotects into {@code out[outOff, outOff + len - tag)}, which the caller has checked; returns
+     * that length. {@code out} is written only once the packet is authentic.
+     */
+    int unprotectRtp(byte[] b, int off, int len, byte[] out, int outOff) throws SrtpException {
         int headerLength = RtpHeaders.headerLength(b, off, len - rtpTag);
         if (headerLength < 0) {
             throw counters.malformed("not an SRTP packet");
@@ -46,8 +56,7 @@ final class SrtpReceiver {
         if (index < 0 || index >= 1L << 48 || (stream != null && !stream.rtpWindow.check(index))) {
             throw counters.replayed("SRTP packet replayed or too old");
         }
-        byte[] plain = transform.unprotectRtp(b, off, len, headerLength, ssrc, (int) (index >>> 16), seq);
-        if (plain == null) {
+        if (!transform.unprotectRtp(b, off, len, headerLength, ssrc, (int) (index >>> 16), seq, out, outOff)) {
             throw counters.authenticationFailed("SRTP authentication failed");
         }
         if (stream == null) {
@@ -55,7 +64,7 @@ final class SrtpReceiver {
         }
         stream.rollover.update(index);
         stream.rtpWindow.accept(index);
-        return plain;
+        return len - rtpTag;
     }
 
     byte[] unprotectRtcp(byte[] b, int off, int len) throws SrtpException {

@@ -22,6 +22,7 @@ final class SrtpSender {
 
     private final PacketTransform transform;
     private final SrtpCounters counters;
+    private final int rtpTag;
     private final Map<Integer, Stream> streams = new HashMap<>();
     // One-entry cache: a sender almost always repeats the last SSRC, and this skips boxing.
     private int lastSsrc;
@@ -30,9 +31,17 @@ final class SrtpSender {
     SrtpSender(PacketTransform transform, SrtpCounters counters) {
         this.transform = transform;
         this.counters = counters;
+        this.rtpTag = transform.profile.rtpTagLength();
     }
 
     byte[] protectRtp(byte[] b, int off, int len) throws SrtpException {
+        byte[] out = new byte[len + rtpTag];
+        protectRtp(b, off, len, out, 0);
+        return out;
+    }
+
+    /** Protects into {@code out[outOff, outOff + len + tag)}, which the caller has checked; returns that length. */
+    int protectRtp(byte[] b, int off, int len, byte[] out, int outOff) throws SrtpException {
         int headerLength = RtpHeaders.headerLength(b, off, len);
         if (headerLength < 0) {
             throw counters.malformed("not an RTP packet");
@@ -51,7 +60,8 @@ final class SrtpSender {
         }
         stream.rollover.update(index);
         stream.sent.accept(index);
-        return transform.protectRtp(b, off, len, headerLength, ssrc, (int) (index >>> 16), seq);
+        transform.protectRtp(b, off, len, headerLength, ssrc, (int) (index >>> 16), seq, out, outOff);
+        return len + rtpTag;
     }
 
     byte[] protectRtcp(byte[] b, int off, int len) throws SrtpException {

@@ -8,7 +8,10 @@ import java.util.Objects;
  * contexts are kept per SSRC and created on each SSRC's first packet (for received packets: its
  * first authentic one).
  *
- * <p>Every method returns a new array and leaves its input untouched. Refused packets throw
+ * <p>The array-returning methods return a new array and leave their input untouched. For a hot
+ * path that allocates no packet arrays, {@link #protectRtp(byte[], int, int, byte[], int)} and
+ * {@link #unprotectRtp(byte[], int, int, byte[], int)} write into the caller's buffer, in place if
+ * asked. Refused packets throw
  * {@link SrtpException} and are counted ({@link #authFailures()}, {@link #replayed()},
  * {@link #malformed()}); they are never delivered.
  *
@@ -52,6 +55,20 @@ public final class SrtpSession {
         return sender.protectRtp(buffer, offset, length);
     }
 
+    /**
+     * Protects {@code buffer[offset, offset+length)} into {@code out} at {@code outOffset}, allocating
+     * no packet array (the JDK's ciphers and digests still make small short-lived objects), and returns the SRTP length: {@code length + profile().rtpTagLength()}. {@code out}
+     * may be {@code buffer} with {@code outOffset == offset} (in place, with room for the tag after
+     * the packet); any other overlap is refused. A refused packet leaves the session's state as it
+     * was, and so does an {@code out} too small (an {@link IndexOutOfBoundsException}).
+     */
+    public int protectRtp(byte[] buffer, int offset, int length, byte[] out, int outOffset) throws SrtpException {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        int outLength = length + profile.rtpTagLength();
+        checkOutput(buffer, offset, length, out, outOffset, outLength);
+        return sender.protectRtp(buffer, offset, length, out, outOffset);
+    }
+
     /** Authenticates, replay-checks and decrypts one SRTP packet. */
     public byte[] unprotectRtp(byte[] packet) throws SrtpException {
         return receiver.unprotectRtp(packet, 0, packet.length);
@@ -60,6 +77,29 @@ public final class SrtpSession {
     public byte[] unprotectRtp(byte[] buffer, int offset, int length) throws SrtpException {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         return receiver.unprotectRtp(buffer, offset, length);
+    }
+
+    /**
+     * Unprotects {@code buffer[offset, offset+length)} into {@code out} at {@code outOffset}, allocating
+     * no packet array, and returns the RTP length: {@code length - profile().rtpTagLength()}. {@code out}
+     * may be {@code buffer} with {@code outOffset == offset} (in place); any other overlap is
+     * refused. {@code out} is written only if the packet is authentic: a refused packet leaves it,
+     * and the session's state, as they were.
+     */
+    public int unprotectRtp(byte[] buffer, int offset, int length, byte[] out, int outOffset) throws SrtpException {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        // A packet shorter than its tag is malformed input, counted by the receiver, not a bounds error.
+        int outLength = Math.max(0, length - profile.rtpTagLength());
+        checkOutput(buffer, offset, length, out, outOffset, outLength);
+        return receiver.unprotectRtp(buffer, offset, length, out, outOffset);
+    }
+
+    /** Bounds of {@code out}, and in place or disjoint: the transforms rely on one or the other. */
+    private static void checkOutput(byte[] in, int offset, int length, byte[] out, int outOffset, int outLength) {
+        Objects.checkFromIndexSize(outOffset, outLength, out.length);
+        if (in == out && outOffset != offset && outOffset < offset + length && offset < outOffset + outLength) {
+            throw new IllegalArgumentException("out overlaps the input without being in place");
+        }
     }
 
     /** Encrypts and authenticates one (compound) RTCP packet, always with E = 1 (RFC 3711 §3.4). */

@@ -52,7 +52,8 @@ class SrtpTestVectorsTest {
         int segment = 1044512;
         byte[] rtp = new byte[12 + segment];
         rtp[0] = (byte) 0x80;
-        byte[] out = cm.protectRtp(rtp, 0, rtp.length, 12, 0, 0, 0);
+        byte[] out = new byte[rtp.length + 10];
+        cm.protectRtp(rtp, 0, rtp.length, 12, 0, 0, 0, out, 0);
         byte[] stream = Arrays.copyOfRange(out, 12, 12 + segment);
         assertArrayEquals(hex("E03EAD0935C95E80E166B16DD92B4EB4 D23513162B02D0F72A43A2FE4A5F97AB"
                 + "41E95B3BB0A2E8DD477901E4FCA894C0"), Arrays.copyOfRange(stream, 0, 48));
