@@ -149,35 +149,32 @@ final class BundleTransport implements AutoCloseable {
 
     /** Protects and sends one RTP packet; false if not yet possible (no keys, no pair) or refused. */
     boolean sendRtp(byte[] packet) {
-        SrtpSession session = srtp;
-        if (session == null) {
-            return false;
-        }
-        byte[] protectedPacket;
-        try {
-            synchronized (sendLock) {
-                protectedPacket = session.protectRtp(packet);
-            }
-        } catch (SrtpException e) {
-            log.debug("RTP packet not sent: {}", e.getMessage());
-            return false;
-        }
-        return sendDatagram(protectedPacket);
+        return protectAndSend(packet, SrtpSession::protectRtp, "RTP");
     }
 
     /** Protects and sends one RTCP compound packet. */
     boolean sendRtcp(byte[] packet) {
+        return protectAndSend(packet, SrtpSession::protectRtcp, "RTCP");
+    }
+
+    /** SRTP's protect for RTP or for RTCP. */
+    @FunctionalInterface
+    private interface Protection {
+        byte[] protect(SrtpSession session, byte[] packet) throws SrtpException;
+    }
+
+    private boolean protectAndSend(byte[] packet, Protection protection, String what) {
         SrtpSession session = srtp;
         if (session == null) {
             return false;
         }
         byte[] protectedPacket;
         try {
-            synchronized (sendLock) {
-                protectedPacket = session.protectRtcp(packet);
+            synchronized (sendLock) { // one outbound SRTP context, senders on several threads
+                protectedPacket = protection.protect(session, packet);
             }
         } catch (SrtpException e) {
-            log.debug("RTCP packet not sent: {}", e.getMessage());
+            log.debug("{} packet not sent: {}", what, e.getMessage());
             return false;
         }
         return sendDatagram(protectedPacket);

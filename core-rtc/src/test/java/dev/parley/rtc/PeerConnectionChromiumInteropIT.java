@@ -11,7 +11,7 @@ import dev.parley.rtc.sdp.MediaDescription;
 import dev.parley.rtc.sdp.SessionDescription;
 import dev.parley.rtc.testutil.ChromiumPeer;
 import dev.parley.rtc.testutil.Json;
-import dev.parley.rtc.testutil.NetworkNamespace;
+import dev.parley.rtc.testutil.ChromiumInNamespace;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ class PeerConnectionChromiumInteropIT {
     private static final String NS_IP = "10.213.61.2";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private static NetworkNamespace ns;
+    private static ChromiumInNamespace browser;
     private static ChromiumPeer chromium;
 
     private RealNet net;
@@ -57,26 +57,14 @@ class PeerConnectionChromiumInteropIT {
 
     @BeforeAll
     static void namespaceAndChromium() throws Exception {
-        ns = NetworkNamespace.create(HOST_IP, NS_IP);
-        try {
-            chromium = ChromiumPeer.start(ns, "--autoplay-policy=no-user-gesture-required");
-        } catch (Exception | Error e) {
-            ns.close();
-            ns = null;
-            throw e;
-        }
+        browser = ChromiumInNamespace.start(HOST_IP, NS_IP, "--autoplay-policy=no-user-gesture-required");
+        chromium = browser.chromium();
     }
 
     @AfterAll
     static void stopChromiumAndNamespace() throws Exception {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (ns != null) {
-                ns.close();
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -132,6 +120,16 @@ class PeerConnectionChromiumInteropIT {
     private String parleyDescription() throws Exception {
         parleyGathered.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         return parley.localDescription().sdp();
+    }
+
+    /** Chromium takes Parley's offer, adds its fake microphone and answers once gathering completed. */
+    private static String chromiumAnswersWithMicrophone(String offer) throws Exception {
+        return (String) chromium.evalAsync("await pc.setRemoteDescription({type: 'offer', sdp: "
+                + Json.quote(offer) + "});\n"
+                + "const mic = await navigator.mediaDevices.getUserMedia({audio: true});\n"
+                + "pc.addTrack(mic.getAudioTracks()[0], mic);\n"
+                + "await pc.setLocalDescription();\n" + AWAIT_GATHERED
+                + "return pc.localDescription.sdp;", TIMEOUT);
     }
 
     private static final String AWAIT_GATHERED = "await new Promise((resolve, reject) => {\n"
@@ -194,12 +192,7 @@ class PeerConnectionChromiumInteropIT {
         parley.setLocalDescription().get(5, TimeUnit.SECONDS);
         String offer = parleyDescription();
 
-        String answer = (String) chromium.evalAsync("await pc.setRemoteDescription({type: 'offer', sdp: "
-                + Json.quote(offer) + "});\n"
-                + "const mic = await navigator.mediaDevices.getUserMedia({audio: true});\n"
-                + "pc.addTrack(mic.getAudioTracks()[0], mic);\n"
-                + "await pc.setLocalDescription();\n" + AWAIT_GATHERED
-                + "return pc.localDescription.sdp;", TIMEOUT);
+        String answer = chromiumAnswersWithMicrophone(offer);
         parley.setRemoteDescription(RTCSessionDescription.answer(answer)).get(5, TimeUnit.SECONDS);
 
         assertEquals(RTCPeerConnectionState.CONNECTED, parleyConnected.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
@@ -305,12 +298,7 @@ class PeerConnectionChromiumInteropIT {
         parley.addTrack(tone(440), new MediaStream());
         parley.setLocalDescription().get(5, TimeUnit.SECONDS);
         String offer = parleyDescription();
-        String answer = (String) chromium.evalAsync("await pc.setRemoteDescription({type: 'offer', sdp: "
-                + Json.quote(offer) + "});\n"
-                + "const mic = await navigator.mediaDevices.getUserMedia({audio: true});\n"
-                + "pc.addTrack(mic.getAudioTracks()[0], mic);\n"
-                + "await pc.setLocalDescription();\n" + AWAIT_GATHERED
-                + "return pc.localDescription.sdp;", TIMEOUT);
+        String answer = chromiumAnswersWithMicrophone(offer);
         // An attacker on the signalling path swaps Chromium's fingerprint for another certificate's.
         RTCCertificate other = RTCPeerConnection.generateCertificate().get(10, TimeUnit.SECONDS);
         String forged = answer.replaceAll("a=fingerprint:sha-256 [0-9A-F:]+",

@@ -19,7 +19,7 @@ import dev.parley.rtc.sdp.SessionDescription;
 import dev.parley.rtc.sdp.Setup;
 import dev.parley.rtc.testutil.ChromiumPeer;
 import dev.parley.rtc.testutil.Json;
-import dev.parley.rtc.testutil.NetworkNamespace;
+import dev.parley.rtc.testutil.ChromiumInNamespace;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -53,7 +53,7 @@ class IceChromiumInteropIT {
     private static final String NS_IP = "10.213.60.2";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    private static NetworkNamespace ns;
+    private static ChromiumInNamespace browser;
     private static ChromiumPeer chromium;
 
     private final SecureRandom random = new SecureRandom();
@@ -63,26 +63,14 @@ class IceChromiumInteropIT {
 
     @BeforeAll
     static void namespaceAndChromium() throws Exception {
-        ns = NetworkNamespace.create(HOST_IP, NS_IP);
-        try {
-            chromium = ChromiumPeer.start(ns);
-        } catch (Exception | Error e) {
-            ns.close(); // @AfterAll would too, but a failed start must not leave the namespace behind
-            ns = null;
-            throw e;
-        }
+        browser = ChromiumInNamespace.start(HOST_IP, NS_IP);
+        chromium = browser.chromium();
     }
 
     @AfterAll
     static void stopChromiumAndNamespace() throws Exception {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (ns != null) {
-                ns.close();
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
