@@ -242,7 +242,7 @@ final class Negotiator {
         }
         switch (type) {
             case ROLLBACK:
-                rollbackLocal();
+                rollback();
                 return;
             case OFFER:
                 if (s.signalingState != RTCSignalingState.STABLE && s.signalingState != RTCSignalingState.HAVE_LOCAL_OFFER) {
@@ -257,12 +257,16 @@ final class Negotiator {
             case PRANSWER:
                 if (s.signalingState != RTCSignalingState.HAVE_REMOTE_OFFER
                         && s.signalingState != RTCSignalingState.HAVE_LOCAL_PRANSWER) {
-                    throw new RTCException(RTCException.INVALID_STATE, "cannot set a local answer in state " + s.signalingState);
+                    throw new RTCException(RTCException.INVALID_STATE, "cannot set a local " + type + " in state " + s.signalingState);
                 }
                 if (!sdp.equals(s.lastCreatedAnswer)) {
                     throw new RTCException(RTCException.INVALID_MODIFICATION, "the answer is not the last one createAnswer made");
                 }
-                setLocalAnswer(parse(sdp));
+                if (type == RTCSdpType.PRANSWER) {
+                    setLocalPranswer(parse(sdp));
+                } else {
+                    setLocalAnswer(parse(sdp));
+                }
                 return;
             default:
                 throw new RTCException(RTCException.TYPE, "unknown description type " + type);
@@ -303,6 +307,17 @@ final class Negotiator {
         s.setSignalingState(RTCSignalingState.HAVE_LOCAL_OFFER);
     }
 
+    /**
+     * JSEP §4.1.10.1: a provisional answer starts ICE with our credentials but agrees nothing yet;
+     * the final answer (or another pranswer) replaces it.
+     */
+    private void setLocalPranswer(SessionDescription pranswer) {
+        applyLocalIce(s.ensureTransport(false), pranswer);
+        s.pendingLocal = pranswer;
+        s.pendingLocalType = RTCSdpType.PRANSWER;
+        s.setSignalingState(RTCSignalingState.HAVE_LOCAL_PRANSWER);
+    }
+
     private void setLocalAnswer(SessionDescription answer) {
         BundleTransport transport = s.ensureTransport(false);
         applyLocalIce(transport, answer);
@@ -333,10 +348,21 @@ final class Negotiator {
         iceRestartRequested = false;
     }
 
-    private void rollbackLocal() {
-        if (s.signalingState != RTCSignalingState.HAVE_LOCAL_OFFER) {
-            throw new RTCException(RTCException.INVALID_STATE, "no local offer to roll back in state " + s.signalingState);
+    /**
+     * W3C: a rollback undoes whichever offer is pending, whether it came through
+     * setLocalDescription or setRemoteDescription; there is none to undo in the other states.
+     */
+    private void rollback() {
+        if (s.signalingState == RTCSignalingState.HAVE_LOCAL_OFFER) {
+            rollbackLocal();
+        } else if (s.signalingState == RTCSignalingState.HAVE_REMOTE_OFFER) {
+            rollbackRemote();
+        } else {
+            throw new RTCException(RTCException.INVALID_STATE, "no offer to roll back in state " + s.signalingState);
         }
+    }
+
+    private void rollbackLocal() {
         for (RTCRtpTransceiver t : s.transceivers) {
             if (t.midFromPendingDescription) {
                 t.setMid(null);
@@ -354,7 +380,7 @@ final class Negotiator {
     void setRemoteDescription(RTCSessionDescription description) {
         switch (description.type()) {
             case ROLLBACK:
-                rollbackRemote();
+                rollback();
                 return;
             case OFFER:
                 if (s.signalingState == RTCSignalingState.HAVE_LOCAL_OFFER) {
@@ -369,9 +395,14 @@ final class Negotiator {
             case PRANSWER:
                 if (s.signalingState != RTCSignalingState.HAVE_LOCAL_OFFER
                         && s.signalingState != RTCSignalingState.HAVE_REMOTE_PRANSWER) {
-                    throw new RTCException(RTCException.INVALID_STATE, "cannot set a remote answer in state " + s.signalingState);
+                    throw new RTCException(RTCException.INVALID_STATE, "cannot set a remote " + description.type()
+                            + " in state " + s.signalingState);
                 }
-                setRemoteAnswer(validated(description.sdp(), false));
+                if (description.type() == RTCSdpType.PRANSWER) {
+                    setRemotePranswer(validated(description.sdp(), false));
+                } else {
+                    setRemoteAnswer(validated(description.sdp(), false));
+                }
                 return;
             default:
                 throw new RTCException(RTCException.TYPE, "unknown description type " + description.type());
@@ -416,6 +447,7 @@ final class Negotiator {
             transport.ice().setRole(remoteTransportIsLite(offer));
         }
         s.pendingRemote = offer;
+        s.pendingRemoteType = RTCSdpType.OFFER;
         applyRemoteTransport(transport, offer);
         s.setSignalingState(RTCSignalingState.HAVE_REMOTE_OFFER);
         remoteTracks.process(offer);
@@ -450,10 +482,15 @@ final class Negotiator {
         afterStable();
     }
 
+    /** A provisional remote answer: its candidates are usable at once; what it agrees waits for the answer. */
+    private void setRemotePranswer(SessionDescription pranswer) {
+        s.pendingRemote = pranswer;
+        s.pendingRemoteType = RTCSdpType.PRANSWER;
+        applyRemoteTransport(s.transport, pranswer);
+        s.setSignalingState(RTCSignalingState.HAVE_REMOTE_PRANSWER);
+    }
+
     private void rollbackRemote() {
-        if (s.signalingState != RTCSignalingState.HAVE_REMOTE_OFFER) {
-            throw new RTCException(RTCException.INVALID_STATE, "no remote offer to roll back in state " + s.signalingState);
-        }
         List<RTCRtpTransceiver> remove = new ArrayList<>();
         for (RTCRtpTransceiver t : s.transceivers) {
             if (t.midFromPendingDescription) {
@@ -594,7 +631,7 @@ final class Negotiator {
         }
         RTCSdpType type;
         if (d == s.pendingLocal || d == s.pendingRemote) {
-            type = d == s.pendingLocal ? s.pendingLocalType : RTCSdpType.OFFER;
+            type = d == s.pendingLocal ? s.pendingLocalType : s.pendingRemoteType;
         } else {
             // current descriptions: the side that made the last offer holds the offer
             type = (d == s.currentLocal) == s.lastOfferWasLocal ? RTCSdpType.OFFER : RTCSdpType.ANSWER;
