@@ -566,6 +566,11 @@ final class Negotiator {
             throw new RTCException(RTCException.INVALID_STATE, "addIceCandidate needs a remote description first");
         }
         if (candidate.sdpMid() == null && candidate.sdpMLineIndex() == null) {
+            if (candidate.isEndOfCandidates()) {
+                // W3C: an end-of-candidates for no m-line in particular ends them all (bundled: one transport).
+                s.transport.endOfRemoteCandidates();
+                return;
+            }
             throw new RTCException(RTCException.TYPE, "the candidate needs sdpMid or sdpMLineIndex");
         }
         MediaDescription section = sectionFor(remote, candidate);
