@@ -542,6 +542,7 @@ final class Negotiator {
         dtlsRole = role;
         s.transport.setRemote(new IceCredentials(remoteTransport.iceUfrag(), remoteTransport.icePwd()),
                 remoteTransport.fingerprints(), role);
+        List<RTCRtpTransceiver> rejected = new ArrayList<>();
         for (NegotiatedMedia m : agreed.media()) {
             RTCRtpTransceiver t = m.mid().map(s::transceiverByMid).orElse(null);
             if (t == null) {
@@ -551,11 +552,14 @@ final class Negotiator {
             t.createdByRemoteOffer = false;
             if (m.rejected()) {
                 t.markStopped();
+                rejected.add(t);
                 continue;
             }
             t.setCurrentDirection(RTCRtpTransceiverDirection.fromW3cName(m.direction().sdpName()));
         }
         s.pc.media().configure(agreed);
+        // W3C: once the answer is applied, a stopped transceiver with a rejected m-line leaves the set.
+        s.transceivers.removeAll(rejected);
     }
 
     // ---- candidates ------------------------------------------------------------------------------
@@ -604,15 +608,43 @@ final class Negotiator {
         return index >= 0 && index < remote.media().size() ? remote.media().get(index) : null;
     }
 
-    /** Our gathered candidate as the {@code icecandidate} event carries it (bundle: the first m-line). */
+    /**
+     * Our gathered candidate as the {@code icecandidate} event carries it: for the m-line whose
+     * transport the bundle uses, which is not the first once that one was rejected.
+     */
     RTCIceCandidate toRtcCandidate(IceCandidate candidate) {
         SessionDescription local = s.pendingLocal != null ? s.pendingLocal : s.currentLocal;
         String mid = "0";
+        int index = 0;
         if (local != null && !local.media().isEmpty()) {
-            mid = local.media().get(0).mid().orElse("0");
+            index = transportSection(local);
+            mid = local.media().get(index).mid().orElse(String.valueOf(index));
         }
         Candidate sdp = SdpCandidates.toSdp(candidate, s.localIce.ufrag());
-        return new RTCIceCandidate(sdp.toString(), mid, 0, s.localIce.ufrag());
+        return new RTCIceCandidate(sdp.toString(), mid, index, s.localIce.ufrag());
+    }
+
+    /**
+     * The index of the m-line that carries the bundle's transport (RFC 9143 §7: the BUNDLE tag,
+     * the first mid of the group); without a group, the first m-line in use.
+     */
+    private static int transportSection(SessionDescription d) {
+        List<MediaDescription> media = d.media();
+        for (dev.parley.rtc.sdp.Group group : d.bundleGroups()) {
+            if (!group.mids().isEmpty()) {
+                for (int i = 0; i < media.size(); i++) {
+                    if (media.get(i).mid().map(group.mids().get(0)::equals).orElse(false)) {
+                        return i;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < media.size(); i++) {
+            if (media.get(i).port() != 0) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     void restartIce() {
@@ -642,14 +674,15 @@ final class Negotiator {
             type = (d == s.currentLocal) == s.lastOfferWasLocal ? RTCSdpType.OFFER : RTCSdpType.ANSWER;
         }
         if (local && !d.media().isEmpty() && !s.localCandidates.isEmpty()) {
-            MediaDescription first = d.media().get(0);
+            int index = transportSection(d);
+            MediaDescription section = d.media().get(index);
             for (IceCandidate c : s.localCandidates) {
-                first = first.withAttribute(SdpCandidates.toSdp(c, s.localIce.ufrag()));
+                section = section.withAttribute(SdpCandidates.toSdp(c, s.localIce.ufrag()));
             }
             if (s.localGatheringComplete) {
-                first = first.withAttribute(new dev.parley.rtc.sdp.Attribute("end-of-candidates", null));
+                section = section.withAttribute(new dev.parley.rtc.sdp.Attribute("end-of-candidates", null));
             }
-            d = d.withMedia(0, first);
+            d = d.withMedia(index, section);
         }
         return new RTCSessionDescription(type, d.write());
     }
