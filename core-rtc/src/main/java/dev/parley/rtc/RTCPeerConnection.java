@@ -176,8 +176,14 @@ public final class RTCPeerConnection implements AutoCloseable {
             if (newConfiguration.bundlePolicy() != configuration.bundlePolicy()) {
                 throw new RTCException(RTCException.INVALID_MODIFICATION, "bundlePolicy cannot change");
             }
-            configuration = newConfiguration.certificates().isEmpty()
-                    ? newConfiguration.toBuilder().build() : newConfiguration;
+            // W3C: leaving certificates out keeps the ones in use (getConfiguration still shows them).
+            if (newConfiguration.certificates().isEmpty()) {
+                RTCConfiguration.Builder kept = newConfiguration.toBuilder();
+                configuration.certificates().forEach(kept::certificate);
+                configuration = kept.build();
+            } else {
+                configuration = newConfiguration;
+            }
         });
     }
 
