@@ -648,7 +648,9 @@ final class Negotiator {
     }
 
     void restartIce() {
-        s.requireOpen();
+        if (s.closed) {
+            return;
+        }
         iceRestartRequested = true;
         negotiationNeeded = false; // force a fresh negotiationneeded event
         updateNegotiationNeeded();
