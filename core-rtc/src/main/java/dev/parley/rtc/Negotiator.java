@@ -242,7 +242,7 @@ final class Negotiator {
         }
         switch (type) {
             case ROLLBACK:
-                rollbackLocal();
+                rollback();
                 return;
             case OFFER:
                 if (s.signalingState != RTCSignalingState.STABLE && s.signalingState != RTCSignalingState.HAVE_LOCAL_OFFER) {
@@ -257,12 +257,16 @@ final class Negotiator {
             case PRANSWER:
                 if (s.signalingState != RTCSignalingState.HAVE_REMOTE_OFFER
                         && s.signalingState != RTCSignalingState.HAVE_LOCAL_PRANSWER) {
-                    throw new RTCException(RTCException.INVALID_STATE, "cannot set a local answer in state " + s.signalingState);
+                    throw new RTCException(RTCException.INVALID_STATE, "cannot set a local " + type + " in state " + s.signalingState);
                 }
                 if (!sdp.equals(s.lastCreatedAnswer)) {
                     throw new RTCException(RTCException.INVALID_MODIFICATION, "the answer is not the last one createAnswer made");
                 }
-                setLocalAnswer(parse(sdp));
+                if (type == RTCSdpType.PRANSWER) {
+                    setLocalPranswer(parse(sdp));
+                } else {
+                    setLocalAnswer(parse(sdp));
+                }
                 return;
             default:
                 throw new RTCException(RTCException.TYPE, "unknown description type " + type);
@@ -303,6 +307,17 @@ final class Negotiator {
         s.setSignalingState(RTCSignalingState.HAVE_LOCAL_OFFER);
     }
 
+    /**
+     * JSEP §4.1.10.1: a provisional answer starts ICE with our credentials but agrees nothing yet;
+     * the final answer (or another pranswer) replaces it.
+     */
+    private void setLocalPranswer(SessionDescription pranswer) {
+        applyLocalIce(s.ensureTransport(false), pranswer);
+        s.pendingLocal = pranswer;
+        s.pendingLocalType = RTCSdpType.PRANSWER;
+        s.setSignalingState(RTCSignalingState.HAVE_LOCAL_PRANSWER);
+    }
+
     private void setLocalAnswer(SessionDescription answer) {
         BundleTransport transport = s.ensureTransport(false);
         applyLocalIce(transport, answer);
@@ -333,10 +348,21 @@ final class Negotiator {
         iceRestartRequested = false;
     }
 
-    private void rollbackLocal() {
-        if (s.signalingState != RTCSignalingState.HAVE_LOCAL_OFFER) {
-            throw new RTCException(RTCException.INVALID_STATE, "no local offer to roll back in state " + s.signalingState);
+    /**
+     * W3C: a rollback undoes whichever offer is pending, whether it came through
+     * setLocalDescription or setRemoteDescription; there is none to undo in the other states.
+     */
+    private void rollback() {
+        if (s.signalingState == RTCSignalingState.HAVE_LOCAL_OFFER) {
+            rollbackLocal();
+        } else if (s.signalingState == RTCSignalingState.HAVE_REMOTE_OFFER) {
+            rollbackRemote();
+        } else {
+            throw new RTCException(RTCException.INVALID_STATE, "no offer to roll back in state " + s.signalingState);
         }
+    }
+
+    private void rollbackLocal() {
         for (RTCRtpTransceiver t : s.transceivers) {
             if (t.midFromPendingDescription) {
                 t.setMid(null);
@@ -354,7 +380,7 @@ final class Negotiator {
     void setRemoteDescription(RTCSessionDescription description) {
         switch (description.type()) {
             case ROLLBACK:
-                rollbackRemote();
+                rollback();
                 return;
             case OFFER:
                 if (s.signalingState == RTCSignalingState.HAVE_LOCAL_OFFER) {
@@ -369,9 +395,14 @@ final class Negotiator {
             case PRANSWER:
                 if (s.signalingState != RTCSignalingState.HAVE_LOCAL_OFFER
                         && s.signalingState != RTCSignalingState.HAVE_REMOTE_PRANSWER) {
-                    throw new RTCException(RTCException.INVALID_STATE, "cannot set a remote answer in state " + s.signalingState);
+                    throw new RTCException(RTCException.INVALID_STATE, "cannot set a remote " + description.type()
+                            + " in state " + s.signalingState);
                 }
-                setRemoteAnswer(validated(description.sdp(), false));
+                if (description.type() == RTCSdpType.PRANSWER) {
+                    setRemotePranswer(validated(description.sdp(), false));
+                } else {
+                    setRemoteAnswer(validated(description.sdp(), false));
+                }
                 return;
             default:
                 throw new RTCException(RTCException.TYPE, "unknown description type " + description.type());
@@ -416,6 +447,7 @@ final class Negotiator {
             transport.ice().setRole(remoteTransportIsLite(offer));
         }
         s.pendingRemote = offer;
+        s.pendingRemoteType = RTCSdpType.OFFER;
         applyRemoteTransport(transport, offer);
         s.setSignalingState(RTCSignalingState.HAVE_REMOTE_OFFER);
         remoteTracks.process(offer);
@@ -450,10 +482,15 @@ final class Negotiator {
         afterStable();
     }
 
+    /** A provisional remote answer: its candidates are usable at once; what it agrees waits for the answer. */
+    private void setRemotePranswer(SessionDescription pranswer) {
+        s.pendingRemote = pranswer;
+        s.pendingRemoteType = RTCSdpType.PRANSWER;
+        applyRemoteTransport(s.transport, pranswer);
+        s.setSignalingState(RTCSignalingState.HAVE_REMOTE_PRANSWER);
+    }
+
     private void rollbackRemote() {
-        if (s.signalingState != RTCSignalingState.HAVE_REMOTE_OFFER) {
-            throw new RTCException(RTCException.INVALID_STATE, "no remote offer to roll back in state " + s.signalingState);
-        }
         List<RTCRtpTransceiver> remove = new ArrayList<>();
         for (RTCRtpTransceiver t : s.transceivers) {
             if (t.midFromPendingDescription) {
@@ -505,6 +542,7 @@ final class Negotiator {
         dtlsRole = role;
         s.transport.setRemote(new IceCredentials(remoteTransport.iceUfrag(), remoteTransport.icePwd()),
                 remoteTransport.fingerprints(), role);
+        List<RTCRtpTransceiver> rejected = new ArrayList<>();
         for (NegotiatedMedia m : agreed.media()) {
             RTCRtpTransceiver t = m.mid().map(s::transceiverByMid).orElse(null);
             if (t == null) {
@@ -514,11 +552,14 @@ final class Negotiator {
             t.createdByRemoteOffer = false;
             if (m.rejected()) {
                 t.markStopped();
+                rejected.add(t);
                 continue;
             }
             t.setCurrentDirection(RTCRtpTransceiverDirection.fromW3cName(m.direction().sdpName()));
         }
         s.pc.media().configure(agreed);
+        // W3C: once the answer is applied, a stopped transceiver with a rejected m-line leaves the set.
+        s.transceivers.removeAll(rejected);
     }
 
     // ---- candidates ------------------------------------------------------------------------------
@@ -529,6 +570,11 @@ final class Negotiator {
             throw new RTCException(RTCException.INVALID_STATE, "addIceCandidate needs a remote description first");
         }
         if (candidate.sdpMid() == null && candidate.sdpMLineIndex() == null) {
+            if (candidate.isEndOfCandidates()) {
+                // W3C: an end-of-candidates for no m-line in particular ends them all (bundled: one transport).
+                s.transport.endOfRemoteCandidates();
+                return;
+            }
             throw new RTCException(RTCException.TYPE, "the candidate needs sdpMid or sdpMLineIndex");
         }
         MediaDescription section = sectionFor(remote, candidate);
@@ -562,19 +608,49 @@ final class Negotiator {
         return index >= 0 && index < remote.media().size() ? remote.media().get(index) : null;
     }
 
-    /** Our gathered candidate as the {@code icecandidate} event carries it (bundle: the first m-line). */
+    /**
+     * Our gathered candidate as the {@code icecandidate} event carries it: for the m-line whose
+     * transport the bundle uses, which is not the first once that one was rejected.
+     */
     RTCIceCandidate toRtcCandidate(IceCandidate candidate) {
         SessionDescription local = s.pendingLocal != null ? s.pendingLocal : s.currentLocal;
         String mid = "0";
+        int index = 0;
         if (local != null && !local.media().isEmpty()) {
-            mid = local.media().get(0).mid().orElse("0");
+            index = transportSection(local);
+            mid = local.media().get(index).mid().orElse(String.valueOf(index));
         }
         Candidate sdp = SdpCandidates.toSdp(candidate, s.localIce.ufrag());
-        return new RTCIceCandidate(sdp.toString(), mid, 0, s.localIce.ufrag());
+        return new RTCIceCandidate(sdp.toString(), mid, index, s.localIce.ufrag());
+    }
+
+    /**
+     * The index of the m-line that carries the bundle's transport (RFC 9143 §7: the BUNDLE tag,
+     * the first mid of the group); without a group, the first m-line in use.
+     */
+    private static int transportSection(SessionDescription d) {
+        List<MediaDescription> media = d.media();
+        for (dev.parley.rtc.sdp.Group group : d.bundleGroups()) {
+            if (!group.mids().isEmpty()) {
+                for (int i = 0; i < media.size(); i++) {
+                    if (media.get(i).mid().map(group.mids().get(0)::equals).orElse(false)) {
+                        return i;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < media.size(); i++) {
+            if (media.get(i).port() != 0) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     void restartIce() {
-        s.requireOpen();
+        if (s.closed) {
+            return;
+        }
         iceRestartRequested = true;
         negotiationNeeded = false; // force a fresh negotiationneeded event
         updateNegotiationNeeded();
@@ -594,20 +670,21 @@ final class Negotiator {
         }
         RTCSdpType type;
         if (d == s.pendingLocal || d == s.pendingRemote) {
-            type = d == s.pendingLocal ? s.pendingLocalType : RTCSdpType.OFFER;
+            type = d == s.pendingLocal ? s.pendingLocalType : s.pendingRemoteType;
         } else {
             // current descriptions: the side that made the last offer holds the offer
             type = (d == s.currentLocal) == s.lastOfferWasLocal ? RTCSdpType.OFFER : RTCSdpType.ANSWER;
         }
         if (local && !d.media().isEmpty() && !s.localCandidates.isEmpty()) {
-            MediaDescription first = d.media().get(0);
+            int index = transportSection(d);
+            MediaDescription section = d.media().get(index);
             for (IceCandidate c : s.localCandidates) {
-                first = first.withAttribute(SdpCandidates.toSdp(c, s.localIce.ufrag()));
+                section = section.withAttribute(SdpCandidates.toSdp(c, s.localIce.ufrag()));
             }
             if (s.localGatheringComplete) {
-                first = first.withAttribute(new dev.parley.rtc.sdp.Attribute("end-of-candidates", null));
+                section = section.withAttribute(new dev.parley.rtc.sdp.Attribute("end-of-candidates", null));
             }
-            d = d.withMedia(0, first);
+            d = d.withMedia(index, section);
         }
         return new RTCSessionDescription(type, d.write());
     }

@@ -41,6 +41,7 @@ final class PeerSession implements MediaContext {
     RTCSdpType pendingLocalType;
     SessionDescription currentRemote;
     SessionDescription pendingRemote;
+    RTCSdpType pendingRemoteType;
     /** Whether the current descriptions came from an offer we made (else from the peer's). */
     boolean lastOfferWasLocal;
     String lastCreatedOffer;

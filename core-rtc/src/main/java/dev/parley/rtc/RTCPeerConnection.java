@@ -52,6 +52,8 @@ public final class RTCPeerConnection implements AutoCloseable {
     private final MediaRouting media;
     private volatile RTCConfiguration configuration;
     private volatile boolean closed;
+    /** Completes when close() has shut the executor's state down: from then on the state is frozen. */
+    private final CompletableFuture<Void> shutDown = new CompletableFuture<>();
 
     public RTCPeerConnection(RTCConfiguration configuration) {
         this(configuration, EngineSettings.defaults(), MediaEngine.defaults());
@@ -154,7 +156,16 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     /** W3C {@code restartIce}: the next offer carries new ICE credentials. */
     public void restartIce() {
-        Sync.run(session, negotiator::restartIce);
+        if (closed) {
+            return; // W3C restartIce has no error for a closed connection: nothing to restart
+        }
+        try {
+            Sync.run(session, negotiator::restartIce);
+        } catch (RTCException e) {
+            if (!session.closed) {
+                throw e;
+            }
+        }
     }
 
     public RTCConfiguration getConfiguration() {
@@ -176,8 +187,14 @@ public final class RTCPeerConnection implements AutoCloseable {
             if (newConfiguration.bundlePolicy() != configuration.bundlePolicy()) {
                 throw new RTCException(RTCException.INVALID_MODIFICATION, "bundlePolicy cannot change");
             }
-            configuration = newConfiguration.certificates().isEmpty()
-                    ? newConfiguration.toBuilder().build() : newConfiguration;
+            // W3C: leaving certificates out keeps the ones in use (getConfiguration still shows them).
+            if (newConfiguration.certificates().isEmpty()) {
+                RTCConfiguration.Builder kept = newConfiguration.toBuilder();
+                configuration.certificates().forEach(kept::certificate);
+                configuration = kept.build();
+            } else {
+                configuration = newConfiguration;
+            }
         });
     }
 
@@ -199,29 +216,29 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     /** W3C {@code localDescription}: the pending one if any, else the current one, with candidates. */
     public RTCSessionDescription localDescription() {
-        return Sync.call(session, negotiator::localDescription);
+        return read(negotiator::localDescription);
     }
 
     public RTCSessionDescription currentLocalDescription() {
-        return Sync.call(session, () -> negotiator.describe(session.currentLocal, true));
+        return read(() -> negotiator.describe(session.currentLocal, true));
     }
 
     public RTCSessionDescription pendingLocalDescription() {
-        return Sync.call(session, () -> negotiator.describe(session.pendingLocal, true));
+        return read(() -> negotiator.describe(session.pendingLocal, true));
     }
 
     /** W3C {@code remoteDescription}: the pending one if any, else the current one. */
     public RTCSessionDescription remoteDescription() {
-        return Sync.call(session, () -> negotiator.describe(
+        return read(() -> negotiator.describe(
                 session.pendingRemote != null ? session.pendingRemote : session.currentRemote, false));
     }
 
     public RTCSessionDescription currentRemoteDescription() {
-        return Sync.call(session, () -> negotiator.describe(session.currentRemote, false));
+        return read(() -> negotiator.describe(session.currentRemote, false));
     }
 
     public RTCSessionDescription pendingRemoteDescription() {
-        return Sync.call(session, () -> negotiator.describe(session.pendingRemote, false));
+        return read(() -> negotiator.describe(session.pendingRemote, false));
     }
 
     // ---- tracks and transceivers -----------------------------------------------------------------
@@ -270,11 +287,11 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     public List<RTCRtpTransceiver> getTransceivers() {
-        return Sync.call(session, () -> List.copyOf(session.transceivers));
+        return read(() -> List.copyOf(session.transceivers));
     }
 
     public List<RTCRtpSender> getSenders() {
-        return Sync.call(session, () -> {
+        return read(() -> {
             List<RTCRtpSender> out = new ArrayList<>();
             for (RTCRtpTransceiver t : session.transceivers) {
                 if (!t.isStopped()) {
@@ -286,7 +303,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     public List<RTCRtpReceiver> getReceivers() {
-        return Sync.call(session, () -> {
+        return read(() -> {
             List<RTCRtpReceiver> out = new ArrayList<>();
             for (RTCRtpTransceiver t : session.transceivers) {
                 if (!t.isStopped()) {
@@ -328,9 +345,29 @@ public final class RTCPeerConnection implements AutoCloseable {
             done.join();
         }
         closed = true;
+        shutDown.complete(null);
         executor.close();
         if (ownsNet) {
             net.close();
+        }
+    }
+
+    /**
+     * A W3C getter: on the executor while open; once closed, the state no longer changes (and the
+     * executor runs nothing more), so it is read where the caller is — W3C getters work after close.
+     */
+    private <T> T read(Supplier<T> getter) {
+        if (closed) {
+            return getter.get();
+        }
+        try {
+            return Sync.call(session, getter);
+        } catch (RTCException e) {
+            if (!session.closed) {
+                throw e;
+            }
+            shutDown.join(); // closing meanwhile: read the final state
+            return getter.get();
         }
     }
 

@@ -23,6 +23,11 @@ public final class RTCRtpReceiver {
     private volatile ReceiveConfig config = ReceiveConfig.NONE;
     private final DecoderSet decoders;
     private boolean receivedMedia;
+    /**
+     * Whether the remote description says the peer sends on this m-line. Packets it sent before
+     * it applied the answer that stopped it still arrive; they must not unmute the track again.
+     */
+    private boolean remoteSends = true;
 
     RTCRtpReceiver(MediaContext context, MediaKind kind) {
         this.context = context;
@@ -83,7 +88,7 @@ public final class RTCRtpReceiver {
 
     /** An authenticated RTP packet routed here; on the executor. */
     void onRtp(RtpPacket packet) {
-        if (transceiver.isStopping()) {
+        if (transceiver.isStopping() || !remoteSends) {
             return;
         }
         if (!receivedMedia) {
@@ -114,8 +119,14 @@ public final class RTCRtpReceiver {
 
     /** The remote side stopped sending on this m-line (W3C "process the removal of a remote track"). */
     void remoteStoppedSending() {
+        remoteSends = false;
         receivedMedia = false;
         setMuted(true);
+    }
+
+    /** The remote description says the peer sends (again): its packets unmute the track. */
+    void remoteSends() {
+        remoteSends = true;
     }
 
     void stopReceiving() {

@@ -71,14 +71,21 @@ public final class RTCRtpSender {
         CompletableFuture<Void> done = new CompletableFuture<>();
         context.executor().execute(() -> {
             if (context.isClosed() || transceiver.isStopping()) {
-                done.completeExceptionally(new RTCException(RTCException.INVALID_STATE,
-                        "the transceiver is stopping or the peer connection closed"));
+                done.completeExceptionally(stoppingOrClosed());
                 return;
             }
             setTrackInternal(newTrack);
             done.complete(null);
         });
+        if (context.isClosed()) {
+            // A closed connection's executor drops the task: without this the future never completes.
+            done.completeExceptionally(stoppingOrClosed());
+        }
         return done;
+    }
+
+    private static RTCException stoppingOrClosed() {
+        return new RTCException(RTCException.INVALID_STATE, "the transceiver is stopping or the peer connection closed");
     }
 
     /** W3C {@code getParameters}: one encoding, the negotiated codecs, a fresh transaction id. */
@@ -96,10 +103,14 @@ public final class RTCRtpSender {
      * W3C {@code setParameters}: applies {@code active} and {@code maxBitrate}.
      *
      * @return completes with {@code InvalidModificationError} if the parameters did not come
-     *     from the latest {@link #getParameters()} or change the number of encodings
+     *     from the latest {@link #getParameters()} or change the number of encodings,
+     *     {@code InvalidStateError} if the transceiver is stopping or the connection closed
      */
     public CompletableFuture<Void> setParameters(RTCRtpSendParameters parameters) {
         Objects.requireNonNull(parameters, "parameters");
+        if (context.isClosed() || transceiver.isStopping()) {
+            return CompletableFuture.failedFuture(stoppingOrClosed());
+        }
         if (!parameters.transactionId().equals(lastTransactionId)) {
             return CompletableFuture.failedFuture(new RTCException(RTCException.INVALID_MODIFICATION,
                     "parameters must come from the latest getParameters()"));

@@ -47,6 +47,7 @@ final class RemoteTracks {
                     stream.addTrackAndNotify(receiver.track());
                 }
                 receiver.setRemoteStreams(streams);
+                receiver.remoteSends();
                 if (!wasReceiving) {
                     events.add(new RTCTrackEvent(receiver, receiver.track(), streams, t));
                 }
