@@ -278,4 +278,33 @@ class PeerConnectionSignalingTest {
         assertEquals(List.of(RTCSignalingState.HAVE_LOCAL_OFFER, RTCSignalingState.STABLE,
                 RTCSignalingState.HAVE_REMOTE_OFFER), ec.signaling);
     }
+
+    @Test
+    void negotiationNeeded_firesForAChangeTheRunningNegotiationMissed_andNotForOneItCovered() throws Exception {
+        RTCPeerConnection a = loopback.pc();
+        RTCPeerConnection b = loopback.pc();
+        PcEvents ea = PcEvents.on(a);
+        a.addTransceiver("audio", RTCRtpTransceiverInit.SENDRECV);
+        assertNotNull(ea.negotiationNeeded.poll(S, TimeUnit.SECONDS), "addTransceiver fires negotiationneeded");
+
+        // Covered: the offer made after the event includes the transceiver; nothing more to do.
+        Loopback.negotiate(a, b);
+        get(a.getStats()); // an executor barrier: an event due would have been fired by now
+        assertTrue(ea.negotiationNeeded.isEmpty(), "nothing left to negotiate: " + ea.negotiationNeeded);
+
+        // Missed: a transceiver added while our offer is out is not in it; back in stable, the
+        // flag is decided again and fires (W3C: not while the state is have-local-offer).
+        get(a.setLocalDescription());
+        a.addTransceiver("video", RTCRtpTransceiverInit.SENDRECV);
+        get(a.getStats());
+        assertTrue(ea.negotiationNeeded.isEmpty(), "no event outside stable");
+        get(b.setRemoteDescription(Loopback.withAllCandidates(a)));
+        get(b.setLocalDescription());
+        get(a.setRemoteDescription(Loopback.withAllCandidates(b)));
+        assertNotNull(ea.negotiationNeeded.poll(S, TimeUnit.SECONDS), "the missed change needs a negotiation");
+        Loopback.negotiate(a, b);
+        get(a.getStats());
+        assertTrue(ea.negotiationNeeded.isEmpty());
+        assertEquals(2, a.getTransceivers().stream().filter(t -> t.mid().isPresent()).count());
+    }
 }
