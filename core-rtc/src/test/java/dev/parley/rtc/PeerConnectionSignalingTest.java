@@ -307,4 +307,31 @@ class PeerConnectionSignalingTest {
         assertTrue(ea.negotiationNeeded.isEmpty());
         assertEquals(2, a.getTransceivers().stream().filter(t -> t.mid().isPresent()).count());
     }
+
+    @Test
+    void trackEvents_streamlessTracksHaveNoStreams_andTracksOfOneStreamShareIt() throws Exception {
+        RTCPeerConnection a = loopback.pc();
+        RTCPeerConnection b = loopback.pc();
+        PcEvents eb = PcEvents.on(b);
+        MediaStream stream = new MediaStream();
+        a.addTrack(loopback.tone(440));
+        a.addTrack(loopback.tone(660), stream);
+        a.addTrack(loopback.tone(880), stream);
+        get(a.setLocalDescription());
+        get(b.setRemoteDescription(a.localDescription()));
+
+        RTCTrackEvent streamless = eb.nextTrack("audio", S);
+        RTCTrackEvent first = eb.nextTrack("audio", S);
+        RTCTrackEvent second = eb.nextTrack("audio", S);
+        assertEquals(List.of(), streamless.streams(), "addTrack without streams: a streamless remote track");
+        assertEquals(1, first.streams().size());
+        assertSame(first.streams().get(0), second.streams().get(0), "one remote MediaStream per stream id");
+        MediaStream remote = first.streams().get(0);
+        assertEquals(stream.id(), remote.id());
+        assertEquals(List.of(first.track(), second.track()), remote.getTracks());
+        assertEquals(List.of(first.track(), second.track(), streamless.track()).size(),
+                b.getReceivers().stream().map(RTCRtpReceiver::track).distinct().count());
+        assertTrue(streamless.track().muted(), "a remote track is muted until media arrives");
+        assertSame(streamless.transceiver().receiver(), streamless.receiver());
+    }
 }
