@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * ({@code createOffer}, {@code setRemoteDescription}, …) run on it one at a time, in call order —
  * the W3C operations chain — and listeners are called on it. Futures complete on it too, so code
  * chained with {@code thenApply} runs there: do not block in it. Synchronous W3C methods
- * ({@link #addTrack}, {@link #getTransceivers}) may be called from any thread.
+ * ({@link #addTrack}, {@link #getTransceivers}) may be called from any thread. After
+ * {@link #close()} the getters still answer (with the final state), as W3C's do.
  *
  * <p>Negotiation (JSEP, RFC 8829) is the {@link Negotiator}'s job; this class keeps the W3C
  * state machine and wires the transport, senders and receivers.
