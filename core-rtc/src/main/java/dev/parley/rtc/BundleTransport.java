@@ -72,6 +72,8 @@ final class BundleTransport implements AutoCloseable {
     private final Object sendLock = new Object();
     private volatile SrtpSession srtp;
     private boolean dtlsStarted;
+    /** DTLS failed or was closed: SRTP can no longer get keys on this transport. */
+    private boolean dtlsEnded;
     private DtlsRole pendingClientRole;
     private List<Fingerprint> remoteFingerprints = List.of();
 
@@ -216,6 +218,10 @@ final class BundleTransport implements AutoCloseable {
     private void onSrtp(byte[] packet) {
         SrtpSession session = srtp;
         if (session == null) {
+            if (dtlsEnded) {
+                srtpDropped++; // no keys will come any more: nothing to wait for
+                return;
+            }
             if (earlySrtp.size() >= earlySrtpCapacity) {
                 earlySrtpDropped++;
                 return;
@@ -253,6 +259,8 @@ final class BundleTransport implements AutoCloseable {
             }
         } else if (state == RTCDtlsTransportState.FAILED || state == RTCDtlsTransportState.CLOSED) {
             srtp = null;
+            dtlsEnded = true;
+            earlySrtpDropped += earlySrtp.size();
             earlySrtp.clear();
         }
         listener.onDtlsStateChange(state);

@@ -11,7 +11,6 @@ import dev.parley.rtc.sdp.JsepException;
 import dev.parley.rtc.sdp.JsepNegotiation;
 import dev.parley.rtc.sdp.JsepOffer;
 import dev.parley.rtc.sdp.JsepValidator;
-import dev.parley.rtc.sdp.LocalSender;
 import dev.parley.rtc.sdp.MediaDescription;
 import dev.parley.rtc.sdp.MediaKind;
 import dev.parley.rtc.sdp.MediaSectionPlan;
@@ -24,24 +23,25 @@ import dev.parley.rtc.sdp.SessionInfo;
 import dev.parley.rtc.sdp.Setup;
 import dev.parley.rtc.sdp.TransportParameters;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * The W3C and JSEP (RFC 8829) negotiation steps of a peer connection: creating offers and answers
  * from the transceivers, setting descriptions (signaling state machine, rollback), associating
- * m-lines with transceivers, applying what an offer/answer exchange agreed, and the
- * negotiation-needed flag. The SDP rules themselves are {@link JsepOffer}, {@link JsepAnswer} and
- * {@link JsepNegotiation}'s. On the executor.
+ * m-lines with transceivers, and applying what an offer/answer exchange agreed. Its helpers:
+ * {@link SectionPlans} (what each m-line says), {@link CandidateSignaling} (candidates in and
+ * out), {@link NegotiationNeeded} (the flag), {@link RemoteTracks} (track events). The SDP rules
+ * themselves are {@link JsepOffer}, {@link JsepAnswer} and {@link JsepNegotiation}'s. On the
+ * executor.
  */
 final class Negotiator {
     private final PeerSession s;
     private final RemoteTracks remoteTracks;
-    private boolean negotiationNeeded;
-    private boolean updateOnEmptyChain;
+    private final CandidateSignaling candidates;
+    private final SectionPlans plans;
+    private final NegotiationNeeded negotiationNeeded;
+    /** W3C [[LocalIceCredentialsToReplace]] is not empty: the next offer restarts ICE. */
     private boolean iceRestartRequested;
     /** The DTLS role the first negotiation fixed; later ones must keep it. */
     private DtlsRole dtlsRole;
@@ -51,6 +51,9 @@ final class Negotiator {
     Negotiator(PeerSession session) {
         this.s = session;
         this.remoteTracks = new RemoteTracks(session);
+        this.candidates = new CandidateSignaling(session);
+        this.plans = new SectionPlans(session);
+        this.negotiationNeeded = new NegotiationNeeded(session, () -> iceRestartRequested);
     }
 
     // ---- create ------------------------------------------------------------------------------
@@ -64,7 +67,7 @@ final class Negotiator {
             ice = IceCredentials.random(s.random());
         }
         SessionDescription offer = JsepOffer.create(new SessionInfo(s.sessionId, ++s.sessionVersion),
-                transportParameters(ice, Setup.ACTPASS), offerPlans());
+                transportParameters(ice, Setup.ACTPASS), plans.forOffer());
         s.lastCreatedOffer = offer.write();
         return RTCSessionDescription.offer(s.lastCreatedOffer);
     }
@@ -79,14 +82,14 @@ final class Negotiator {
         if (remoteRestartsIce(offer)) {
             ice = IceCredentials.random(s.random()); // RFC 8829 §5.3.1: a restart is answered by one
         }
-        List<Optional<MediaSectionPlan>> plans = new ArrayList<>();
+        List<Optional<MediaSectionPlan>> answered = new ArrayList<>();
         for (MediaDescription section : offer.media()) {
-            plans.add(answerPlan(section));
+            answered.add(plans.forAnswer(section));
         }
         SessionDescription answer;
         try {
             answer = JsepAnswer.create(new SessionInfo(s.sessionId, ++s.sessionVersion),
-                    transportParameters(ice, answerSetup()), offer, plans);
+                    transportParameters(ice, answerSetup()), offer, answered);
         } catch (JsepException e) {
             throw toRtcException(e);
         }
@@ -139,89 +142,6 @@ final class Negotiator {
         return TransportParameters.trickle(ice.ufrag(), ice.password(), s.pc.certificate().getFingerprints(), setup);
     }
 
-    /**
-     * JSEP §5.2.2: the m-lines of the last negotiation keep their place and mid; m-lines without a
-     * live transceiver (stopped, or a data section Parley declined) stay as rejected sections;
-     * new transceivers are appended with fresh mids.
-     */
-    private List<MediaSectionPlan> offerPlans() {
-        List<MediaSectionPlan> plans = new ArrayList<>();
-        Set<String> usedMids = new HashSet<>();
-        SessionDescription base = latestDescription();
-        if (base != null) {
-            for (MediaDescription section : base.media()) {
-                String mid = section.mid().orElse(String.valueOf(plans.size()));
-                usedMids.add(mid);
-                RTCRtpTransceiver t = s.transceiverByMid(mid);
-                if (t != null) {
-                    plans.add(t.isStopping() ? stoppedPlan(mid, t.kind()) : planFor(t, mid, t.direction()));
-                } else {
-                    MediaKind kind = MediaKind.fromSdpName(section.type()).orElse(MediaKind.APPLICATION);
-                    plans.add(stoppedPlan(mid, kind));
-                }
-            }
-        }
-        for (RTCRtpTransceiver t : s.transceivers) {
-            if (t.mid().isPresent() && usedMids.contains(t.mid().get()) || t.isStopping()) {
-                continue;
-            }
-            String mid = t.mid().orElseGet(() -> nextMid(usedMids));
-            usedMids.add(mid);
-            t.proposedMid = mid;
-            plans.add(planFor(t, mid, t.direction()));
-        }
-        return plans;
-    }
-
-    private SessionDescription latestDescription() {
-        if (s.pendingLocal != null) {
-            return s.pendingLocal;
-        }
-        if (s.currentLocal != null) {
-            return s.currentLocal;
-        }
-        return s.pendingRemote != null ? s.pendingRemote : s.currentRemote;
-    }
-
-    private static String nextMid(Set<String> used) {
-        int n = 0;
-        while (used.contains(String.valueOf(n))) {
-            n++;
-        }
-        return String.valueOf(n);
-    }
-
-    private MediaSectionPlan stoppedPlan(String mid, MediaKind kind) {
-        if (kind == MediaKind.APPLICATION) {
-            return MediaSectionPlan.data(mid).asStopped();
-        }
-        return MediaSectionPlan.builder(mid, kind).codecs(s.mediaEngine().codecs(kind))
-                .direction(Direction.INACTIVE).build().asStopped();
-    }
-
-    private MediaSectionPlan planFor(RTCRtpTransceiver t, String mid, RTCRtpTransceiverDirection direction) {
-        RTCRtpSender sender = t.sender();
-        MediaSectionPlan.Builder b = MediaSectionPlan.builder(mid, t.kind())
-                .direction(toSdp(direction))
-                .codecs(s.mediaEngine().codecs(t.kind()))
-                .headerExtensions(s.mediaEngine().headerExtensions(t.kind()));
-        if (direction == RTCRtpTransceiverDirection.SENDRECV || direction == RTCRtpTransceiverDirection.SENDONLY) {
-            String trackId = sender.track() != null ? sender.track().id() : sender.trackIdForSignaling();
-            boolean rtx = s.mediaEngine().codecs(t.kind()).stream().anyMatch(c -> c.isRtx());
-            b.sender(new LocalSender(sender.ssrc(), rtx ? OptionalLong.of(sender.rtxSsrc()) : OptionalLong.empty(),
-                    s.cname, trackId, sender.streamIds()));
-        }
-        return b.build();
-    }
-
-    /** The plan answering one offered m-line: empty rejects it (data channels arrive with #5). */
-    private Optional<MediaSectionPlan> answerPlan(MediaDescription offered) {
-        RTCRtpTransceiver t = offered.mid().map(s::transceiverByMid).orElse(null);
-        if (t == null || t.isStopping() || offered.port() == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(planFor(t, offered.mid().get(), t.direction()));
-    }
 
     // ---- set local ---------------------------------------------------------------------------
 
@@ -562,231 +482,44 @@ final class Negotiator {
         s.transceivers.removeAll(rejected);
     }
 
-    // ---- candidates ------------------------------------------------------------------------------
-
-    void addIceCandidate(RTCIceCandidate candidate) {
-        SessionDescription remote = s.pendingRemote != null ? s.pendingRemote : s.currentRemote;
-        if (remote == null) {
-            throw new RTCException(RTCException.INVALID_STATE, "addIceCandidate needs a remote description first");
-        }
-        if (candidate.sdpMid() == null && candidate.sdpMLineIndex() == null) {
-            if (candidate.isEndOfCandidates()) {
-                // W3C: an end-of-candidates for no m-line in particular ends them all (bundled: one transport).
-                s.transport.endOfRemoteCandidates();
-                return;
-            }
-            throw new RTCException(RTCException.TYPE, "the candidate needs sdpMid or sdpMLineIndex");
-        }
-        MediaDescription section = sectionFor(remote, candidate);
-        if (section == null) {
-            throw new RTCException(RTCException.OPERATION, "no m-line for sdpMid " + candidate.sdpMid()
-                    + " / sdpMLineIndex " + candidate.sdpMLineIndex());
-        }
-        if (candidate.usernameFragment() != null
-                && !candidate.usernameFragment().equals(section.iceUfrag().orElse(remote.iceUfrag().orElse(null)))) {
-            throw new RTCException(RTCException.OPERATION, "ufrag " + candidate.usernameFragment()
-                    + " belongs to no applied remote description");
-        }
-        if (candidate.isEndOfCandidates()) {
-            s.transport.endOfRemoteCandidates();
-            return;
-        }
-        IceCandidate parsed;
-        try {
-            parsed = SdpCandidates.fromSdp(Candidate.parse(candidate.candidate()));
-        } catch (SdpParseException | IllegalArgumentException e) {
-            throw new RTCException(RTCException.OPERATION, "bad candidate: " + e.getMessage(), e);
-        }
-        s.transport.addRemoteCandidate(parsed);
-    }
-
-    private static MediaDescription sectionFor(SessionDescription remote, RTCIceCandidate candidate) {
-        if (candidate.sdpMid() != null) {
-            return remote.mediaByMid(candidate.sdpMid()).orElse(null);
-        }
-        int index = candidate.sdpMLineIndex();
-        return index >= 0 && index < remote.media().size() ? remote.media().get(index) : null;
-    }
-
-    /**
-     * Our gathered candidate as the {@code icecandidate} event carries it: for the m-line whose
-     * transport the bundle uses, which is not the first once that one was rejected.
-     */
-    RTCIceCandidate toRtcCandidate(IceCandidate candidate) {
-        SessionDescription local = s.pendingLocal != null ? s.pendingLocal : s.currentLocal;
-        String mid = "0";
-        int index = 0;
-        if (local != null && !local.media().isEmpty()) {
-            index = transportSection(local);
-            mid = local.media().get(index).mid().orElse(String.valueOf(index));
-        }
-        Candidate sdp = SdpCandidates.toSdp(candidate, s.localIce.ufrag());
-        return new RTCIceCandidate(sdp.toString(), mid, index, s.localIce.ufrag());
-    }
-
-    /**
-     * The index of the m-line that carries the bundle's transport (RFC 9143 §7: the BUNDLE tag,
-     * the first mid of the group); without a group, the first m-line in use.
-     */
-    private static int transportSection(SessionDescription d) {
-        List<MediaDescription> media = d.media();
-        for (dev.parley.rtc.sdp.Group group : d.bundleGroups()) {
-            if (!group.mids().isEmpty()) {
-                for (int i = 0; i < media.size(); i++) {
-                    if (media.get(i).mid().map(group.mids().get(0)::equals).orElse(false)) {
-                        return i;
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < media.size(); i++) {
-            if (media.get(i).port() != 0) {
-                return i;
-            }
-        }
-        return 0;
-    }
-
     void restartIce() {
         if (s.closed) {
             return;
         }
         iceRestartRequested = true;
-        negotiationNeeded = false; // force a fresh negotiationneeded event
-        updateNegotiationNeeded();
+        negotiationNeeded.forceFresh();
     }
 
-    // ---- descriptions as the API returns them ---------------------------------------------------
+    // ---- delegated: candidates and descriptions, negotiation-needed ----------------------------------
+
+    void addIceCandidate(RTCIceCandidate candidate) {
+        candidates.addIceCandidate(candidate);
+    }
+
+    RTCIceCandidate toRtcCandidate(IceCandidate candidate) {
+        return candidates.toRtcCandidate(candidate);
+    }
 
     RTCSessionDescription localDescription() {
-        SessionDescription d = s.pendingLocal != null ? s.pendingLocal : s.currentLocal;
-        return describe(d, true);
+        return candidates.localDescription();
     }
 
-    /** The description with the candidates gathered so far, as W3C's localDescription shows it. */
     RTCSessionDescription describe(SessionDescription d, boolean local) {
-        if (d == null) {
-            return null;
-        }
-        RTCSdpType type;
-        if (d == s.pendingLocal || d == s.pendingRemote) {
-            type = d == s.pendingLocal ? s.pendingLocalType : s.pendingRemoteType;
-        } else {
-            // current descriptions: the side that made the last offer holds the offer
-            type = (d == s.currentLocal) == s.lastOfferWasLocal ? RTCSdpType.OFFER : RTCSdpType.ANSWER;
-        }
-        if (local && !d.media().isEmpty() && !s.localCandidates.isEmpty()) {
-            int index = transportSection(d);
-            MediaDescription section = d.media().get(index);
-            for (IceCandidate c : s.localCandidates) {
-                section = section.withAttribute(SdpCandidates.toSdp(c, s.localIce.ufrag()));
-            }
-            if (s.localGatheringComplete) {
-                section = section.withAttribute(new dev.parley.rtc.sdp.Attribute("end-of-candidates", null));
-            }
-            d = d.withMedia(index, section);
-        }
-        return new RTCSessionDescription(type, d.write());
+        return candidates.describe(d, local);
     }
-
-    // ---- negotiation-needed (W3C §4.7.3) ------------------------------------------------------
 
     void updateNegotiationNeeded() {
-        if (s.closed) {
-            return;
-        }
-        if (s.pendingOperations.get() > 0) {
-            updateOnEmptyChain = true; // W3C §4.7.3: decided when the operations chain is empty
-            return;
-        }
-        if (s.signalingState != RTCSignalingState.STABLE) {
-            return;
-        }
-        if (!isNegotiationNeeded()) {
-            negotiationNeeded = false;
-            return;
-        }
-        if (negotiationNeeded) {
-            return;
-        }
-        negotiationNeeded = true;
-        s.executor().execute(() -> {
-            if (s.closed || !negotiationNeeded) {
-                return;
-            }
-            if (s.pendingOperations.get() > 0) {
-                negotiationNeeded = false;
-                updateOnEmptyChain = true;
-                return;
-            }
-            if (s.signalingState == RTCSignalingState.STABLE && isNegotiationNeeded()) {
-                s.pc.emit(RTCPeerConnectionListener::onNegotiationNeeded);
-            } else {
-                negotiationNeeded = false;
-            }
-        });
+        negotiationNeeded.update();
     }
 
-    /** The last queued operation finished: a deferred negotiation-needed check runs now. */
     void onOperationsChainEmpty() {
-        if (updateOnEmptyChain) {
-            updateOnEmptyChain = false;
-            updateNegotiationNeeded();
-        }
+        negotiationNeeded.onOperationsChainEmpty();
     }
 
     private void afterStable() {
-        negotiationNeeded = false;
-        updateNegotiationNeeded();
+        negotiationNeeded.afterStable();
     }
 
-    /** W3C "check if negotiation is needed", for one bundled transport and no data channels yet. */
-    private boolean isNegotiationNeeded() {
-        if (iceRestartRequested) {
-            return true;
-        }
-        SessionDescription local = s.currentLocal;
-        for (RTCRtpTransceiver t : s.transceivers) {
-            if (t.isStopped()) {
-                continue;
-            }
-            if (t.isStopping()) {
-                return true;
-            }
-            if (t.mid().isEmpty()) {
-                return true;
-            }
-            MediaDescription section = local == null ? null : local.mediaByMid(t.mid().get()).orElse(null);
-            if (section == null) {
-                return true;
-            }
-            Direction wanted = toSdp(t.direction());
-            Direction written = section.direction().orElse(Direction.SENDRECV);
-            if (s.lastOfferWasLocal) {
-                if (written != wanted) {
-                    return true;
-                }
-            } else {
-                MediaDescription offered = s.currentRemote.mediaByMid(t.mid().get()).orElse(null);
-                Direction offeredDirection = offered == null ? Direction.SENDRECV
-                        : offered.direction().orElse(Direction.SENDRECV);
-                if (written != wanted.intersect(offeredDirection.reverse())) {
-                    return true;
-                }
-            }
-            if (wanted.sends() && t.sender().track() != null && !msidMatches(section, t.sender())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean msidMatches(MediaDescription section, RTCRtpSender sender) {
-        List<String> written = new ArrayList<>();
-        section.msids().forEach(m -> written.add(m.streamId()));
-        List<String> wanted = sender.streamIds().isEmpty() ? List.of("-") : sender.streamIds();
-        return written.equals(wanted);
-    }
 
     // ---- helpers ------------------------------------------------------------------------------
 

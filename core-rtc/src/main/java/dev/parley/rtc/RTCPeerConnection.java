@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * ({@code createOffer}, {@code setRemoteDescription}, …) run on it one at a time, in call order —
  * the W3C operations chain — and listeners are called on it. Futures complete on it too, so code
  * chained with {@code thenApply} runs there: do not block in it. Synchronous W3C methods
- * ({@link #addTrack}, {@link #getTransceivers}) may be called from any thread.
+ * ({@link #addTrack}, {@link #getTransceivers}) may be called from any thread. After
+ * {@link #close()} the getters still answer (with the final state), as W3C's do.
  *
  * <p>Negotiation (JSEP, RFC 8829) is the {@link Negotiator}'s job; this class keeps the W3C
  * state machine and wires the transport, senders and receivers.
@@ -54,6 +55,11 @@ public final class RTCPeerConnection implements AutoCloseable {
     private volatile boolean closed;
     /** Completes when close() has shut the executor's state down: from then on the state is frozen. */
     private final CompletableFuture<Void> shutDown = new CompletableFuture<>();
+    /**
+     * Operations queued and not yet completed. A closed executor drops what is still queued, so
+     * close() fails these: a future that never completes would hang whoever waits on it.
+     */
+    private final java.util.Set<CompletableFuture<?>> unfinished = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RTCPeerConnection(RTCConfiguration configuration) {
         this(configuration, EngineSettings.defaults(), MediaEngine.defaults());
@@ -347,6 +353,9 @@ public final class RTCPeerConnection implements AutoCloseable {
         closed = true;
         shutDown.complete(null);
         executor.close();
+        for (CompletableFuture<?> op : unfinished) {
+            op.completeExceptionally(new RTCException(RTCException.INVALID_STATE, "the peer connection is closed"));
+        }
         if (ownsNet) {
             net.close();
         }
@@ -376,6 +385,9 @@ public final class RTCPeerConnection implements AutoCloseable {
     /** Runs one W3C operation on the executor: rejected with InvalidStateError once closed. */
     private <T> CompletableFuture<T> operation(Supplier<T> body) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        // Registered before the closed check: close() either sees it or it sees closed.
+        unfinished.add(result);
+        result.whenComplete((value, error) -> unfinished.remove(result));
         if (closed) {
             result.completeExceptionally(new RTCException(RTCException.INVALID_STATE, "the peer connection is closed"));
             return result;

@@ -1,5 +1,6 @@
 package dev.parley.rtc;
 
+import dev.parley.rtc.media.AudioEnergy;
 import dev.parley.rtc.sdp.CodecCapability;
 import dev.parley.rtc.sdp.MediaKind;
 import java.util.ArrayList;
@@ -26,6 +27,9 @@ public final class RTCRtpSender {
     private volatile RTCRtpEncodingParameters encoding = RTCRtpEncodingParameters.DEFAULT;
     private volatile String lastTransactionId;
     private AutoCloseable trackSink;
+    /** The W3C media-source levels of the audio track being sent; a new one per track. */
+    private volatile AudioEnergy sourceEnergy;
+    private AutoCloseable energySink;
     /** The track id {@code a=msid} names while the sender has no track (W3C: a new id per sender). */
     private final String signalingTrackId = UUID.randomUUID().toString();
 
@@ -168,13 +172,28 @@ public final class RTCRtpSender {
             closeQuietly(trackSink);
             trackSink = null;
         }
+        if (energySink != null) {
+            closeQuietly(energySink);
+            energySink = null;
+        }
         track = newTrack;
+        sourceEnergy = null;
         if (newTrack != null) {
             if (transceiver != null) {
                 transceiver.senderEverHadTrack = true;
             }
             trackSink = pipeline.attach(newTrack);
+            if (newTrack.kind().equals(MediaStreamTrack.AUDIO)) {
+                AudioEnergy energy = new AudioEnergy();
+                sourceEnergy = energy;
+                energySink = newTrack.addAudioSink(energy);
+            }
         }
+    }
+
+    /** The levels of the audio track being sent (media-source stats), or null. */
+    AudioEnergy sourceEnergy() {
+        return sourceEnergy;
     }
 
     void stopSending() {

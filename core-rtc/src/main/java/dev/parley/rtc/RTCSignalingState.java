@@ -6,7 +6,9 @@ package dev.parley.rtc;
  * <pre>
  *  stable ──setLocal(offer)──▶ have-local-offer ──setRemote(answer)──▶ stable
  *  stable ──setRemote(offer)─▶ have-remote-offer ─setLocal(answer)───▶ stable
- *  have-*-offer ──rollback──▶ stable            any ──close()──▶ closed
+ *  have-local-offer ──setRemote(pranswer)─▶ have-remote-pranswer ──setRemote(answer)─▶ stable
+ *  have-remote-offer ─setLocal(pranswer)──▶ have-local-pranswer ───setLocal(answer)──▶ stable
+ *  have-*-offer ──rollback (either setter)──▶ stable      any ──close()──▶ closed
  * </pre>
  */
 public enum RTCSignalingState {

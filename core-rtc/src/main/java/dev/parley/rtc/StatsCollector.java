@@ -92,6 +92,10 @@ final class StatsCollector {
             }
         }
         t.put("srtpPacketsDropped", transport.srtpDropped());
+        if (srtp != null) {
+            // Not W3C members (webrtc-stats has none for this): how many packets SRTP refused, and why.
+            t.put("srtpAuthenticationFailures", srtp.authFailures()).put("srtpReplayed", srtp.replayed());
+        }
         out.add(t.build());
     }
 
@@ -132,11 +136,19 @@ final class StatsCollector {
                         .put("kind", o.kind()).put("mid", mid).put("transportId", TRANSPORT_ID).put("codecId", codecId)
                         .put("packetsSent", o.packetsSent()).put("bytesSent", o.bytesSent())
                         .put("headerBytesSent", o.headerBytesSent()).put("active", sender.encoding().active());
-                if (sender.track() != null) {
-                    String sourceId = "SA" + sender.track().id();
+                MediaStreamTrack track = sender.track();
+                if (track != null) {
+                    String sourceId = "SA" + track.id();
                     b.put("mediaSourceId", sourceId);
-                    out.add(new RTCStats.Builder(sourceId, "media-source", now)
-                            .put("trackIdentifier", sender.track().id()).put("kind", sender.track().kind()).build());
+                    RTCStats.Builder source = new RTCStats.Builder(sourceId, "media-source", now)
+                            .put("trackIdentifier", track.id()).put("kind", track.kind());
+                    AudioEnergy energy = sender.sourceEnergy();
+                    if (energy != null) {
+                        energy.audioLevel().ifPresent(level -> source.put("audioLevel", level));
+                        source.put("totalAudioEnergy", energy.totalAudioEnergy())
+                                .put("totalSamplesDuration", energy.totalSamplesDuration());
+                    }
+                    out.add(source.build());
                 }
                 if (snapshot.remoteInbound().containsKey(sender.ssrc())) {
                     RemoteInboundStats r = snapshot.remoteInbound().get(sender.ssrc());

@@ -184,10 +184,13 @@ class PeerConnectionLifecycleTest {
                     EngineSettings.builder().ice(IceSettings.DEFAULTS.loopbackOnly()).build()) : loopback.pc();
             RTCPeerConnection b = loopback.pc();
             CompletableFuture<RTCPeerConnectionState> closedInListener = new CompletableFuture<>();
+            CompletableFuture<CompletableFuture<RTCSessionDescription>> queuedBeforeClose = new CompletableFuture<>();
             a.addListener(new RTCPeerConnectionListener() {
                 @Override
                 public void onConnectionStateChange(RTCPeerConnectionState state) {
                     if (state == RTCPeerConnectionState.CONNECTED) {
+                        // Queued behind this very task, so the closing executor never runs it.
+                        queuedBeforeClose.complete(a.createOffer());
                         a.close();
                         closedInListener.complete(a.connectionState());
                     }
@@ -198,6 +201,8 @@ class PeerConnectionLifecycleTest {
                 Loopback.negotiate(a, b);
                 assertEquals(RTCPeerConnectionState.CLOSED, closedInListener.get(S, TimeUnit.SECONDS));
                 assertEquals(RTCSignalingState.CLOSED, a.signalingState());
+                assertEquals("InvalidStateError", failure(queuedBeforeClose.get(S, TimeUnit.SECONDS)),
+                        "an operation the closed executor dropped still completes");
             } finally {
                 a.close();
             }

@@ -8,14 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parley.rtc.media.PacedAudioSource;
-import dev.parley.rtc.media.ToneGenerator;
 import dev.parley.rtc.sdp.MediaDescription;
 import dev.parley.rtc.sdp.SessionDescription;
 import dev.parley.rtc.testutil.ToneDetector;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,40 +28,25 @@ class PeerConnectionLoopbackTest {
     /** Frames of 10 ms to analyse: half a second of received audio. */
     private static final int FRAMES = 50;
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    /** Makes the tones and closes them. */
+    private final Loopback loopback = new Loopback();
     private PeerPair pair;
 
     @AfterEach
     void close() throws Exception {
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
         if (pair != null) {
             pair.close();
         }
+        loopback.close();
     }
 
     private MediaStreamTrack tone(int hz) {
-        AudioTrackSource source = new AudioTrackSource();
-        PacedAudioSource paced = new PacedAudioSource(new ToneGenerator(hz, 0.5, 48_000, 1), source).start();
-        resources.add(paced);
-        resources.add(source::close);
-        return source.createTrack(hz + " Hz tone");
+        return loopback.tone(hz);
     }
 
     /** Collects the remote track's audio until {@link #FRAMES} frames arrived. */
     private static ToneDetector listen(RTCTrackEvent event) throws Exception {
-        ToneDetector detector = new ToneDetector(8000);
-        CountDownLatch frames = new CountDownLatch(FRAMES);
-        AutoCloseable sink = event.track().addAudioSink(frame -> {
-            if (frames.getCount() > 0) {
-                detector.add(frame);
-                frames.countDown();
-            }
-        });
-        assertTrue(frames.await(10, TimeUnit.SECONDS), "the remote track delivers " + FRAMES + " frames");
-        sink.close();
-        return detector;
+        return Loopback.listen(event.track(), FRAMES);
     }
 
     @Test

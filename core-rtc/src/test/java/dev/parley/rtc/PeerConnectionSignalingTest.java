@@ -278,4 +278,60 @@ class PeerConnectionSignalingTest {
         assertEquals(List.of(RTCSignalingState.HAVE_LOCAL_OFFER, RTCSignalingState.STABLE,
                 RTCSignalingState.HAVE_REMOTE_OFFER), ec.signaling);
     }
+
+    @Test
+    void negotiationNeeded_firesForAChangeTheRunningNegotiationMissed_andNotForOneItCovered() throws Exception {
+        RTCPeerConnection a = loopback.pc();
+        RTCPeerConnection b = loopback.pc();
+        PcEvents ea = PcEvents.on(a);
+        a.addTransceiver("audio", RTCRtpTransceiverInit.SENDRECV);
+        assertNotNull(ea.negotiationNeeded.poll(S, TimeUnit.SECONDS), "addTransceiver fires negotiationneeded");
+
+        // Covered: the offer made after the event includes the transceiver; nothing more to do.
+        Loopback.negotiate(a, b);
+        get(a.getStats()); // an executor barrier: an event due would have been fired by now
+        assertTrue(ea.negotiationNeeded.isEmpty(), "nothing left to negotiate: " + ea.negotiationNeeded);
+
+        // Missed: a transceiver added while our offer is out is not in it; back in stable, the
+        // flag is decided again and fires (W3C: not while the state is have-local-offer).
+        get(a.setLocalDescription());
+        a.addTransceiver("video", RTCRtpTransceiverInit.SENDRECV);
+        get(a.getStats());
+        assertTrue(ea.negotiationNeeded.isEmpty(), "no event outside stable");
+        get(b.setRemoteDescription(Loopback.withAllCandidates(a)));
+        get(b.setLocalDescription());
+        get(a.setRemoteDescription(Loopback.withAllCandidates(b)));
+        assertNotNull(ea.negotiationNeeded.poll(S, TimeUnit.SECONDS), "the missed change needs a negotiation");
+        Loopback.negotiate(a, b);
+        get(a.getStats());
+        assertTrue(ea.negotiationNeeded.isEmpty());
+        assertEquals(2, a.getTransceivers().stream().filter(t -> t.mid().isPresent()).count());
+    }
+
+    @Test
+    void trackEvents_streamlessTracksHaveNoStreams_andTracksOfOneStreamShareIt() throws Exception {
+        RTCPeerConnection a = loopback.pc();
+        RTCPeerConnection b = loopback.pc();
+        PcEvents eb = PcEvents.on(b);
+        MediaStream stream = new MediaStream();
+        a.addTrack(loopback.tone(440));
+        a.addTrack(loopback.tone(660), stream);
+        a.addTrack(loopback.tone(880), stream);
+        get(a.setLocalDescription());
+        get(b.setRemoteDescription(a.localDescription()));
+
+        RTCTrackEvent streamless = eb.nextTrack("audio", S);
+        RTCTrackEvent first = eb.nextTrack("audio", S);
+        RTCTrackEvent second = eb.nextTrack("audio", S);
+        assertEquals(List.of(), streamless.streams(), "addTrack without streams: a streamless remote track");
+        assertEquals(1, first.streams().size());
+        assertSame(first.streams().get(0), second.streams().get(0), "one remote MediaStream per stream id");
+        MediaStream remote = first.streams().get(0);
+        assertEquals(stream.id(), remote.id());
+        assertEquals(List.of(first.track(), second.track()), remote.getTracks());
+        assertEquals(List.of(first.track(), second.track(), streamless.track()).size(),
+                b.getReceivers().stream().map(RTCRtpReceiver::track).distinct().count());
+        assertTrue(streamless.track().muted(), "a remote track is muted until media arrives");
+        assertSame(streamless.transceiver().receiver(), streamless.receiver());
+    }
 }

@@ -149,11 +149,27 @@ final class PeerPair implements AutoCloseable {
             }
         }
 
+        /**
+         * Through this side's own thread, like every event: the candidate then follows the
+         * description it belongs to (sent from that thread), as it would in a browser. Sent
+         * straight from the executor it could overtake the offer and be refused.
+         */
         @Override
         public void onIceCandidate(RTCIceCandidate candidate) {
             if (candidate == null) {
                 return;
             }
+            inFlight.incrementAndGet();
+            inbox.execute(() -> {
+                try {
+                    sendCandidate(candidate);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
+        }
+
+        private void sendCandidate(RTCIceCandidate candidate) {
             send(() -> {
                 try {
                     remote.pc.addIceCandidate(candidate).join();
