@@ -348,7 +348,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                 shutdown.run();
                 done.complete(null);
             });
-            done.join();
+            awaitShutdown(done, shutdown);
         }
         closed = true;
         shutDown.complete(null);
@@ -358,6 +358,30 @@ public final class RTCPeerConnection implements AutoCloseable {
         }
         if (ownsNet) {
             net.close();
+        }
+    }
+
+    /**
+     * Waits for the shutdown task; if the executor was closed under us (an application closed a
+     * shared Net first), the task will never run, so the shutdown runs here instead of hanging.
+     */
+    private void awaitShutdown(CompletableFuture<Void> done, Runnable shutdown) {
+        while (true) {
+            try {
+                done.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                return;
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (executor.isClosed() && !done.isDone()) {
+                    shutdown.run();
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                shutdown.run();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                return;
+            }
         }
     }
 

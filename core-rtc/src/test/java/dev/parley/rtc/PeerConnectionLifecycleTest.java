@@ -155,12 +155,7 @@ class PeerConnectionLifecycleTest {
         Loopback.withAllCandidates(given);
         List<Integer> ports = candidatePorts(given);
         given.close();
-        // The peer connection closed its channels; a shared RealNet's I/O loop releases their ports
-        // on its next selector round, and an idle loop has none until something wakes it (a new
-        // registration does). Closing does not wake it: a net-package matter, reported.
-        shared.openUdp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), (d, from) -> { },
-                shared.newSerialExecutor("probe")).close();
-        assertFree(ports);
+        assertFree(ports); // closing a channel wakes the shared, idle I/O loop, which frees the port
         shared.newSerialExecutor("still-open").close(); // throws once a Net is closed
 
         RTCPeerConnection own = new RTCPeerConnection(RTCConfiguration.defaults(),
@@ -175,6 +170,19 @@ class PeerConnectionLifecycleTest {
         }
         assertFree(ports);
         assertThrows(IllegalStateException.class, () -> own.net().newSerialExecutor("closed"));
+    }
+
+    @Test
+    void closeAfterTheSharedNetWasClosed_returns() throws Exception {
+        RealNet net = new RealNet();
+        RTCPeerConnection pc = new RTCPeerConnection(RTCConfiguration.defaults(),
+                EngineSettings.builder().net(net).ice(IceSettings.DEFAULTS.loopbackOnly()).build());
+        pc.addTransceiver("audio", RTCRtpTransceiverInit.SENDRECV);
+        get(pc.setLocalDescription());
+        net.close(); // the application's mistake: its Net goes first, taking the executor with it
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(pc::close);
+        closed.get(10, TimeUnit.SECONDS);
+        assertEquals(RTCPeerConnectionState.CLOSED, pc.connectionState());
     }
 
     @Test

@@ -55,6 +55,9 @@ abstract class NioEndpoint<C extends SelectableChannel & NetworkChannel> impleme
         } catch (IOException ignored) {
             // Nothing more to release.
         }
+        // The OS socket (and its port) is freed only when the selector deregisters the key: wake
+        // it, or an idle loop would keep the port taken until its next event.
+        loop.execute(() -> { });
         owner.release(this);
     }
 

@@ -22,6 +22,9 @@ public interface SerialExecutor extends Executor, AutoCloseable {
     /** True when called from a task of this executor. */
     boolean inExecutor();
 
+    /** Whether {@link #close()} was called: a closed executor discards what it is given. */
+    boolean isClosed();
+
     @Override
     void close();
 

@@ -87,7 +87,8 @@ final class ThreadSerialExecutor implements SerialExecutor {
         onClose.run();
     }
 
-    boolean isClosed() {
+    @Override
+    public boolean isClosed() {
         return closed;
     }
 

@@ -60,7 +60,8 @@ final class VirtualSerialExecutor implements SerialExecutor {
         return clock.currentExecutor() == this;
     }
 
-    boolean isClosed() {
+    @Override
+    public boolean isClosed() {
         return closed;
     }
 

@@ -132,9 +132,20 @@ class RealNetTcpTest {
         SerialExecutor exec = net.newSerialExecutor("tcp-connect");
         TcpListener listener = net.listenTcp(IPV4_LOOPBACK_ANY_PORT, connection -> new Echo(), exec);
         AtomicReference<Boolean> inExecutor = new AtomicReference<>();
-        TcpConnection connection = net.connectTcp(null, listener.localAddress(), new Echo(), exec)
-                .whenComplete((c, failure) -> inExecutor.set(exec.inExecutor()))
-                .get(5, TimeUnit.SECONDS);
+        // Hold the executor until the callback is attached: a completion on the executor then
+        // queues behind the gate, and one completed elsewhere would run the callback right here.
+        CountDownLatch gate = new CountDownLatch(1);
+        exec.execute(() -> {
+            try {
+                gate.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        CompletableFuture<TcpConnection> connecting = net.connectTcp(null, listener.localAddress(), new Echo(), exec)
+                .whenComplete((c, failure) -> inExecutor.set(exec.inExecutor()));
+        gate.countDown();
+        TcpConnection connection = connecting.get(5, TimeUnit.SECONDS);
         assertNotNull(connection);
         assertTrue(inExecutor.get());
     }
