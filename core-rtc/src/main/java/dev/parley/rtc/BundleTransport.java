@@ -70,6 +70,9 @@ final class BundleTransport implements AutoCloseable {
     private final int earlySrtpCapacity;
     private final ArrayDeque<byte[]> earlySrtp = new ArrayDeque<>();
     private final Object sendLock = new Object();
+    /** A DTLS flight is a handful of datagrams; more waiting than this means nothing is listening. */
+    private static final int MAX_UNSENT_DTLS = 16;
+    private final List<byte[]> unsentDtls = new java.util.ArrayList<>();
     private volatile SrtpSession srtp;
     private boolean dtlsStarted;
     /** DTLS failed or was closed: SRTP can no longer get keys on this transport. */
@@ -92,7 +95,7 @@ final class BundleTransport implements AutoCloseable {
         this.earlySrtpCapacity = settings.earlySrtpQueue();
         this.ice = new IceAgent(net, executor, settings.ice(), localCredentials, controlling,
                 configuration.iceServers(), configuration.iceTransportPolicy(), new IceEvents(), settings.random());
-        this.dtls = new DtlsTransport(certificate, this::sendDatagram, settings.dtls(), executor, new DtlsEvents(),
+        this.dtls = new DtlsTransport(certificate, this::sendDtls, settings.dtls(), executor, new DtlsEvents(),
                 settings.random());
     }
 
@@ -185,6 +188,35 @@ final class BundleTransport implements AutoCloseable {
     /** Sends an SCTP packet over DTLS (data channels, #5). */
     boolean sendApplicationData(byte[] data) {
         return dtls.send(data);
+    }
+
+    /**
+     * DTLS out, on the DTLS thread. A flight ICE cannot carry yet is kept and sent the moment ICE
+     * becomes writable: the offerer's DTLS server can get the answerer's ClientHello before its
+     * own first check succeeded, and losing its reply would cost a whole retransmission timeout.
+     */
+    private boolean sendDtls(byte[] datagram) {
+        if (sendDatagram(datagram)) {
+            return true;
+        }
+        synchronized (unsentDtls) {
+            if (unsentDtls.size() < MAX_UNSENT_DTLS) {
+                unsentDtls.add(datagram);
+            }
+        }
+        return false;
+    }
+
+    /** ICE can send now: the DTLS datagrams that found no path go out (on the executor). */
+    private void flushUnsentDtls() {
+        List<byte[]> flight;
+        synchronized (unsentDtls) {
+            flight = new java.util.ArrayList<>(unsentDtls);
+            unsentDtls.clear();
+        }
+        for (byte[] datagram : flight) {
+            sendDatagram(datagram);
+        }
     }
 
     private boolean sendDatagram(byte[] datagram) {
@@ -328,6 +360,7 @@ final class BundleTransport implements AutoCloseable {
 
         @Override
         public void onWritable() {
+            flushUnsentDtls();
             if (pendingClientRole != null) {
                 startDtls(pendingClientRole);
             }
@@ -335,6 +368,7 @@ final class BundleTransport implements AutoCloseable {
 
         @Override
         public void onSelectedPairChange(CandidatePair pair) {
+            flushUnsentDtls();
             if (pendingClientRole != null) {
                 startDtls(pendingClientRole);
             }

@@ -31,7 +31,7 @@ public final class CallSetupBenchmark {
     private static final String HOST_IP = "10.213.62.1";
     private static final String NS_IP = "10.213.62.2";
     private static final int WARMUP = 20;
-    private static final int RUNS = 15;
+    private static final int RUNS = 21;
 
     private CallSetupBenchmark() {}
 
