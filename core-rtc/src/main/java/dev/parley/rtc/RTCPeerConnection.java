@@ -174,8 +174,13 @@ public final class RTCPeerConnection implements AutoCloseable {
         }
     }
 
+    /** W3C {@code getConfiguration}: includes the certificate the connection generated for itself. */
     public RTCConfiguration getConfiguration() {
-        return configuration;
+        RTCConfiguration current = configuration;
+        if (!current.certificates().isEmpty()) {
+            return current;
+        }
+        return current.toBuilder().certificate(certificate.join()).build();
     }
 
     /**
@@ -187,7 +192,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         Sync.run(session, () -> {
             session.requireOpen();
             if (!newConfiguration.certificates().isEmpty()
-                    && !newConfiguration.certificates().equals(configuration.certificates())) {
+                    && !newConfiguration.certificates().equals(getConfiguration().certificates())) {
                 throw new RTCException(RTCException.INVALID_MODIFICATION, "certificates cannot change");
             }
             if (newConfiguration.bundlePolicy() != configuration.bundlePolicy()) {

@@ -81,6 +81,17 @@ class PeerConnectionCertificateTest {
     }
 
     @Test
+    void getConfiguration_showsTheGeneratedCertificate_andTakesItBack() throws Exception {
+        RTCPeerConnection pc = loopback.pc(RTCConfiguration.defaults());
+        java.util.List<RTCCertificate> shown = pc.getConfiguration().certificates();
+        assertEquals(1, shown.size(), "the certificate the connection made for itself");
+        pc.setConfiguration(pc.getConfiguration()); // W3C: handing the configuration back is no change
+        assertEquals(shown, pc.getConfiguration().certificates());
+        get(pc.setLocalDescription());
+        assertEquals(shown.get(0).getFingerprints().get(0), offeredFingerprint(pc));
+    }
+
+    @Test
     void setConfiguration_cannotChangeCertificatesOrBundlePolicy_butChangesIceServers() throws Exception {
         RTCCertificate mine = get(RTCPeerConnection.generateCertificate());
         RTCCertificate other = get(RTCPeerConnection.generateCertificate());
