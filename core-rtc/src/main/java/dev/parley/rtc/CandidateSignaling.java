@@ -41,7 +41,9 @@ final class CandidateSignaling {
                     + " / sdpMLineIndex " + candidate.sdpMLineIndex());
         }
         if (candidate.usernameFragment() != null
-                && !candidate.usernameFragment().equals(section.iceUfrag().orElse(remote.iceUfrag().orElse(null)))) {
+                && !ufragOf(s.pendingRemote, candidate).equals(candidate.usernameFragment())
+                && !ufragOf(s.currentRemote, candidate).equals(candidate.usernameFragment())) {
+            // W3C: the ufrag must be one of an applied remote description (pending or current).
             throw new RTCException(RTCException.OPERATION, "ufrag " + candidate.usernameFragment()
                     + " belongs to no applied remote description");
         }
@@ -56,6 +58,18 @@ final class CandidateSignaling {
             throw new RTCException(RTCException.OPERATION, "bad candidate: " + e.getMessage(), e);
         }
         s.transport.addRemoteCandidate(parsed);
+    }
+
+    /** The ufrag of the candidate's m-line in {@code remote}, or "" if there is none. */
+    private static String ufragOf(SessionDescription remote, RTCIceCandidate candidate) {
+        if (remote == null) {
+            return "";
+        }
+        MediaDescription section = sectionFor(remote, candidate);
+        if (section == null) {
+            return "";
+        }
+        return section.iceUfrag().or(remote::iceUfrag).orElse("");
     }
 
     private static MediaDescription sectionFor(SessionDescription remote, RTCIceCandidate candidate) {
