@@ -167,6 +167,26 @@ public final class ChromiumPeer implements AutoCloseable {
         params.put("flatten", true);
         sessionId = (String) cdp.send("Target.attachToTarget", params, null, START_TIMEOUT).get("sessionId");
         cdp.send("Runtime.enable", null, sessionId, START_TIMEOUT); // console messages reach our log
+        awaitPageLoaded();
+    }
+
+    /**
+     * The page target exists before our file has loaded in it; a script evaluated in the initial
+     * empty document loses its globals when the file's document replaces it. Polls (no event is
+     * subscribed before we attach) until the file page is complete.
+     */
+    private void awaitPageLoaded() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            Object loaded = eval("location.protocol === 'file:' && document.readyState === 'complete'", START_TIMEOUT);
+            if (Boolean.TRUE.equals(loaded)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the page did not load within " + START_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(20); // polling, as above: the load event may already have passed
+        }
     }
 
     /** Chromium's product string, e.g. {@code HeadlessChrome/156.0.8078.108}. */
