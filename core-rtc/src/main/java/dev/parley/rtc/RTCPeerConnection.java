@@ -1,17 +1,10 @@
 package dev.parley.rtc;
 
 import dev.parley.rtc.dtls.DtlsCertificate;
-import dev.parley.rtc.ice.IceCandidate;
-import dev.parley.rtc.ice.IceCredentials;
-import dev.parley.rtc.ice.SdpCandidates;
 import dev.parley.rtc.net.Net;
 import dev.parley.rtc.net.RealNet;
 import dev.parley.rtc.net.SerialExecutor;
-import dev.parley.rtc.sdp.Candidate;
-import dev.parley.rtc.sdp.MediaDescription;
 import dev.parley.rtc.sdp.MediaKind;
-import dev.parley.rtc.sdp.SdpParseException;
-import dev.parley.rtc.sdp.SessionDescription;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
