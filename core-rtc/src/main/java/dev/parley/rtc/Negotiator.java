@@ -364,17 +364,13 @@ final class Negotiator {
         BundleTransport transport = s.ensureTransport(false);
         if (s.currentRemote == null) {
             // The first exchange decides the ICE role: a rolled-back local offer made us controlling.
-            transport.ice().setRole(remoteTransportIsLite(offer));
+            transport.ice().setRole(offer.iceLite()); // against ice-lite we control
         }
         s.pendingRemote = offer;
         s.pendingRemoteType = RTCSdpType.OFFER;
         applyRemoteTransport(transport, offer);
         s.setSignalingState(RTCSignalingState.HAVE_REMOTE_OFFER);
         remoteTracks.process(offer);
-    }
-
-    private static boolean remoteTransportIsLite(SessionDescription remote) {
-        return remote.iceLite();
     }
 
     /** W3C: an addTrack transceiver without mid, of the same kind, not stopped, takes the new m-line. */

@@ -66,17 +66,11 @@ final class StatsCollector {
         if (srtp != null) {
             t.put("srtpCipher", srtp.profile().name().replaceFirst("^SRTP_", ""));
         }
-        Fingerprint local = s.pc.certificate().getFingerprints().get(0);
-        String localCertId = "CF" + local.toValue().substring(local.toValue().indexOf(' ') + 1);
-        certificate(localCertId, local, s.pc.certificate().dtlsCertificate().encoded());
-        t.put("localCertificateId", localCertId);
-        dtls.remoteCertificate().ifPresent(der -> {
-            Fingerprint remote = dev.parley.rtc.dtls.CertificateFingerprints.of(
-                    dev.parley.rtc.dtls.CertificateFingerprints.SHA_256, der);
-            String id = "CF" + remote.toValue().substring(remote.toValue().indexOf(' ') + 1);
-            certificate(id, remote, der);
-            t.put("remoteCertificateId", id);
-        });
+        t.put("localCertificateId", certificate(s.pc.certificate().getFingerprints().get(0),
+                s.pc.certificate().dtlsCertificate().encoded()));
+        dtls.remoteCertificate().ifPresent(der -> t.put("remoteCertificateId", certificate(
+                dev.parley.rtc.dtls.CertificateFingerprints.of(dev.parley.rtc.dtls.CertificateFingerprints.SHA_256, der),
+                der)));
         CandidatePair selected = ice.selectedPair();
         Set<String> candidates = new HashSet<>();
         for (CandidatePair pair : ice.pairs()) {
@@ -112,11 +106,15 @@ final class StatsCollector {
         return id;
     }
 
-    private void certificate(String id, Fingerprint fingerprint, byte[] der) {
+    /** A {@code certificate} stats object, identified by its fingerprint; its id. */
+    private String certificate(Fingerprint fingerprint, byte[] der) {
         String value = fingerprint.toValue();
+        String hex = value.substring(value.indexOf(' ') + 1); // the value without "sha-256 "
+        String id = "CF" + hex;
         out.add(new RTCStats.Builder(id, "certificate", now).put("fingerprintAlgorithm", fingerprint.hashFunction())
-                .put("fingerprint", value.substring(value.indexOf(' ') + 1))
+                .put("fingerprint", hex)
                 .put("base64Certificate", Base64.getEncoder().encodeToString(der)).build());
+        return id;
     }
 
     private void rtp() {
