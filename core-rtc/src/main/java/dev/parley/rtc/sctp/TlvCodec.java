@@ -2,6 +2,7 @@ package dev.parley.rtc.sctp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * Type-length-value lists inside chunks: INIT parameters (RFC 9260 §3.2.1), error causes
@@ -52,7 +53,7 @@ final class TlvCodec {
     }
 
     /** Writes items one after another, padding between them but not after the last. */
-    static <T> void writeAll(WireWriter w, List<T> items, ItemWriter<T> writer, java.util.function.ToIntFunction<T> type) {
+    static <T> void writeAll(WireWriter w, List<T> items, ItemWriter<T> writer, ToIntFunction<T> type) {
         boolean first = true;
         for (T item : items) {
             if (!first) {
