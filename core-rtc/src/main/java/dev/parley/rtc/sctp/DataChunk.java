@@ -1,5 +1,6 @@
 package dev.parley.rtc.sctp;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -41,10 +42,24 @@ public record DataChunk(long tsn, int streamId, int ssn, long ppid, boolean unor
         return HEADER_SIZE + userData.length;
     }
 
+    /** Value equality: the user data compares by content, not identity. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DataChunk d && d.tsn == tsn && d.streamId == streamId && d.ssn == ssn && d.ppid == ppid
+                && d.unordered == unordered && d.beginning == beginning && d.ending == ending
+                && d.immediate == immediate && Arrays.equals(d.userData, userData);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(tsn, streamId, ssn, ppid, unordered, beginning, ending, immediate);
+        return 31 * h + Arrays.hashCode(userData);
+    }
+
     @Override
     public String toString() {
         return "DATA[tsn=" + tsn + " sid=" + streamId + " ssn=" + ssn + " ppid=" + ppid
-                + (unordered ? " U" : "") + (beginning ? " B" : "") + (ending ? " E" : "")
+                + (immediate ? " I" : "") + (unordered ? " U" : "") + (beginning ? " B" : "") + (ending ? " E" : "")
                 + " len=" + userData.length + "]";
     }
 }
