@@ -38,6 +38,7 @@ final class CongestionControl {
     private long lastDataSentNanos;
     private boolean sentAnyData;
     private long fastRetransmits;
+    private long fastRecoveries;
     private long t3Expiries;
 
     /**
@@ -99,6 +100,7 @@ final class CongestionControl {
         if (inFastRecovery) {
             return false;
         }
+        fastRecoveries++;
         ssthresh = Math.max(cwnd / 2, 4L * mtu);
         cwnd = ssthresh;
         partialBytesAcked = 0;
@@ -167,6 +169,11 @@ final class CongestionControl {
     /** Fast retransmit events (SACKs that marked chunks for fast retransmit), for stats. */
     long fastRetransmits() {
         return fastRetransmits;
+    }
+
+    /** Fast Recoveries entered, i.e. window cuts on fast retransmit, for stats. */
+    long fastRecoveries() {
+        return fastRecoveries;
     }
 
     /** T3-rtx expiries, for stats. */

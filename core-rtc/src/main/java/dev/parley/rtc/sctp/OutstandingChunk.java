@@ -40,7 +40,7 @@ final class OutstandingChunk {
     boolean fastRetransmitPending;
     /** The chunk whose acknowledgement gives the next RTT measurement (RFC 9260 §6.3.1 C4/C5). */
     boolean timed;
-    /** The number of the last SACK whose gap blocks covered this chunk. */
+    /** The number of the last SACK whose gap blocks reported this chunk acked. */
     long gapAckedInSack;
 
     OutstandingChunk(DataChunk chunk, OutgoingMessage message) {

@@ -78,6 +78,8 @@ final class RetransmissionQueue {
     private long nextTsn;
     private long advancedPeerAckPoint;
     private long flightSize;
+    /** Entries in state ACKED, so that a SACK need not look for reneged chunks when there are none. */
+    private int gapAckedCount;
     private long peerRwnd;
     private boolean timing;
     private boolean fastRetransmitPacketPending;
@@ -195,6 +197,9 @@ final class RetransmissionQueue {
         for (int i = 0; i < cumAcked; i++) {
             OutstandingChunk c = outstanding.get(i);
             newlyAcked += acknowledge(c, nowNanos);
+            if (c.state == State.ACKED) {
+                gapAckedCount--; // leaves the queue
+            }
             OutgoingMessage m = c.message;
             if (--m.unackedChunks == 0 && m.fullyFragmented() && !m.abandoned) {
                 messagesAcked++;
@@ -206,23 +211,29 @@ final class RetransmissionQueue {
         // Gap ack blocks: offsets from the cumulative ack, so index = offset - 1 (§3.3.4).
         long highestNewlyAcked = -1;
         int highestReported = -1;
+        int reported = 0;
         for (GapAckBlock block : sack.gapAckBlocks()) {
             int end = Math.min(block.end(), outstanding.size());
             for (int offset = block.start(); offset <= end; offset++) {
                 OutstandingChunk c = outstanding.get(offset - 1);
-                c.gapAckedInSack = sackCount;
                 long bytes = acknowledge(c, nowNanos);
                 if (bytes > 0) {
                     newlyAcked += bytes;
                     highestNewlyAcked = Math.max(highestNewlyAcked, offset - 1);
                 }
+                if (c.state == State.ACKED && c.gapAckedInSack != sackCount) {
+                    c.gapAckedInSack = sackCount;
+                    reported++;
+                }
             }
             highestReported = Math.max(highestReported, end - 1);
         }
         boolean reneged = false;
-        for (OutstandingChunk c : outstanding) {
+        for (int i = 0; i < outstanding.size() && reported < gapAckedCount; i++) {
+            OutstandingChunk c = outstanding.get(i);
             if (c.state == State.ACKED && c.gapAckedInSack != sackCount) {
                 c.state = State.IN_FLIGHT; // the peer dropped it (§6.2.1); count it again, R4
+                gapAckedCount--;
                 c.missIndications = 0;
                 flightSize += c.size();
                 reneged = true;
@@ -417,6 +428,22 @@ final class RetransmissionQueue {
         return messagesAcked;
     }
 
+    /** For tests: the running counts agree with the chunks, and TSNs are consecutive from the cumulative ack. */
+    boolean consistent() {
+        long flight = 0;
+        int acked = 0;
+        for (int i = 0; i < outstanding.size(); i++) {
+            OutstandingChunk c = outstanding.get(i);
+            if (c.tsn() != Tsn.add(cumulativeTsnAck, i + 1L)) {
+                return false;
+            }
+            flight += c.state == State.IN_FLIGHT ? c.size() : 0;
+            acked += c.state == State.ACKED ? 1 : 0;
+        }
+        return flight == flightSize && acked == gapAckedCount
+                && Tsn.distance(cumulativeTsnAck, nextTsn) == outstanding.size() + 1L;
+    }
+
     private int send(OutstandingChunk c, long nowNanos, List<DataChunk> packet) {
         c.transmissions++;
         if (c.transmissions > 1) {
@@ -446,6 +473,7 @@ final class RetransmissionQueue {
             case TO_RETRANSMIT -> c.fastRetransmitPending = false;
         }
         c.state = State.ACKED;
+        gapAckedCount++;
         if (c.timed) {
             c.timed = false;
             timing = false;
@@ -483,6 +511,8 @@ final class RetransmissionQueue {
             if (c.message == m) {
                 if (c.state == State.IN_FLIGHT) {
                     flightSize -= c.size();
+                } else if (c.state == State.ACKED) {
+                    gapAckedCount--;
                 }
                 c.state = State.ABANDONED;
                 c.fastRetransmitPending = false;
@@ -524,12 +554,9 @@ final class RetransmissionQueue {
         if (cumAdvanced || earliestMarked) {
             return T3Action.RESTART; // R3; §7.2.4 rule 5 (the earliest chunk is fast-retransmitted now)
         }
-        boolean unacked = false;
-        for (OutstandingChunk c : outstanding) {
-            if (c.state == State.IN_FLIGHT || c.state == State.TO_RETRANSMIT) {
-                unacked = true;
-                break;
-            }
+        boolean unacked = flightSize > 0;
+        for (int i = 0; i < outstanding.size() && !unacked; i++) {
+            unacked = outstanding.get(i).state == State.TO_RETRANSMIT;
         }
         // R4; RFC 3758 C5: a pending FORWARD TSN (only abandoned or gap-acked chunks left) needs the timer
         return reneged || !unacked ? T3Action.START_IF_STOPPED : T3Action.NONE;

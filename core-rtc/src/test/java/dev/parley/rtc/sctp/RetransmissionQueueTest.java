@@ -419,6 +419,7 @@ class RetransmissionQueueTest {
         for (List<DataChunk> p; !(p = rq.nextToSend(nowNanos, ROOM)).isEmpty(); ) {
             all.addAll(p);
         }
+        assertTrue(rq.consistent());
         return all;
     }
 
