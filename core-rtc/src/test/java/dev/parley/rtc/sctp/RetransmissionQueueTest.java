@@ -324,6 +324,38 @@ class RetransmissionQueueTest {
     }
 
     @Test
+    void aSentMessageWhoseLifetimePassedIsAbandonedAtT3InsteadOfRetransmitted() {
+        setUp(100, 1, 1_000_000);
+        queue.enqueue(1, 51, bytes(100, 0), false, Reliability.maxLifetime(Duration.ofMillis(500)), 0);
+        queue.enqueue(2, 51, bytes(100, 0), false, Reliability.maxLifetime(Duration.ofMillis(5000)), 0);
+        sendAll(0);
+        rq.onT3Expired(1000 * MS); // TSN 1 expired at 500 ms, TSN 2 lives until 5 s
+        assertEquals(List.of(2L), tsns(sendAll(1000 * MS)));
+        assertEquals(1, rq.messagesAbandoned());
+        assertEquals(new ForwardTsnChunk(1, List.of(new ForwardTsnChunk.SkippedStream(1, 0))),
+                rq.pollForwardTsn().orElseThrow());
+    }
+
+    @Test
+    void aForwardTsnListsNoMoreStreamsThanFitOnePacket() {
+        setUp(100, 1, 1_000_000);
+        int streams = 300; // (1200 - 12 - 8) / 4 = 295 fit
+        for (int id = 0; id < streams; id++) {
+            queue.enqueue(id, 51, bytes(1, id), false, Reliability.maxRetransmits(0), 0);
+        }
+        assertEquals(streams, sendAll(0).size());
+        rq.onT3Expired(1000 * MS);
+        assertEquals(300L, rq.advancedPeerAckPoint());
+        ForwardTsnChunk fwd = rq.forwardTsn().orElseThrow();
+        assertEquals(295, fwd.skippedStreams().size());
+        assertEquals(295L, fwd.newCumulativeTsn());
+        rq.onSack(sack(295, 1_000_000), 1100 * MS);
+        fwd = rq.forwardTsn().orElseThrow();
+        assertEquals(300L, fwd.newCumulativeTsn());
+        assertEquals(5, fwd.skippedStreams().size());
+    }
+
+    @Test
     void unsentMessagesWhoseLifetimePassedAreDroppedWithoutATsn() {
         setUp(1172, 1, 1_000_000);
         sendMessages(4, 0, 1172); // the window is full
