@@ -8,7 +8,7 @@ import java.time.Duration;
  * retransmissions (W3C {@code maxRetransmits}) or a limited lifetime (W3C {@code maxPacketLifeTime}).
  * An abandoned message is skipped with a FORWARD TSN (RFC 3758 §3.5).
  */
-sealed interface Reliability {
+public sealed interface Reliability {
     /** Retransmitted until acknowledged. */
     static Reliability reliable() {
         return Reliable.INSTANCE;

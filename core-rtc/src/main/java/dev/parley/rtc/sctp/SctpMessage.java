@@ -10,7 +10,7 @@ package dev.parley.rtc.sctp;
  * @param unordered whether the message was sent with the U bit
  * @param payload   the message's bytes, a fresh array the receiver may keep and change
  */
-record SctpMessage(int streamId, long ppid, boolean unordered, byte[] payload) {
+public record SctpMessage(int streamId, long ppid, boolean unordered, byte[] payload) {
     @Override
     public String toString() {
         return "SctpMessage[sid=" + streamId + " ppid=" + ppid + (unordered ? " U" : "")

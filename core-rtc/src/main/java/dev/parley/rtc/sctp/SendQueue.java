@@ -33,6 +33,12 @@ final class SendQueue {
     /** Told when a stream's buffered amount drops to or below its low threshold. */
     interface Listener {
         void onBufferedAmountLow(int streamId);
+
+        /**
+         * Bytes of the stream left the buffered amount: cut into chunks for their first
+         * transmission, or dropped unsent (lifetime passed, message abandoned).
+         */
+        default void onBytesReleased(int streamId, long bytes) {}
     }
 
     /**
@@ -275,6 +281,7 @@ final class SendQueue {
         long before = stream.buffered;
         stream.buffered -= bytes;
         totalBuffered -= bytes;
+        listener.onBytesReleased(streamId, bytes);
         if (before > stream.lowThreshold && stream.buffered <= stream.lowThreshold) {
             lowNotifications.add(streamId);
         }
