@@ -80,9 +80,9 @@ final class NegotiationNeeded {
         update();
     }
 
-    /** W3C "check if negotiation is needed", for one bundled transport and no data channels yet. */
+    /** W3C "check if negotiation is needed", for one bundled transport. */
     private boolean isNegotiationNeeded() {
-        if (iceRestartRequested.getAsBoolean()) {
+        if (iceRestartRequested.getAsBoolean() || s.dataChannels.needsDataSection()) {
             return true;
         }
         SessionDescription local = s.currentLocal;

@@ -460,9 +460,16 @@ final class Negotiator {
                 remoteTransport.fingerprints(), role);
         List<RTCRtpTransceiver> rejected = new ArrayList<>();
         for (NegotiatedMedia m : agreed.media()) {
+            if (m.kind().orElse(null) == MediaKind.APPLICATION) {
+                if (!m.rejected() && m.mid().isPresent()) {
+                    s.dataChannels.negotiated(m.mid().get(), m.remoteSctpPort().orElse(DataChannels.SCTP_PORT),
+                            m.remoteMaxMessageSize().orElse(DataChannels.DEFAULT_REMOTE_MAX_MESSAGE_SIZE), role);
+                }
+                continue;
+            }
             RTCRtpTransceiver t = m.mid().map(s::transceiverByMid).orElse(null);
             if (t == null) {
-                continue; // a data section (#5) or one we never had
+                continue; // one we never had
             }
             t.midFromPendingDescription = false;
             t.createdByRemoteOffer = false;

@@ -52,6 +52,7 @@ final class PeerSession implements MediaContext {
     BundleTransport transport;
     final List<IceCandidate> localCandidates = new ArrayList<>();
     boolean localGatheringComplete;
+    final DataChannels dataChannels = new DataChannels(this);
 
     PeerSession(RTCPeerConnection pc) {
         this.pc = pc;
@@ -234,6 +235,9 @@ final class PeerSession implements MediaContext {
         }
         dtlsState = state;
         updateConnectionState();
+        if (state == RTCDtlsTransportState.CONNECTED) {
+            dataChannels.onDtlsConnected();
+        }
     }
 
     private void updateConnectionState() {
@@ -260,6 +264,7 @@ final class PeerSession implements MediaContext {
             t.markStopped();
         }
         pc.media().close();
+        dataChannels.closeAll();
         if (transport != null) {
             transport.close();
         }
@@ -312,6 +317,13 @@ final class PeerSession implements MediaContext {
         public void onRtp(byte[] packet) {
             if (!closed) {
                 pc.media().onRtp(packet);
+            }
+        }
+
+        @Override
+        public void onApplicationData(byte[] packet) {
+            if (!closed) {
+                dataChannels.onApplicationData(packet);
             }
         }
 

@@ -290,6 +290,30 @@ public final class RTCPeerConnection implements AutoCloseable {
         return Sync.call(session, () -> session.addTransceiver(MediaKind.fromSdpName(kind).orElseThrow(), null, init));
     }
 
+    /**
+     * W3C {@code createDataChannel(label, init)}: a channel on the connection's SCTP association.
+     * The first one makes {@code negotiationneeded} fire (a data m-line is needed); it opens once
+     * the association is up and, unless {@code negotiated}, has been announced to the peer.
+     *
+     * @throws RTCException {@code InvalidStateError} when closed; {@code TypeError} for a label
+     *     longer than 65535 bytes; {@code OperationError} when the id is in use
+     */
+    public RTCDataChannel createDataChannel(String label, RTCDataChannelInit init) {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(init, "init");
+        return Sync.call(session, () -> session.dataChannels.create(label, init));
+    }
+
+    /** {@code createDataChannel(label)}: reliable, ordered, announced in band. */
+    public RTCDataChannel createDataChannel(String label) {
+        return createDataChannel(label, RTCDataChannelInit.DEFAULT);
+    }
+
+    /** W3C {@code sctp}: the SCTP transport once a data m-line is negotiated, else empty. */
+    public java.util.Optional<RTCSctpTransport> sctp() {
+        return java.util.Optional.ofNullable(read(session.dataChannels::sctpTransport));
+    }
+
     public List<RTCRtpTransceiver> getTransceivers() {
         return read(() -> List.copyOf(session.transceivers));
     }

@@ -29,4 +29,7 @@ public interface RTCPeerConnectionListener {
 
     /** {@code track}: the remote side sends a track on a transceiver (RFC 8829 §5.10 / W3C §4.4.1.6). */
     default void onTrack(RTCTrackEvent event) {}
+
+    /** {@code datachannel}: the peer announced a data channel (RFC 8832); it is already open. */
+    default void onDataChannel(RTCDataChannel channel) {}
 }

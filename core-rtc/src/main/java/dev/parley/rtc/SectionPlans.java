@@ -43,7 +43,9 @@ final class SectionPlans {
                     plans.add(t.isStopping() ? stoppedPlan(mid, t.kind()) : planFor(t, mid, t.direction()));
                 } else {
                     MediaKind kind = MediaKind.fromSdpName(section.type()).orElse(MediaKind.APPLICATION);
-                    plans.add(stoppedPlan(mid, kind));
+                    boolean liveData = kind == MediaKind.APPLICATION && section.port() != 0
+                            && mid.equals(s.dataChannels.mid());
+                    plans.add(liveData ? MediaSectionPlan.data(mid) : stoppedPlan(mid, kind));
                 }
             }
         }
@@ -56,7 +58,28 @@ final class SectionPlans {
             t.proposedMid = mid;
             plans.add(planFor(t, mid, t.direction()));
         }
+        boolean hasData = plans.stream().anyMatch(p -> p.kind() == MediaKind.APPLICATION && !p.stopped());
+        if (s.dataChannels.wanted() && !hasData) {
+            // W3C: the first data channel adds one application m-line, after the media (JSEP §5.2.1).
+            String mid = nextMid(usedMids);
+            s.dataChannels.proposeMid(mid);
+            plans.add(MediaSectionPlan.data(mid));
+        }
         return plans;
+    }
+
+    /** The first application m-line in use of the offer {@code section} belongs to. */
+    private MediaDescription firstDataMid(MediaDescription section) {
+        SessionDescription offer = s.pendingRemote;
+        if (offer == null) {
+            return section;
+        }
+        for (MediaDescription m : offer.media()) {
+            if (MediaKind.fromSdpName(m.type()).orElse(null) == MediaKind.APPLICATION && m.port() != 0) {
+                return m;
+            }
+        }
+        return section;
     }
 
     private SessionDescription latestDescription() {
@@ -100,8 +123,19 @@ final class SectionPlans {
         return b.build();
     }
 
-    /** The plan answering one offered m-line: empty rejects it (data channels arrive with #5). */
+    /**
+     * The plan answering one offered m-line: empty rejects it. The first application m-line is
+     * accepted (RFC 8841); another would be a second association, which WebRTC does not use.
+     */
     Optional<MediaSectionPlan> forAnswer(MediaDescription offered) {
+        if (MediaKind.fromSdpName(offered.type()).orElse(null) == MediaKind.APPLICATION) {
+            String mid = offered.mid().orElse(null);
+            boolean ours = s.dataChannels.mid() == null || s.dataChannels.mid().equals(mid);
+            if (offered.port() == 0 || mid == null || !ours || firstDataMid(offered) != offered) {
+                return Optional.empty();
+            }
+            return Optional.of(MediaSectionPlan.data(mid));
+        }
         RTCRtpTransceiver t = offered.mid().map(s::transceiverByMid).orElse(null);
         if (t == null || t.isStopping() || offered.port() == 0) {
             return Optional.empty();

@@ -37,15 +37,29 @@ final class StatsCollector {
     }
 
     RTCStatsReport collect() {
-        int opened = 0;
+        DataChannels channels = s.dataChannels;
         out.add(new RTCStats.Builder("P", "peer-connection", now)
-                .put("dataChannelsOpened", (long) opened).put("dataChannelsClosed", 0L).build());
+                .put("dataChannelsOpened", channels.opened).put("dataChannelsClosed", channels.closed).build());
+        for (RTCDataChannel channel : channels.channels()) {
+            dataChannel(channel);
+        }
         BundleTransport transport = s.transport;
         if (transport != null) {
             transport(transport);
         }
         rtp();
         return new RTCStatsReport(out);
+    }
+
+    /** W3C RTCDataChannelStats. */
+    private void dataChannel(RTCDataChannel channel) {
+        RTCStats.Builder d = new RTCStats.Builder("D" + channel.ordinal, "data-channel", now)
+                .put("label", channel.label()).put("protocol", channel.protocol())
+                .put("state", channel.readyState().w3cName())
+                .put("messagesSent", channel.messagesSent.get()).put("bytesSent", channel.bytesSent.get())
+                .put("messagesReceived", channel.messagesReceived).put("bytesReceived", channel.bytesReceived);
+        channel.id().ifPresent(id -> d.put("dataChannelIdentifier", (long) id));
+        out.add(d.build());
     }
 
     private void transport(BundleTransport transport) {

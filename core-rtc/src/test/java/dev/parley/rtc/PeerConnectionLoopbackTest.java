@@ -49,11 +49,12 @@ class PeerConnectionLoopbackTest {
     }
 
     @Test
-    void negotiatesAudioAndVideo_connects_andCarriesTonesBothWays() throws Exception {
+    void negotiatesAudioVideoAndData_connects_andCarriesTonesBothWays() throws Exception {
         pair = new PeerPair();
         MediaStream politeStream = new MediaStream();
         pair.polite.pc.addTrack(tone(POLITE_HZ), politeStream);
         pair.polite.pc.addTransceiver("video", RTCRtpTransceiverInit.of(RTCRtpTransceiverDirection.RECVONLY));
+        RTCDataChannel chat = pair.polite.pc.createDataChannel("chat");
         pair.impolite.pc.addTrack(tone(IMPOLITE_HZ), new MediaStream());
 
         pair.awaitConnected(10);
@@ -64,7 +65,22 @@ class PeerConnectionLoopbackTest {
         for (MediaDescription m : local.media()) {
             kinds.add(m.type());
         }
-        assertTrue(kinds.containsAll(List.of("audio", "video")), "audio and video m-lines: " + kinds);
+        assertTrue(kinds.containsAll(List.of("audio", "video", "application")),
+                "audio, video and data m-lines: " + kinds);
+
+        RTCDataChannel announced = pair.impolite.dataChannels.poll(10, TimeUnit.SECONDS);
+        assertNotNull(announced, "the answerer gets the datachannel event");
+        assertEquals("chat", announced.label());
+        java.util.concurrent.LinkedBlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        announced.addListener(new RTCDataChannelListener() {
+            @Override
+            public void onMessage(RTCDataChannelMessage message) {
+                heard.add(message.text());
+            }
+        });
+        Loopback.await(() -> chat.readyState() == RTCDataChannelState.OPEN, "the offerer's channel opens");
+        chat.send("hello over SCTP");
+        assertEquals("hello over SCTP", heard.poll(10, TimeUnit.SECONDS));
 
         RTCTrackEvent atImpolite = awaitAudioTrack(pair.impolite);
         assertEquals(List.of(politeStream.id()), atImpolite.streams().stream().map(MediaStream::id).toList(),

@@ -63,6 +63,8 @@ final class PeerPair implements AutoCloseable {
         final RTCPeerConnection pc;
         final CompletableFuture<Void> connected = new CompletableFuture<>();
         final java.util.concurrent.LinkedBlockingQueue<RTCTrackEvent> tracks = new java.util.concurrent.LinkedBlockingQueue<>();
+        /** Channels the peer announced ({@code datachannel} events), in order. */
+        final java.util.concurrent.LinkedBlockingQueue<RTCDataChannel> dataChannels = new java.util.concurrent.LinkedBlockingQueue<>();
         /** Signalling messages to this peer arrive in order on this thread. */
         private final ExecutorService inbox;
         volatile Peer remote;
@@ -194,6 +196,11 @@ final class PeerPair implements AutoCloseable {
         @Override
         public void onTrack(RTCTrackEvent event) {
             tracks.add(event);
+        }
+
+        @Override
+        public void onDataChannel(RTCDataChannel channel) {
+            dataChannels.add(channel);
         }
 
         /** Completes when this side's signalling inbox is drained (an ordering barrier). */
