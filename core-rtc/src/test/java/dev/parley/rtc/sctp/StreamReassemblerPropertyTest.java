@@ -30,8 +30,12 @@ class StreamReassemblerPropertyTest {
     /** A message as sent, with its fragments. The ppid is the message's index, to identify it. */
     private record Sent(int index, int streamId, int ssn, boolean unordered, byte[] payload, List<DataChunk> chunks) {}
 
+    /**
+     * Fixed seeds, then found ones kept as regression cases, then a fresh one. 22810312545538: the
+     * first TSN arrives among the last chunks, so no FORWARD TSN can come before the final one.
+     */
     private static long[] seeds() {
-        return new long[] {1, 7, 2024, 0xC0FFEE, System.nanoTime()};
+        return new long[] {1, 7, 2024, 0xC0FFEE, 22810312545538L, System.nanoTime()};
     }
 
     @Test
@@ -47,13 +51,17 @@ class StreamReassemblerPropertyTest {
 
     @Test
     void abandonedMessagesAndForwardTsnsLeaveEverythingElseIntactAndInOrder() {
+        int forwardsWithDataStillComing = 0;
         for (long seed : seeds()) {
             try {
-                deliveryWithAbandonedMessages(new Random(seed));
+                forwardsWithDataStillComing += deliveryWithAbandonedMessages(new Random(seed));
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError("seed " + seed + ": " + e, e);
             }
         }
+        // Not every seed can have a FORWARD TSN before the last one (see deliveryWithAbandonedMessages),
+        // but the fixed seeds do: this guards against a model that never exercises that case.
+        assertTrue(forwardsWithDataStillComing > 0, "no FORWARD TSN moved the ack point while data was still coming");
     }
 
     private static void shuffledDelivery(Random random) {
@@ -97,8 +105,16 @@ class StreamReassemblerPropertyTest {
      * never sent. Now and then the sender's Advanced.Peer.Ack.Point moves over what was received
      * or abandoned and a FORWARD TSN carries it, listing per ordered stream the highest abandoned
      * SSN up to that point (RFC 3758 §3.5); a last one follows all the data.
+     *
+     * <p>The ack point only moves over TSNs received or abandoned (RFC 3758 §3.5 C1-C3), so while
+     * the first TSN, if not abandoned, has not arrived no FORWARD TSN is sent at all. The shuffle
+     * can put it among the last chunks: then the final FORWARD TSN is the only one, and a seed
+     * may have none that moves the receiver's ack point earlier. That is a correct run, so this
+     * is not asserted per seed.
+     *
+     * @return the FORWARD TSNs, before all the data was sent, that moved the cumulative ack
      */
-    private static void deliveryWithAbandonedMessages(Random random) {
+    private static int deliveryWithAbandonedMessages(Random random) {
         long initialTsn = TOP - 100 + random.nextInt(20);
         List<Sent> sent = send(random, 400, initialTsn);
         boolean[] abandoned = new boolean[sent.size()];
@@ -134,15 +150,18 @@ class StreamReassemblerPropertyTest {
         ReceivedTsns tsns = new ReceivedTsns(initialTsn);
         StreamReassembler reassembler = new StreamReassembler(MAX_MESSAGE, delivered::add);
         int ackPoint = -1; // offset of the sender's advanced peer ack point
-        int forwards = 0;
+        int forwardsWithDataStillComing = 0;
         for (int i = 0; i <= wire.size(); i++) {
             if (i == wire.size() || random.nextInt(200) == 0) {
                 while (ackPoint + 1 < total && done[ackPoint + 1]) {
                     ackPoint++;
                 }
                 if (ackPoint >= 0) {
-                    forward(tsns, reassembler, Tsn.add(initialTsn, ackPoint), sent, abandoned, initialTsn);
-                    forwards++;
+                    boolean moved = forward(tsns, reassembler, Tsn.add(initialTsn, ackPoint), sent, abandoned,
+                            initialTsn, random);
+                    if (moved && i < wire.size()) {
+                        forwardsWithDataStillComing++;
+                    }
                 }
             }
             if (i == wire.size()) {
@@ -154,15 +173,16 @@ class StreamReassemblerPropertyTest {
                 reassembler.add(chunk);
             }
         }
-        assertTrue(forwards > 1);
         assertEquals(lastTsn, tsns.cumulativeTsnAck());
         assertFalse(tsns.hasGaps());
         assertEquals(0, reassembler.bufferedBytes(), "nothing left behind");
         checkDelivered(sent, delivered, abandoned);
+        return forwardsWithDataStillComing;
     }
 
-    private static void forward(ReceivedTsns tsns, StreamReassembler reassembler, long newCumulativeTsn,
-                                List<Sent> sent, boolean[] abandoned, long initialTsn) {
+    /** Sends a FORWARD TSN; returns whether it moved the cumulative ack (was not out of date). */
+    private static boolean forward(ReceivedTsns tsns, StreamReassembler reassembler, long newCumulativeTsn,
+                                   List<Sent> sent, boolean[] abandoned, long initialTsn, Random random) {
         Map<Integer, Integer> highestAbandonedSsn = new HashMap<>();
         for (Sent m : sent) {
             DataChunk last = m.chunks().get(m.chunks().size() - 1);
@@ -173,10 +193,12 @@ class StreamReassemblerPropertyTest {
         }
         List<SkippedStream> skipped = new ArrayList<>();
         highestAbandonedSsn.forEach((sid, ssn) -> skipped.add(new SkippedStream(sid, ssn)));
-        Collections.shuffle(skipped);
-        if (tsns.forwardTo(newCumulativeTsn)) {
-            reassembler.skip(newCumulativeTsn, skipped);
+        Collections.shuffle(skipped, random); // the seed's random, so that a seed replays the whole run
+        if (!tsns.forwardTo(newCumulativeTsn)) {
+            return false;
         }
+        reassembler.skip(newCumulativeTsn, skipped);
+        return true;
     }
 
     /** Every message not abandoned arrived once and intact; ordered ones in SSN order per stream. */
