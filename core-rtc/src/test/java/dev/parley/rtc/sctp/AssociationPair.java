@@ -34,12 +34,23 @@ final class AssociationPair {
     }
 
     AssociationPair(long seed, SctpSettings settings) {
+        this(seed, settings, settings);
+    }
+
+    AssociationPair(long seed, SctpSettings settingsA, SctpSettings settingsB) {
         aToB = new LossyWire(b.executor, bytes -> b.association.onPacket(bytes), seed * 7 + 1);
         bToA = new LossyWire(a.executor, bytes -> a.association.onPacket(bytes), seed * 7 + 2);
-        a.association = new SctpAssociation(a.executor, settings, PORT_A, PORT_B, new SeededSecureRandom(seed * 7 + 3),
+        a.association = new SctpAssociation(a.executor, settingsA, PORT_A, PORT_B, new SeededSecureRandom(seed * 7 + 3),
                 aToB, a);
-        b.association = new SctpAssociation(b.executor, settings, PORT_B, PORT_A, new SeededSecureRandom(seed * 7 + 4),
+        b.association = new SctpAssociation(b.executor, settingsB, PORT_B, PORT_A, new SeededSecureRandom(seed * 7 + 4),
                 bToA, b);
+    }
+
+    /** The defaults with another receive window (our a_rwnd when empty). */
+    static SctpSettings withReceiveWindow(long bytes) {
+        SctpSettings d = SctpSettings.defaults();
+        return new SctpSettings(d.maxPacketSize(), bytes, d.maxMessageSize(), d.rtoInitial(), d.rtoMin(), d.rtoMax(),
+                d.maxInitRetransmits(), d.maxRetransmits(), d.heartbeatInterval(), d.delayedAck(), d.cookieLifetime());
     }
 
     /** The same conditions both ways. */
@@ -85,9 +96,13 @@ final class AssociationPair {
         runUntil(() -> false, duration);
     }
 
-    /** Both sides have nothing queued and nothing unacknowledged. */
+    /** Both sides have nothing queued and no TSN the peer has not cumulatively acknowledged (or skipped). */
     boolean quiet() {
-        return a.association.bytesInFlight() == 0 && b.association.bytesInFlight() == 0;
+        return quiet(a) && quiet(b);
+    }
+
+    private static boolean quiet(Endpoint e) {
+        return e.association.bytesInFlight() == 0 && (e.data() == null || !e.data().retransmissions.hasOutstanding());
     }
 
     static void assertEstablished(Endpoint e) {
