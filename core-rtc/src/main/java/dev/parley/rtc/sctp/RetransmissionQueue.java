@@ -309,6 +309,10 @@ final class RetransmissionQueue {
         }
         toAbandon.forEach(this::abandon);
         advanceAckPoint();
+        // RFC 3758 §3.5 A5, C3: a FORWARD TSN goes out at each expiry while the ack point is ahead of the
+        // peer's cumulative ack. The last one may have been lost, and with nothing else in flight no SACK
+        // will ask for it again.
+        forwardTsnPending |= Tsn.greaterThan(advancedPeerAckPoint, cumulativeTsnAck);
     }
 
     /**
