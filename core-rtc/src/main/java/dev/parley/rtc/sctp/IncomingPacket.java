@@ -32,6 +32,11 @@ final class IncomingPacket {
             a.counters.badTagPackets++;
             return;
         }
+        if (a.state == SctpAssociationState.CLOSED && (a.data != null || a.handshake.peerTag() != 0)
+                && !(chunks.get(0) instanceof InitChunk) && !(chunks.get(0) instanceof CookieEchoChunk)) {
+            outOfTheBlue(chunks);
+            return;
+        }
         for (Chunk chunk : chunks) {
             if (!handle(chunk) || a.state == SctpAssociationState.CLOSED && a.data != null) {
                 break;
@@ -40,6 +45,27 @@ final class IncomingPacket {
         if (dataSeen) {
             a.dataReceived(sackAtOnce);
         }
+    }
+
+    /**
+     * RFC 9260 §8.4: the association has ended, so what the peer still sends is out of the blue. A
+     * SHUTDOWN ACK is answered with SHUTDOWN COMPLETE (rule 5: our SHUTDOWN COMPLETE was lost), ABORT,
+     * SHUTDOWN COMPLETE, COOKIE ACK and ERROR are dropped (rules 2, 6, 7), anything else is answered
+     * with an ABORT (rule 8) — so a peer whose ABORT from us was lost learns of it at its next packet.
+     * Both carry the packet's own tag back, with the T bit (§8.5.1).
+     */
+    private void outOfTheBlue(List<Chunk> chunks) {
+        for (Chunk chunk : chunks) {
+            if (chunk instanceof ShutdownAckChunk) {
+                a.sendWithTag(packet.verificationTag(), new ShutdownCompleteChunk(true));
+                return;
+            }
+            if (chunk instanceof AbortChunk || chunk instanceof ShutdownCompleteChunk
+                    || chunk instanceof CookieAckChunk || chunk instanceof ErrorChunk) {
+                return;
+            }
+        }
+        a.sendWithTag(packet.verificationTag(), new AbortChunk(true, List.of()));
     }
 
     /** RFC 9260 §8.5.1. COOKIE ECHO is checked against its cookie by the handshake. */
