@@ -198,7 +198,9 @@ final class IncomingPacket {
     private boolean onUnknown(UnknownChunk unknown) {
         a.counters.unknownChunks++;
         int action = unknown.type() >>> 6;
-        if (action == 1 || action == 3) {
+        // The report quotes the whole chunk (§3.3.10.6); one too large for a packet of ours goes unreported.
+        int errorPacket = OutgoingPackets.COMMON_HEADER + 4 + 4 + 4 + unknown.value().length;
+        if ((action == 1 || action == 3) && errorPacket <= a.settings.maxPacketSize()) {
             a.send(List.of(new ErrorChunk(List.of(ErrorCause.unrecognizedChunk(unknown.encoded())))));
         }
         return action >= 2;
