@@ -46,7 +46,7 @@ class AssociationReliabilityTest {
         AssociationPair pair = new AssociationPair(name.hashCode()).withConditions(AssociationPair.lossy(0.05))
                 .establish();
         Channel channel = new Channel(STREAM, unordered, reliability);
-        Traffic traffic = new Traffic(pair.a, pair.b, 77, COUNT, 1, 16 * 1024, true, 64 * 1024, List.of(channel))
+        Traffic traffic = new Traffic(pair.a, pair.b, 77, COUNT, 1, 16 * 1024, true, 16 * 1024, List.of(channel))
                 .start();
 
         assertTrue(pair.runUntil(() -> traffic.allSent() && pair.quiet(), Duration.ofHours(1)), pair::toString);

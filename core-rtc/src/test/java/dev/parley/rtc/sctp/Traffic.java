@@ -19,8 +19,10 @@ import java.util.SplittableRandom;
  * throwing out of the clock: known stream, right U flag, sent, not delivered before, intact; on an
  * ordered channel numbers strictly increase, and on a reliable ordered one they are consecutive.
  *
- * <p>The sender keeps at most {@code queueLimit} bytes queued or in flight, topping up whenever
- * bytes leave its queue, so a transfer of gigabytes holds only a few megabytes at a time.
+ * <p>The sender keeps about {@code queueLimit} bytes queued and not yet sent, topping up whenever
+ * bytes leave its queue (sent, or dropped when their lifetime passed), so a transfer of gigabytes
+ * holds only a few megabytes at a time. (Bytes in flight would not do as the measure: their
+ * acknowledgement calls no one back.)
  */
 final class Traffic {
     /** One stream of the traffic and how its messages are sent. */
@@ -129,7 +131,7 @@ final class Traffic {
 
     private void pump() {
         pumpScheduled = false;
-        while (sent < count && from.association.bytesInFlight() < queueLimit) {
+        while (sent < count && from.data().sendQueue.totalBufferedAmount() < queueLimit) {
             ChannelState c = channels.get(random.nextInt(channels.size()));
             int size = nextSize();
             int index = c.sent++;
