@@ -32,6 +32,11 @@ final class IncomingPacket {
             a.counters.badTagPackets++;
             return;
         }
+        if (a.state == SctpAssociationState.CLOSED && (a.data != null || a.handshake.peerTag() != 0)
+                && !(chunks.get(0) instanceof InitChunk) && !(chunks.get(0) instanceof CookieEchoChunk)) {
+            outOfTheBlue(chunks);
+            return;
+        }
         for (Chunk chunk : chunks) {
             if (!handle(chunk) || a.state == SctpAssociationState.CLOSED && a.data != null) {
                 break;
@@ -40,6 +45,27 @@ final class IncomingPacket {
         if (dataSeen) {
             a.dataReceived(sackAtOnce);
         }
+    }
+
+    /**
+     * RFC 9260 §8.4: the association has ended, so what the peer still sends is out of the blue. A
+     * SHUTDOWN ACK is answered with SHUTDOWN COMPLETE (rule 5: our SHUTDOWN COMPLETE was lost), ABORT,
+     * SHUTDOWN COMPLETE, COOKIE ACK and ERROR are dropped (rules 2, 6, 7), anything else is answered
+     * with an ABORT (rule 8) — so a peer whose ABORT from us was lost learns of it at its next packet.
+     * Both carry the packet's own tag back, with the T bit (§8.5.1).
+     */
+    private void outOfTheBlue(List<Chunk> chunks) {
+        for (Chunk chunk : chunks) {
+            if (chunk instanceof ShutdownAckChunk) {
+                a.sendWithTag(packet.verificationTag(), new ShutdownCompleteChunk(true));
+                return;
+            }
+            if (chunk instanceof AbortChunk || chunk instanceof ShutdownCompleteChunk
+                    || chunk instanceof CookieAckChunk || chunk instanceof ErrorChunk) {
+                return;
+            }
+        }
+        a.sendWithTag(packet.verificationTag(), new AbortChunk(true, List.of()));
     }
 
     /** RFC 9260 §8.5.1. COOKIE ECHO is checked against its cookie by the handshake. */
@@ -172,7 +198,9 @@ final class IncomingPacket {
     private boolean onUnknown(UnknownChunk unknown) {
         a.counters.unknownChunks++;
         int action = unknown.type() >>> 6;
-        if (action == 1 || action == 3) {
+        // The report quotes the whole chunk (§3.3.10.6); one too large for a packet of ours goes unreported.
+        int errorPacket = OutgoingPackets.COMMON_HEADER + 4 + 4 + 4 + unknown.value().length;
+        if ((action == 1 || action == 3) && errorPacket <= a.settings.maxPacketSize()) {
             a.send(List.of(new ErrorChunk(List.of(ErrorCause.unrecognizedChunk(unknown.encoded())))));
         }
         return action >= 2;

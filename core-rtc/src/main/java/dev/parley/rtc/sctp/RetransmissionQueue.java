@@ -309,6 +309,10 @@ final class RetransmissionQueue {
         }
         toAbandon.forEach(this::abandon);
         advanceAckPoint();
+        // RFC 3758 §3.5 A5, C3: a FORWARD TSN goes out at each expiry while the ack point is ahead of the
+        // peer's cumulative ack. The last one may have been lost, and with nothing else in flight no SACK
+        // will ask for it again.
+        forwardTsnPending |= Tsn.greaterThan(advancedPeerAckPoint, cumulativeTsnAck);
     }
 
     /**
@@ -519,7 +523,22 @@ final class RetransmissionQueue {
                 stopTiming(c);
             }
         }
+        boolean cutShort = m.fragmentedBytes > 0 && !m.fullyFragmented();
         sendQueue.discard(m);
+        if (cutShort) {
+            // RFC 3758 §3.5 A3 abandons every fragment, but ours are cut lazily and the unsent rest has no
+            // TSN. It gets one, as an abandoned last fragment never sent: the FORWARD TSN then moves past it
+            // naming the message's stream and SSN (C4) even when every sent fragment was already acknowledged,
+            // and the peer never sees a message begin right after a fragment that did not end one (§6.9 of
+            // RFC 9260).
+            DataChunk rest = new DataChunk(nextTsn, m.streamId, m.ssn, m.ppid, m.unordered, false, true, false,
+                    new byte[0]);
+            nextTsn = Tsn.add(nextTsn, 1);
+            OutstandingChunk placeholder = new OutstandingChunk(rest, m);
+            placeholder.state = State.ABANDONED;
+            m.unackedChunks++;
+            outstanding.add(placeholder);
+        }
         advanceAckPoint();
     }
 

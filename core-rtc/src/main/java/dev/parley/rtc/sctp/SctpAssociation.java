@@ -210,6 +210,12 @@ public final class SctpAssociation {
 
     /** A DATA chunk arrived and was accepted or found duplicate: decide when to SACK (§6.2). */
     void dataReceived(boolean immediately) {
+        if (state == SctpAssociationState.SHUTDOWN_SENT) {
+            // RFC 9260 §9.2: each packet with DATA is answered with a SHUTDOWN, and T2-shutdown starts over,
+            // so a peer still busy sending us its queued data is not taken for one that stopped answering.
+            shutdownTimer.stop();
+            sendShutdown();
+        }
         packetsSinceSack++;
         if (immediately || packetsSinceSack >= 2) {
             sackNow = true;

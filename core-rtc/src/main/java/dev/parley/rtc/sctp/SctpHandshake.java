@@ -133,7 +133,9 @@ final class SctpHandshake {
         }
         long age = a.millisNow() - cookie.createdMillis();
         if (age > a.settings.cookieLifetime().toMillis()) {
-            a.sendWithTag(cookie.peerTag(), new ErrorChunk(List.of(ErrorCause.staleCookie(age * 1000))));
+            // §3.3.10.3: staleness in microseconds, 32 bits; a cookie over 71 minutes old reports the most it can
+            long micros = Math.min(age * 1000, Tsn.MASK);
+            a.sendWithTag(cookie.peerTag(), new ErrorChunk(List.of(ErrorCause.staleCookie(micros))));
             return true;
         }
         switch (a.state) {
