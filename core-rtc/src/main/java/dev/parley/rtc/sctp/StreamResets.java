@@ -179,7 +179,12 @@ final class StreamResets {
             return;
         }
         if (response.result() == RESULT_IN_PROGRESS) {
-            return; // the timer resends it
+            // An answer, not a loss: the peer waits for our data (§5.2.2 E2). Ask again in an RTO,
+            // the retransmission count starting over, as dcsctp does; else a long wait behind a
+            // congested window would end the association.
+            timer.stop();
+            timer.start(a.data.rto.rtoNanos());
+            return;
         }
         OutgoingSsnResetRequest done = inFlight;
         inFlight = null;

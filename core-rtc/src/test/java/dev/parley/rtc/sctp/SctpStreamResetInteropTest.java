@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.rtc.sctp.ReconfigParameter.OutgoingSsnResetRequest;
 import dev.parley.rtc.sctp.ReconfigParameter.ReconfigResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,34 @@ class SctpStreamResetInteropTest {
         long next = Tsn.add(seq, 2);
         p.receive(ReconfigChunk.of(new OutgoingSsnResetRequest(next, next, second, List.of(3))));
         assertEquals(List.of(new ReconfigResponse(next, StreamResets.RESULT_PERFORMED)), p.takeReconfigParameters());
+        p.assertUp();
+    }
+
+    @Test
+    void inProgressAnswersToOurRequest_doNotCountAsRetransmissionFailures() {
+        ScriptedPeer p = new ScriptedPeer().established();
+        p.executor.execute(() -> {
+            p.association.send(1, Ppid.STRING, "bye".getBytes(StandardCharsets.UTF_8), false, Reliability.reliable());
+            p.association.resetStreams(List.of(1));
+        });
+        p.clock.runPending();
+        List<ReconfigParameter> sent = p.takeReconfigParameters();
+        OutgoingSsnResetRequest request = ScriptedPeer.ofType(sent, OutgoingSsnResetRequest.class).get(0);
+        assertEquals(p.localInitialTsn, request.requestSequence());
+        assertEquals(p.localInitialTsn, request.senderLastAssignedTsn(), "our DATA went first");
+        p.receive(new SackChunk(p.localInitialTsn, 1 << 20, List.of(), List.of()));
+
+        // The peer keeps answering "in progress" for far more round trips than Association.Max.Retrans:
+        // each answer shows it is alive, so the association resends and stays up.
+        int rounds = SctpSettings.defaults().maxRetransmits() + 5;
+        for (int i = 0; i < rounds; i++) {
+            p.receive(ReconfigChunk.of(new ReconfigResponse(request.requestSequence(), StreamResets.RESULT_IN_PROGRESS)));
+            assertTrue(p.runUntilSent(Duration.ofSeconds(70)), "the request is sent again after in progress " + i);
+            assertTrue(p.takeReconfigParameters().contains(request), "the same request again, round " + i);
+            p.assertUp();
+        }
+        p.receive(ReconfigChunk.of(new ReconfigResponse(request.requestSequence(), StreamResets.RESULT_PERFORMED)));
+        assertEquals(List.of(List.of(1)), p.outgoingResets);
         p.assertUp();
     }
 }
