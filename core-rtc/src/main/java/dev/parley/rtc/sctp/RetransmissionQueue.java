@@ -309,6 +309,9 @@ final class RetransmissionQueue {
         }
         toAbandon.forEach(this::abandon);
         advanceAckPoint();
+        // RFC 3758 §3.5 A5, C3: after T3-rtx, a FORWARD TSN goes out whenever the ack point is ahead
+        // of the peer's cumulative ack, also when it did not move now (the last one may be lost).
+        forwardTsnPending |= Tsn.greaterThan(advancedPeerAckPoint, cumulativeTsnAck);
     }
 
     /**
