@@ -5,6 +5,7 @@ import dev.parley.rtc.sctp.ReconfigParameter.IncomingSsnResetRequest;
 import dev.parley.rtc.sctp.ReconfigParameter.OutgoingSsnResetRequest;
 import dev.parley.rtc.sctp.ReconfigParameter.ReconfigResponse;
 import dev.parley.rtc.sctp.ReconfigParameter.SsnTsnResetRequest;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,9 +41,14 @@ final class StreamResets {
     /** RFC 6525 §5.1.1/§5.2.2: both sequences start at the sender's initial TSN. */
     private long nextRequestSequence = -1;
     private long peerNextRequest = -1;
-    /** A request of the peer we accepted but cannot perform until its TSNs arrive (§5.2.2). */
-    private OutgoingSsnResetRequest deferredIncoming;
+    /**
+     * Requests of the peer we processed but cannot perform until their TSNs arrive (§5.2.2 E2), in
+     * sequence order. A deferred request still uses up its sequence number: dcsctp and usrsctp
+     * both expect the next one after "in progress", and dcsctp retries with it.
+     */
+    private final ArrayDeque<OutgoingSsnResetRequest> deferredIncoming = new ArrayDeque<>();
     private final List<ReconfigParameter> responses = new ArrayList<>();
+    /** Our answer to the peer's last processed request, repeated if it comes again (§5.2.1). */
     private ReconfigResponse lastResponse;
 
     StreamResets(SctpAssociation association) {
@@ -121,28 +127,35 @@ final class StreamResets {
             respond(seq, RESULT_BAD_SEQUENCE);
             return;
         }
-        deferredIncoming = request;
+        peerNextRequest = Tsn.add(seq, 1);
+        lastResponse = new ReconfigResponse(seq, RESULT_IN_PROGRESS);
+        deferredIncoming.add(request);
         onCumulativeTsnReceived();
-        if (deferredIncoming != null) {
-            responses.add(new ReconfigResponse(seq, RESULT_IN_PROGRESS));
+        if (deferredIncoming.contains(request)) {
+            responses.add(lastResponse);
         }
     }
 
-    /** Performs a deferred request of the peer once its last TSN is cumulatively received. */
+    /**
+     * Performs the peer's deferred requests whose last TSN is cumulatively received (§5.2.2 E3),
+     * telling the listener once per stream even when a retried request names it again.
+     */
     void onCumulativeTsnReceived() {
         DataPath path = a.data;
-        if (deferredIncoming == null || path == null) {
+        if (deferredIncoming.isEmpty() || path == null) {
             return;
         }
-        if (!Tsn.lessOrEqual(deferredIncoming.senderLastAssignedTsn(), path.received.cumulativeTsnAck())) {
-            return;
+        Set<Integer> reset = new LinkedHashSet<>();
+        while (!deferredIncoming.isEmpty() && Tsn.lessOrEqual(deferredIncoming.peek().senderLastAssignedTsn(),
+                path.received.cumulativeTsnAck())) {
+            OutgoingSsnResetRequest request = deferredIncoming.poll();
+            path.reassembler.resetStreams(request.streamIds());
+            respond(request.requestSequence(), RESULT_PERFORMED);
+            reset.addAll(request.streamIds());
         }
-        OutgoingSsnResetRequest request = deferredIncoming;
-        deferredIncoming = null;
-        path.reassembler.resetStreams(request.streamIds());
-        peerNextRequest = Tsn.add(request.requestSequence(), 1);
-        respond(request.requestSequence(), RESULT_PERFORMED);
-        a.listener.onIncomingStreamsReset(List.copyOf(request.streamIds()));
+        if (!reset.isEmpty()) {
+            a.listener.onIncomingStreamsReset(List.copyOf(reset));
+        }
     }
 
     private void startSequences(DataPath path) {
@@ -154,7 +167,8 @@ final class StreamResets {
 
     private void respond(long requestSequence, int result) {
         ReconfigResponse response = new ReconfigResponse(requestSequence, result);
-        if (result == RESULT_PERFORMED || result == RESULT_DENIED) {
+        if (result == RESULT_DENIED
+                || result == RESULT_PERFORMED && requestSequence == Tsn.add(peerNextRequest, -1)) {
             lastResponse = response;
         }
         responses.add(response);
@@ -165,7 +179,12 @@ final class StreamResets {
             return;
         }
         if (response.result() == RESULT_IN_PROGRESS) {
-            return; // the timer resends it
+            // An answer, not a loss: the peer waits for our data (§5.2.2 E2). Ask again in an RTO,
+            // the retransmission count starting over, as dcsctp does; else a long wait behind a
+            // congested window would end the association.
+            timer.stop();
+            timer.start(a.data.rto.rtoNanos());
+            return;
         }
         OutgoingSsnResetRequest done = inFlight;
         inFlight = null;

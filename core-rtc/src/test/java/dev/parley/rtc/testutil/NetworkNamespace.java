@@ -81,6 +81,57 @@ public final class NetworkNamespace implements AutoCloseable {
         run(command(command).toArray(new String[0]));
     }
 
+    /**
+     * Random loss on the link, both ways: an nftables rule inside the namespace drops each UDP
+     * datagram leaving it or arriving with probability {@code percent}/100 (netem is not available
+     * in these containers; a fixed "every nth" pattern aliases with periodic traffic such as one
+     * SACK per packet, and can miss a direction's data entirely). Closing the result removes the
+     * rule; {@link Loss#dropped()} says how many datagrams it dropped so far.
+     */
+    public Loss dropUdpDatagrams(int percent) throws IOException, InterruptedException {
+        if (percent < 1 || percent > 99) {
+            throw new IllegalArgumentException("percent must be within 1..99");
+        }
+        exec("nft", "add table inet parley_loss");
+        try {
+            for (String hook : List.of("output", "input")) {
+                exec("nft", "add chain inet parley_loss " + hook + " { type filter hook " + hook + " priority 0 ; }");
+                exec("nft", "add rule inet parley_loss " + hook + " meta l4proto udp numgen random mod 100 < " + percent
+                        + " counter drop");
+            }
+        } catch (IOException | RuntimeException e) {
+            exec("nft", "delete table inet parley_loss");
+            throw e;
+        }
+        return new Loss();
+    }
+
+    /** A loss rule of {@link #dropUdpDatagrams}; closing removes it. */
+    public final class Loss implements AutoCloseable {
+        private Loss() {}
+
+        /** Datagrams dropped so far, leaving the namespace and arriving in it. */
+        public String dropped() throws IOException, InterruptedException {
+            Process p = new ProcessBuilder(command("nft", "list", "table", "inet", "parley_loss"))
+                    .redirectErrorStream(true).start();
+            String listing = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException("nft list table failed in " + name + ": " + listing);
+            }
+            List<String> counts = new ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("counter packets (\\d+)").matcher(listing);
+            while (m.find()) {
+                counts.add(m.group(1));
+            }
+            return "out " + (counts.size() > 0 ? counts.get(0) : "?") + ", in " + (counts.size() > 1 ? counts.get(1) : "?");
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            exec("nft", "delete table inet parley_loss");
+        }
+    }
+
     /** Deletes the namespace; its end of the veth pair goes with it, and so does ours. */
     @Override
     public void close() {
