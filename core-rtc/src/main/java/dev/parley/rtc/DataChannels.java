@@ -56,7 +56,7 @@ final class DataChannels implements SctpAssociationListener {
 
     // ---- W3C createDataChannel and friends ----------------------------------------------------
 
-    RTCDataChannel create(String label, RTCDataChannelInit init) {
+    RTCDataChannel create(String label, RTCDataChannelInit init, RTCDataChannelListener listener) {
         s.requireOpen();
         if (label.getBytes(StandardCharsets.UTF_8).length > 65_535) {
             throw new RTCException(RTCException.TYPE, "label is longer than 65535 bytes");
@@ -65,6 +65,9 @@ final class DataChannels implements SctpAssociationListener {
             throw new RTCException(RTCException.OPERATION, "stream id " + init.id().getAsInt() + " is in use");
         }
         RTCDataChannel channel = new RTCDataChannel(this, label, init, init.negotiated());
+        if (listener != null) {
+            channel.addListener(listener); // before it can open: on a live association that is now
+        }
         channel.ordinal = ++created;
         channels.add(channel);
         init.id().ifPresent(id -> byStream.put(id, channel));

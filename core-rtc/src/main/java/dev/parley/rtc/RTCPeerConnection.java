@@ -301,7 +301,20 @@ public final class RTCPeerConnection implements AutoCloseable {
     public RTCDataChannel createDataChannel(String label, RTCDataChannelInit init) {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(init, "init");
-        return Sync.call(session, () -> session.dataChannels.create(label, init));
+        return Sync.call(session, () -> session.dataChannels.create(label, init, null));
+    }
+
+    /**
+     * {@code createDataChannel} with its listener registered first. On a connected association a
+     * channel opens at once, on the executor, possibly before a listener added after this call
+     * returns; the web queues {@code open} behind the running script, Java has no such moment.
+     * (Without this overload, check {@link RTCDataChannel#readyState()} after adding a listener.)
+     */
+    public RTCDataChannel createDataChannel(String label, RTCDataChannelInit init, RTCDataChannelListener listener) {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(init, "init");
+        Objects.requireNonNull(listener, "listener");
+        return Sync.call(session, () -> session.dataChannels.create(label, init, listener));
     }
 
     /** {@code createDataChannel(label)}: reliable, ordered, announced in band. */

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Records one data channel's events for a test to wait on. */
 final class ChannelEvents implements RTCDataChannelListener {
-    final RTCDataChannel channel;
+    volatile RTCDataChannel channel;
     final CompletableFuture<Void> opened = new CompletableFuture<>();
     final CompletableFuture<Void> closing = new CompletableFuture<>();
     final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -22,6 +22,13 @@ final class ChannelEvents implements RTCDataChannelListener {
 
     private ChannelEvents(RTCDataChannel channel) {
         this.channel = channel;
+    }
+
+    /** Creates the channel with these events as its listener from the start. */
+    static ChannelEvents create(RTCPeerConnection pc, String label, RTCDataChannelInit init) {
+        ChannelEvents events = new ChannelEvents(null);
+        events.channel = pc.createDataChannel(label, init, events);
+        return events;
     }
 
     static ChannelEvents on(RTCDataChannel channel) {

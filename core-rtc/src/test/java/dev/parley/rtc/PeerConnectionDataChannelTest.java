@@ -134,6 +134,18 @@ class PeerConnectionDataChannelTest {
         assertTrue(politeParity != impoliteParity, "RFC 8832 §6: one side even, the other odd: "
                 + fromPolite + " " + fromImpolite);
 
+        // On a live association a channel opens at once: a listener given at creation sees it.
+        ChannelEvents late = ChannelEvents.create(pair.polite.pc, "late", RTCDataChannelInit.DEFAULT);
+        late.awaitOpen();
+        assertEquals("open", late.order.get(0));
+        RTCDataChannel lateRemote = announcedAt(pair.impolite);
+        while (!lateRemote.label().equals("late")) {
+            lateRemote = announcedAt(pair.impolite); // the earlier channel "p" came first
+        }
+        ChannelEvents lateRemoteEvents = ChannelEvents.on(lateRemote);
+        late.channel.send("still heard");
+        assertEquals("still heard", lateRemoteEvents.next().text());
+
         RTCException inUse = assertThrows(RTCException.class,
                 () -> pair.polite.pc.createDataChannel("dup", negotiated));
         assertEquals(RTCException.OPERATION, inUse.name());
