@@ -15,12 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -50,7 +47,6 @@ public final class DtlsCertificate {
     private final KeyType keyType;
     private final PrivateKey privateKey;
     /** The same key for BouncyCastle's lightweight TLS signer, converted once. */
-    private final AsymmetricKeyParameter privateKeyParameter;
     private final byte[] der;
     private final Instant notAfter;
     private final Fingerprint sha256;
@@ -58,7 +54,6 @@ public final class DtlsCertificate {
     private DtlsCertificate(KeyType keyType, PrivateKey privateKey, byte[] der, Instant notAfter) throws IOException {
         this.keyType = keyType;
         this.privateKey = privateKey;
-        this.privateKeyParameter = PrivateKeyFactory.createKey(PrivateKeyInfo.getInstance(privateKey.getEncoded()));
         this.der = der;
         this.notAfter = notAfter;
         this.sha256 = CertificateFingerprints.of(CertificateFingerprints.SHA_256, der);
@@ -128,12 +123,7 @@ public final class DtlsCertificate {
         return notAfter;
     }
 
-    /** The key as BouncyCastle's lightweight signer wants it. */
-    AsymmetricKeyParameter privateKeyParameter() {
-        return privateKeyParameter;
-    }
-
-    /** The key for JCA users (an {@code RTCCertificate} store); never logged. */
+    /** The key: the DTLS handshake signs with it (JCA), an {@code RTCCertificate} store keeps it; never logged. */
     public PrivateKey privateKey() {
         return privateKey;
     }

@@ -17,7 +17,7 @@ import org.bouncycastle.tls.TlsSRTPUtils;
 import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UseSRTPData;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 
 /**
  * The DTLS client ({@code setup:active}): offers DTLS 1.2, {@code use_srtp} with our profiles
@@ -25,7 +25,7 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * the signalled fingerprint.
  */
 final class WebRtcDtlsClient extends DefaultTlsClient {
-    private final BcTlsCrypto crypto;
+    private final JcaTlsCrypto crypto;
     private final DtlsCertificate certificate;
     private final RemoteFingerprintVerifier verifier;
     private final DtlsSettings settings;
@@ -33,7 +33,7 @@ final class WebRtcDtlsClient extends DefaultTlsClient {
     private volatile SrtpProfile selectedProfile;
     private volatile SrtpKeyingMaterial srtpKeys;
 
-    WebRtcDtlsClient(BcTlsCrypto crypto, DtlsCertificate certificate, RemoteFingerprintVerifier verifier,
+    WebRtcDtlsClient(JcaTlsCrypto crypto, DtlsCertificate certificate, RemoteFingerprintVerifier verifier,
             DtlsSettings settings, DtlsPeerEvents events) {
         super(crypto);
         this.crypto = crypto;

@@ -17,8 +17,8 @@ import org.bouncycastle.tls.TlsContext;
 import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
-import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaDefaultTlsCredentialedSigner;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 
 /** What our DTLS client and server share: versions, cipher suites, and how we sign with our certificate. */
 final class WebRtcDtlsPolicy {
@@ -49,7 +49,7 @@ final class WebRtcDtlsPolicy {
      * The server's suites: only those its own certificate can authenticate, so with an ECDSA key,
      * ECDHE_ECDSA only (the suite names the server's key type).
      */
-    static int[] serverCipherSuites(BcTlsCrypto crypto, DtlsCertificate certificate) {
+    static int[] serverCipherSuites(JcaTlsCrypto crypto, DtlsCertificate certificate) {
         int[] wanted = certificate.keyType() == DtlsCertificate.KeyType.ECDSA_P256 ? ECDSA_SUITES : RSA_SUITES;
         return TlsUtils.getSupportedCipherSuites(crypto, wanted);
     }
@@ -59,19 +59,19 @@ final class WebRtcDtlsPolicy {
      * offers both, ECDSA first (an {@code RTCCertificate} may be RSA; the client's own key type
      * does not limit the suite).
      */
-    static int[] clientCipherSuites(BcTlsCrypto crypto) {
+    static int[] clientCipherSuites(JcaTlsCrypto crypto) {
         int[] both = Arrays.copyOf(ECDSA_SUITES, ECDSA_SUITES.length + RSA_SUITES.length);
         System.arraycopy(RSA_SUITES, 0, both, ECDSA_SUITES.length, RSA_SUITES.length);
         return TlsUtils.getSupportedCipherSuites(crypto, both);
     }
 
     /** Our certificate and key as a signer, with a signature algorithm from the peer's list. */
-    static TlsCredentialedSigner signer(TlsContext context, BcTlsCrypto crypto, DtlsCertificate certificate,
+    static TlsCredentialedSigner signer(TlsContext context, JcaTlsCrypto crypto, DtlsCertificate certificate,
             Vector<?> peerSignatureAlgorithms) throws IOException {
         SignatureAndHashAlgorithm algorithm = TlsUtils.chooseSignatureAndHashAlgorithm(context,
                 peerSignatureAlgorithms, certificate.signatureAlgorithm());
-        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
-                certificate.privateKeyParameter(), certificate.chain(crypto), algorithm);
+        return new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
+                certificate.privateKey(), certificate.chain(crypto), algorithm);
     }
 
     /**

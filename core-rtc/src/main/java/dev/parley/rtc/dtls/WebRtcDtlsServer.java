@@ -15,7 +15,7 @@ import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsSRTPUtils;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UseSRTPData;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 
 /**
  * The DTLS server ({@code setup:passive}): accepts DTLS 1.2, picks the SRTP profile by our
@@ -23,7 +23,7 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * client's certificate, which WebRTC requires for mutual authentication (RFC 8827 §6.5).
  */
 final class WebRtcDtlsServer extends DefaultTlsServer {
-    private final BcTlsCrypto crypto;
+    private final JcaTlsCrypto crypto;
     private final DtlsCertificate certificate;
     private final RemoteFingerprintVerifier verifier;
     private final DtlsSettings settings;
@@ -31,7 +31,7 @@ final class WebRtcDtlsServer extends DefaultTlsServer {
     private volatile SrtpProfile selectedProfile;
     private volatile SrtpKeyingMaterial srtpKeys;
 
-    WebRtcDtlsServer(BcTlsCrypto crypto, DtlsCertificate certificate, RemoteFingerprintVerifier verifier,
+    WebRtcDtlsServer(JcaTlsCrypto crypto, DtlsCertificate certificate, RemoteFingerprintVerifier verifier,
             DtlsSettings settings, DtlsPeerEvents events) {
         super(crypto);
         this.crypto = crypto;
