@@ -10,7 +10,7 @@ import java.util.Map;
  * timed on the receiver's own clock, and the CPU time each named process spent meanwhile.
  */
 final class ThroughputWindow {
-    static final Duration WARMUP = Duration.ofSeconds(2);
+    static final Duration WARMUP = Duration.ofSeconds(3);
     static final Duration WINDOW = Duration.ofSeconds(5);
 
     private ThroughputWindow() {}
