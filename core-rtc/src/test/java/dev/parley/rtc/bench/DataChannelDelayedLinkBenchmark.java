@@ -34,14 +34,14 @@ import java.util.concurrent.TimeUnit;
  * ({@link NamespacePeer}), so both streams cross the link. Data channel: 64 KiB reliable ordered
  * messages with bufferedAmount kept within 1–4 MiB ({@link DataChannelPump}); TCP: 64 KiB writes
  * in a loop on a default socket (kernel buffer autotuning, the host's congestion control).
- * Receiver-side MB/s over {@link ThroughputWindow#WINDOW} after a warm-up, {@link #ROUNDS}
- * alternating rounds, averaged. Target: Parley ≥ 0.5 × TCP.
+ * Receiver-side MB/s over {@link ThroughputWindow#WINDOW} after a warm-up; the two streams take
+ * turns for {@link #ROUNDS} rounds and each reports its median. Target: Parley ≥ 0.5 × TCP.
  */
 public final class DataChannelDelayedLinkBenchmark {
     private static final String HOST_IP = "10.213.65.1";
     private static final String NS_IP = "10.213.65.2";
     private static final Duration ONE_WAY = Duration.ofMillis(25);
-    private static final int ROUNDS = 2;
+    private static final int ROUNDS = 3;
 
     private DataChannelDelayedLinkBenchmark() {}
 
@@ -68,17 +68,18 @@ public final class DataChannelDelayedLinkBenchmark {
         }
         String table = table(parley, tcp);
         System.out.println(table);
-        double p = parley.stream().mapToDouble(ThroughputWindow.Result::mbPerSecond).average().orElseThrow();
-        double t = tcp.stream().mapToDouble(ThroughputWindow.Result::mbPerSecond).average().orElseThrow();
+        double p = ThroughputWindow.median(parley).mbPerSecond();
+        double t = ThroughputWindow.median(tcp).mbPerSecond();
         String notes = String.format(Locale.ROOT,
                 "value = Parley->Parley data channel MB/s / TCP MB/s on the same 50 ms RTT link (veth of a test"
                         + " namespace, 25 ms each way from a TUN delay line; measured TCP handshake %.1f ms), sender"
                         + " JVM on the host side, receiver JVM in the namespace; 64 KiB reliable ordered messages,"
                         + " bufferedAmount 1-4 MiB; TCP %s with default autotuned buffers; %d s windows after %d s"
-                        + " warm-up, %d alternating rounds averaged: parley %.1f MB/s %s, tcp %.1f MB/s %s;"
+                        + " warm-up, medians of %d rounds taking turns: parley %.1f MB/s %s, tcp %.1f MB/s %s;"
                         + " load average %s before, %s after",
                 rtt, congestionControl(), ThroughputWindow.WINDOW.toSeconds(), ThroughputWindow.WARMUP.toSeconds(),
-                ROUNDS, p, rounds(parley), t, rounds(tcp), loadBefore, BenchReport.loadAverage());
+                ROUNDS, p, ThroughputWindow.each(parley), t, ThroughputWindow.each(tcp), loadBefore,
+                BenchReport.loadAverage());
         new BenchReport("datachannel-throughput-50ms-rtt", "x TCP", "higher", p / t, null, 0.5, ROUNDS, notes)
                 .publish();
     }
@@ -158,14 +159,6 @@ public final class DataChannelDelayedLinkBenchmark {
         } catch (IOException e) {
             return "(congestion control unknown)";
         }
-    }
-
-    private static String rounds(List<ThroughputWindow.Result> results) {
-        StringBuilder s = new StringBuilder("(");
-        for (ThroughputWindow.Result r : results) {
-            s.append(s.length() > 1 ? ", " : "").append(String.format(Locale.ROOT, "%.1f", r.mbPerSecond()));
-        }
-        return s.append(')').toString();
     }
 
     private static String table(List<ThroughputWindow.Result> parley, List<ThroughputWindow.Result> tcp) {

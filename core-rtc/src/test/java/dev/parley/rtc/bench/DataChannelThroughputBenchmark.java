@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
  * Issue #5's data-channel throughput, side by side: reliable ordered 64 KiB binary messages, the
  * sender keeping {@code bufferedAmount} between 1 MiB ({@code bufferedamountlow}) and 4 MiB as
  * browser applications do ({@link DataChannelPump}, datachannel-bench.js), the receiver counting
- * bytes; MB/s (10^6 bytes) over {@link ThroughputWindow#WINDOW} after a warm-up. Four paths, all
- * on one veth link of a test namespace:
+ * bytes; MB/s (10^6 bytes) over {@link ThroughputWindow#WINDOW} after a warm-up, the paths taking
+ * turns for {@link #ROUNDS} rounds, each reporting its median. Four paths, all on one veth link
+ * of a test namespace:
  *
  * <pre>
  *   Parley → Parley      two RTCPeerConnections in this JVM, both on the host side (10.213.64.1)
@@ -43,54 +44,70 @@ public final class DataChannelThroughputBenchmark {
 
     private DataChannelThroughputBenchmark() {}
 
-    /** One path's measurement, for the table. */
-    record Row(String path, ThroughputWindow.Result result) {}
+    /** Windows per path; paths take turns, and each reports its median window. */
+    private static final int ROUNDS = 3;
+
+    /** One path's windows, for the table and the notes. */
+    record Row(String path, List<ThroughputWindow.Result> windows) {
+        ThroughputWindow.Result median() {
+            return ThroughputWindow.median(windows);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         String loadBefore = BenchReport.loadAverage();
-        List<Row> rows = new ArrayList<>();
-        try (NetworkNamespace ns = NetworkNamespace.create(HOST_IP, NS_IP)) {
-            rows.add(new Row("Parley → Parley", parleyToParley()));
-            try (ChromiumPeer browser = ChromiumPeer.start(ns)) {
-                BenchPeers.loadScript(browser, "/dev/parley/rtc/datachannel-page.js");
-                BenchPeers.loadScript(browser, "/dev/parley/rtc/bench/datachannel-bench.js");
-                rows.add(new Row("Parley → Chromium", parleyAndChromium(browser, true)));
-                rows.add(new Row("Chromium → Parley", parleyAndChromium(browser, false)));
-                rows.add(new Row("Chromium → Chromium", chromiumToChromium(browser)));
+        Row parleyToParley = new Row("Parley → Parley", new ArrayList<>());
+        Row parleyToChromium = new Row("Parley → Chromium", new ArrayList<>());
+        Row chromiumToParley = new Row("Chromium → Parley", new ArrayList<>());
+        Row chromiumToChromium = new Row("Chromium → Chromium", new ArrayList<>());
+        try (NetworkNamespace ns = NetworkNamespace.create(HOST_IP, NS_IP);
+                ChromiumPeer browser = ChromiumPeer.start(ns)) {
+            BenchPeers.loadScript(browser, "/dev/parley/rtc/datachannel-page.js");
+            BenchPeers.loadScript(browser, "/dev/parley/rtc/bench/datachannel-bench.js");
+            for (int round = 0; round < ROUNDS; round++) {
+                parleyToParley.windows().add(parleyToParley());
+                parleyToChromium.windows().add(parleyAndChromium(browser, true));
+                chromiumToParley.windows().add(parleyAndChromium(browser, false));
+                chromiumToChromium.windows().add(chromiumToChromium(browser));
             }
         }
+        List<Row> rows = List.of(parleyToParley, parleyToChromium, chromiumToParley, chromiumToChromium);
         String load = "load average " + loadBefore + " before, " + BenchReport.loadAverage() + " after";
         System.out.println(table(rows));
         System.out.println(load);
-        double parley = rows.get(0).result().mbPerSecond();
-        double chromium = rows.get(3).result().mbPerSecond();
+        double parley = parleyToParley.median().mbPerSecond();
+        double chromium = chromiumToChromium.median().mbPerSecond();
         StringBuilder notes = new StringBuilder(String.format(Locale.ROOT,
                 "reliable ordered 64 KiB binary messages, bufferedAmount kept within 1-4 MiB, receiver-side MB/s"
-                        + " (10^6 B) over %d s after %d s warm-up, one veth link; parley = Parley->Parley, chromium ="
-                        + " Chromium->Chromium (both ends in one process each);",
-                ThroughputWindow.WINDOW.toSeconds(), ThroughputWindow.WARMUP.toSeconds()));
+                        + " (10^6 B) over %d s windows after %d s warm-up, one veth link, median of %d rounds taking"
+                        + " turns; parley = Parley->Parley, chromium = Chromium->Chromium (both ends in one process"
+                        + " each); CPU in ms per MB received, medians;",
+                ThroughputWindow.WINDOW.toSeconds(), ThroughputWindow.WARMUP.toSeconds(), ROUNDS));
         for (Row row : rows) {
+            ThroughputWindow.Result m = row.median();
             notes.append(' ').append(row.path().replace("→", "->")).append(' ')
-                    .append(String.format(Locale.ROOT, "%.1f MB/s", row.result().mbPerSecond()));
-            row.result().cpuMsPerMb().forEach((who, ms) -> notes.append(String.format(Locale.ROOT, ", %s %.2f",
-                    who, ms)));
-            notes.append(" CPU ms/MB;");
+                    .append(String.format(Locale.ROOT, "%.1f MB/s %s", m.mbPerSecond(),
+                            ThroughputWindow.each(row.windows())));
+            m.cpuMsPerMb().forEach((who, ms) -> notes.append(String.format(Locale.ROOT, ", %s CPU %.2f", who, ms)));
+            notes.append(';');
         }
         notes.append(' ').append(load);
-        new BenchReport("datachannel-throughput", "MB/s", "higher", parley, chromium, 1.0, 1, notes.toString())
+        new BenchReport("datachannel-throughput", "MB/s", "higher", parley, chromium, 1.0, ROUNDS, notes.toString())
                 .publish();
     }
 
     static String table(List<Row> rows) {
         StringBuilder t = new StringBuilder(String.format(Locale.ROOT,
-                "data-channel throughput: 64 KiB reliable ordered, bufferedAmount 1-4 MiB, %d s after %d s warm-up%n",
-                ThroughputWindow.WINDOW.toSeconds(), ThroughputWindow.WARMUP.toSeconds()));
-        t.append(String.format(Locale.ROOT, "%-22s %8s %16s %16s%n", "path", "MB/s", "JVM CPU ms/MB",
-                "Chromium ms/MB"));
+                "data-channel throughput: 64 KiB reliable ordered, bufferedAmount 1-4 MiB, %d s windows after %d s"
+                        + " warm-up, median of %d%n",
+                ThroughputWindow.WINDOW.toSeconds(), ThroughputWindow.WARMUP.toSeconds(), ROUNDS));
+        t.append(String.format(Locale.ROOT, "%-22s %8s %-20s %14s %15s%n", "path", "MB/s", "windows",
+                "JVM CPU ms/MB", "Chromium ms/MB"));
         for (Row row : rows) {
-            Map<String, Double> cpu = row.result().cpuMsPerMb();
-            t.append(String.format(Locale.ROOT, "%-22s %8.1f %16s %16s%n", row.path(), row.result().mbPerSecond(),
-                    cell(cpu.get("JVM")), cell(cpu.get("Chromium"))));
+            ThroughputWindow.Result m = row.median();
+            Map<String, Double> cpu = m.cpuMsPerMb();
+            t.append(String.format(Locale.ROOT, "%-22s %8.1f %-20s %14s %15s%n", row.path(), m.mbPerSecond(),
+                    ThroughputWindow.each(row.windows()), cell(cpu.get("JVM")), cell(cpu.get("Chromium"))));
         }
         return t.toString();
     }
@@ -129,7 +146,7 @@ public final class DataChannelThroughputBenchmark {
                 announced.get(20, TimeUnit.SECONDS);
                 DataChannelPump pump = DataChannelPump.start(channel);
                 try {
-                    return ThroughputWindow.measure(counter::sample, cpu(null));
+                    return ThroughputWindow.measure(counter::sample, cpu(null)); // Chromium idles meanwhile
                 } finally {
                     pump.stop();
                 }

@@ -28,8 +28,10 @@ import java.util.concurrent.TimeUnit;
  * what the namespace sends to the host side and what arrives from it:
  *
  * <pre>
- *   host side ── veth ──▶ nsLink ─rule 101 (iif nsLink, from host)─▶ dl0 ─▶ delayline.py ─(oneWay)─▶ dl0 ─▶ local
- *   local ─rule 100 (iif lo, to host)─▶ dl0 ─▶ delayline.py ─(oneWay)─▶ dl0 ─▶ forwarded ─▶ nsLink ── veth ──▶ host
+ *   in:  host ── veth ──▶ nsLink ─rule 101: iif nsLink, from host─▶ dl0 ─▶ delayline.py
+ *        ─(oneWay later)─▶ dl0 ─▶ local delivery
+ *   out: local ─rule 100: iif lo, to host─▶ dl0 ─▶ delayline.py
+ *        ─(oneWay later)─▶ dl0 ─▶ forwarded ─▶ nsLink ── veth ──▶ host
  * </pre>
  *
  * The local routing table moves behind these rules (pref 200), since the arriving packets are

@@ -64,7 +64,8 @@ public final class NamespacePeer {
         for (String line; (line = in.readLine()) != null; ) {
             String[] words = line.trim().split(" ");
             String reply = switch (words[0]) {
-                case "answer" -> answer(words[1], new String(Base64.getDecoder().decode(words[2]), StandardCharsets.UTF_8));
+                case "answer" -> answer(words[1],
+                        new String(Base64.getDecoder().decode(words[2]), StandardCharsets.UTF_8));
                 case "tcp" -> Integer.toString(listen(words[1]));
                 case "sample" -> (words[1].equals("dc") ? dataChannelBytes : tcpBytes).get() + " " + System.nanoTime();
                 case "cpu" -> Long.toString(ThroughputWindow.jvmCpu().toNanos());

@@ -3,6 +3,7 @@ package dev.parley.rtc.bench;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,6 +51,29 @@ final class ThroughputWindow {
             share.put(name, ms / 1000 / seconds);
         }
         return new Result(mb / seconds, bytes, seconds, perMb, share);
+    }
+
+    /** Field by field, the median of several windows of one path (MB/s and each CPU figure on its own). */
+    static Result median(List<Result> results) {
+        Result first = results.get(0);
+        Map<String, Double> perMb = new LinkedHashMap<>();
+        Map<String, Double> share = new LinkedHashMap<>();
+        for (String name : first.cpuMsPerMb().keySet()) {
+            perMb.put(name, BenchReport.median(results.stream().mapToDouble(r -> r.cpuMsPerMb().get(name)).toArray()));
+            share.put(name, BenchReport.median(results.stream().mapToDouble(r -> r.cpuShare().get(name)).toArray()));
+        }
+        return new Result(BenchReport.median(results.stream().mapToDouble(Result::mbPerSecond).toArray()),
+                results.stream().mapToLong(Result::bytes).sum(), results.stream().mapToDouble(Result::seconds).sum(),
+                perMb, share);
+    }
+
+    /** The MB/s of each window, for the notes: "(29.4, 30.1, 28.8)". */
+    static String each(List<Result> results) {
+        StringBuilder s = new StringBuilder("(");
+        for (Result r : results) {
+            s.append(s.length() > 1 ? ", " : "").append(String.format(java.util.Locale.ROOT, "%.1f", r.mbPerSecond()));
+        }
+        return s.append(')').toString();
     }
 
     private static Map<String, Duration> read(Map<String, CpuClock> cpu) throws Exception {
