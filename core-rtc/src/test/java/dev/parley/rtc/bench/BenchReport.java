@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,6 +17,7 @@ import java.util.Locale;
  */
 public record BenchReport(String name, String unit, String better, double parley, Double chromium, double target,
         int samples, String notes) {
+    private static final List<BenchReport> PUBLISHED = new ArrayList<>();
 
     /** The median of {@code values} (which it sorts). */
     public static double median(double[] values) {
@@ -27,6 +30,31 @@ public record BenchReport(String name, String unit, String better, double parley
     public static double percentile(double[] sorted, double p) {
         int rank = (int) Math.ceil(p / 100 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    /** The machine's load averages (1, 5, 15 min) from /proc/loadavg, for the notes. */
+    public static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Every report {@link #publish}ed in this JVM, in order, as a table. */
+    public static String table() {
+        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%-34s %10s %10s %7s %8s  %s%n",
+                "benchmark", "parley", "chromium", "ratio", "target", "unit (better)"));
+        synchronized (PUBLISHED) {
+            for (BenchReport r : PUBLISHED) {
+                t.append(String.format(Locale.ROOT, "%-34s %10.3f %10s %7s %8.3f  %s (%s)%n", r.name, r.parley,
+                        r.chromium == null ? "-" : String.format(Locale.ROOT, "%.3f", r.chromium),
+                        r.chromium == null ? "-" : String.format(Locale.ROOT, "%.2f", r.parley / r.chromium),
+                        r.target, r.unit, r.better));
+            }
+        }
+        return t.toString();
     }
 
     public String toJson() {
@@ -48,6 +76,9 @@ public record BenchReport(String name, String unit, String better, double parley
     /** Prints the result and writes {@code <bench.dir>/<name>.json} (the bench profile sets {@code bench.dir}). */
     public void publish() {
         System.out.println("BENCH " + toJson());
+        synchronized (PUBLISHED) {
+            PUBLISHED.add(this);
+        }
         Path file = Path.of(System.getProperty("bench.dir", "target/bench"), name + ".json");
         try {
             Files.createDirectories(file.getParent());

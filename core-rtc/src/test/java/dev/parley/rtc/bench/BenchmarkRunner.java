@@ -1,12 +1,53 @@
 package dev.parley.rtc.bench;
 
-/** Runs core-rtc's benchmarks ({@code ./mvnw -Pbench verify}); each prints and writes its JSON. */
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs core-rtc's benchmarks ({@code ./mvnw -Pbench verify}); each prints and writes its JSON,
+ * and a table of every result follows at the end. {@code -Dbench.only=DataChannel,CallSetup}
+ * runs only the benchmarks whose class name contains one of the comma-separated words.
+ */
 public final class BenchmarkRunner {
     private BenchmarkRunner() {}
 
+    /** A benchmark's main. */
+    private interface Benchmark {
+        void run(String[] args) throws Exception;
+    }
+
     public static void main(String[] args) throws Exception {
-        IceConnectBenchmark.main(args);
-        SrtpBenchmark.main(args);
-        CallSetupBenchmark.main(args); // needs root: it runs Chromium in a test namespace
+        Map<String, Benchmark> all = new LinkedHashMap<>();
+        all.put("IceConnectBenchmark", IceConnectBenchmark::main);
+        all.put("SrtpBenchmark", SrtpBenchmark::main);
+        // These need root: they run Chromium (or a second JVM) in a test namespace.
+        all.put("CallSetupBenchmark", CallSetupBenchmark::main);
+        all.put("DataChannelConnectBenchmark", DataChannelConnectBenchmark::main);
+        all.put("DataChannelThroughputBenchmark", DataChannelThroughputBenchmark::main);
+        all.put("DataChannelDelayedLinkBenchmark", DataChannelDelayedLinkBenchmark::main);
+
+        List<String> only = new ArrayList<>();
+        for (String word : System.getProperty("bench.only", "").split(",")) {
+            if (!word.isBlank()) {
+                only.add(word.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        int ran = 0;
+        for (Map.Entry<String, Benchmark> b : all.entrySet()) {
+            String name = b.getKey().toLowerCase(Locale.ROOT);
+            if (only.isEmpty() || only.stream().anyMatch(name::contains)) {
+                System.out.println("== " + b.getKey() + " (load average " + BenchReport.loadAverage() + ")");
+                b.getValue().run(args);
+                ran++;
+            }
+        }
+        if (ran == 0) {
+            throw new IllegalArgumentException("bench.only=" + System.getProperty("bench.only")
+                    + " matches none of " + all.keySet());
+        }
+        System.out.println(BenchReport.table());
     }
 }

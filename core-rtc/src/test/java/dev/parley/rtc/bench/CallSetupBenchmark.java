@@ -4,7 +4,6 @@ import dev.parley.rtc.AudioTrackSource;
 import dev.parley.rtc.EngineSettings;
 import dev.parley.rtc.MediaStream;
 import dev.parley.rtc.RTCConfiguration;
-import dev.parley.rtc.RTCIceCandidate;
 import dev.parley.rtc.RTCPeerConnection;
 import dev.parley.rtc.RTCPeerConnectionListener;
 import dev.parley.rtc.RTCPeerConnectionState;
@@ -14,7 +13,6 @@ import dev.parley.rtc.ice.IceSettings;
 import dev.parley.rtc.net.RealNet;
 import dev.parley.rtc.testutil.ChromiumPeer;
 import dev.parley.rtc.testutil.NetworkNamespace;
-import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -54,9 +52,7 @@ public final class CallSetupBenchmark {
     }
 
     private static double[] parley() throws Exception {
-        InetAddress host = InetAddress.getByName(HOST_IP);
-        IceSettings ice = IceSettings.DEFAULTS.toBuilder().addressFilter(a -> a.address().equals(host))
-                .includeIpv6(false).gatherTcp(false).build();
+        IceSettings ice = BenchPeers.iceOn(HOST_IP);
         double[] ms = new double[RUNS];
         try (RealNet net = new RealNet()) {
             EngineSettings settings = EngineSettings.builder().net(net).ice(ice).build();
@@ -75,43 +71,21 @@ public final class CallSetupBenchmark {
                 RTCPeerConnection b = new RTCPeerConnection(RTCConfiguration.defaults(), settings);
                 AudioTrackSource micA = new AudioTrackSource();
                 AudioTrackSource micB = new AudioTrackSource()) {
-            CompletableFuture<Void> aHasAnswer = new CompletableFuture<>();
-            CompletableFuture<Void> bHasOffer = new CompletableFuture<>();
-            CompletableFuture<Long> aConnected = connectedAt(a, b, bHasOffer);
-            CompletableFuture<Long> bConnected = connectedAt(b, a, aHasAnswer);
+            CompletableFuture<Long> aConnected = connectedAt(a);
+            CompletableFuture<Long> bConnected = connectedAt(b);
             a.addTrack(micA.createTrack("a"), new MediaStream());
             a.addTransceiver("video", RTCRtpTransceiverInit.of(RTCRtpTransceiverDirection.SENDRECV));
             b.addTrack(micB.createTrack("b"), new MediaStream());
-            long start = System.nanoTime();
-            var offer = a.createOffer().get(10, TimeUnit.SECONDS);
-            a.setLocalDescription(offer).get(10, TimeUnit.SECONDS);
-            b.setRemoteDescription(offer).get(10, TimeUnit.SECONDS);
-            bHasOffer.complete(null);
-            var answer = b.createAnswer().get(10, TimeUnit.SECONDS);
-            b.setLocalDescription(answer).get(10, TimeUnit.SECONDS);
-            a.setRemoteDescription(answer).get(10, TimeUnit.SECONDS);
-            aHasAnswer.complete(null);
+            long start = BenchPeers.negotiate(a, b);
             long end = Math.max(aConnected.get(10, TimeUnit.SECONDS), bConnected.get(10, TimeUnit.SECONDS));
             return (end - start) / 1e6;
         }
     }
 
-    /**
-     * Trickles {@code pc}'s candidates to {@code peer} once the peer has a remote description (as an
-     * application's signalling does: W3C refuses candidates before it); completes with the
-     * nanoTime of connected.
-     */
-    private static CompletableFuture<Long> connectedAt(RTCPeerConnection pc, RTCPeerConnection peer,
-            CompletableFuture<Void> peerReady) {
+    /** Completes with the nanoTime of {@code pc} becoming connected. */
+    private static CompletableFuture<Long> connectedAt(RTCPeerConnection pc) {
         CompletableFuture<Long> connected = new CompletableFuture<>();
         pc.addListener(new RTCPeerConnectionListener() {
-            @Override
-            public void onIceCandidate(RTCIceCandidate candidate) {
-                if (candidate != null) {
-                    peerReady.thenRun(() -> peer.addIceCandidate(candidate));
-                }
-            }
-
             @Override
             public void onConnectionStateChange(RTCPeerConnectionState state) {
                 if (state == RTCPeerConnectionState.CONNECTED) {

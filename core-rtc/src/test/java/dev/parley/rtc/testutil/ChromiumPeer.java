@@ -231,6 +231,11 @@ public final class ChromiumPeer implements AutoCloseable {
         return evalAsync(body, DEFAULT_TIMEOUT);
     }
 
+    /** CPU time Chromium has used so far, all its processes (browser, renderer, GPU, network…) together. */
+    public java.time.Duration cpuTime() {
+        return ProcessCpu.ofTree(process.toHandle());
+    }
+
     /** Chromium's stderr so far (its log), for failure messages. */
     public String log() {
         try {

@@ -22,9 +22,11 @@ public final class NetworkNamespace implements AutoCloseable {
     private final String name;
     private final InetAddress hostAddress;
     private final InetAddress nsAddress;
+    private final String nsLink;
 
-    private NetworkNamespace(String name, InetAddress hostAddress, InetAddress nsAddress) {
+    private NetworkNamespace(String name, InetAddress hostAddress, InetAddress nsAddress, String nsLink) {
         this.name = name;
+        this.nsLink = nsLink;
         this.hostAddress = hostAddress;
         this.nsAddress = nsAddress;
     }
@@ -38,7 +40,8 @@ public final class NetworkNamespace implements AutoCloseable {
         String name = "parley-" + id;
         String hostLink = "pv" + id + "h";
         String nsLink = "pv" + id + "n";
-        NetworkNamespace ns = new NetworkNamespace(name, InetAddress.getByName(hostIp), InetAddress.getByName(nsIp));
+        NetworkNamespace ns = new NetworkNamespace(name, InetAddress.getByName(hostIp), InetAddress.getByName(nsIp),
+                nsLink);
         run("ip", "netns", "add", name);
         try {
             run("ip", "link", "add", hostLink, "type", "veth", "peer", "name", nsLink);
@@ -67,6 +70,11 @@ public final class NetworkNamespace implements AutoCloseable {
     /** The namespace's side of the link. */
     public InetAddress nsAddress() {
         return nsAddress;
+    }
+
+    /** The name of the veth link's end inside the namespace (for routing rules there). */
+    public String nsLink() {
+        return nsLink;
     }
 
     /** {@code command} prefixed to run inside the namespace. */
