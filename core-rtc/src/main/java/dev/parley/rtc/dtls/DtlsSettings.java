@@ -12,7 +12,9 @@ import java.time.Duration;
  *     because a call waits on it.
  * @param handshakeTimeout give up (state failed) if the handshake has not finished by then
  * @param receiveQueueCapacity datagrams buffered between {@link DtlsTransport#onPacket} and the
- *     DTLS thread; more are dropped (and counted), as a full socket buffer would
+ *     DTLS thread; more are dropped (and counted), as a full socket buffer would. 4096:
+ *     SCTP advertises a 4 MiB window, ~3,700 packets the peer may send in one burst; a smaller
+ *     queue dropped them while the DTLS thread decrypted, and every drop halved SCTP's cwnd
  */
 public record DtlsSettings(int mtu, Duration initialRetransmit, Duration handshakeTimeout, int receiveQueueCapacity) {
 
@@ -30,7 +32,7 @@ public record DtlsSettings(int mtu, Duration initialRetransmit, Duration handsha
     }
 
     public static DtlsSettings defaults() {
-        return new DtlsSettings(1200, Duration.ofMillis(100), Duration.ofSeconds(30), 256);
+        return new DtlsSettings(1200, Duration.ofMillis(100), Duration.ofSeconds(30), 4096);
     }
 
     public DtlsSettings withInitialRetransmit(Duration d) {

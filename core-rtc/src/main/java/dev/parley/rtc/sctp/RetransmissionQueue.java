@@ -80,6 +80,8 @@ final class RetransmissionQueue {
     private long flightSize;
     /** Entries in state ACKED, so that a SACK need not look for reneged chunks when there are none. */
     private int gapAckedCount;
+    /** Entries in state TO_RETRANSMIT, so that sending need not walk the whole queue when there are none. */
+    private int toRetransmitCount;
     private long peerRwnd;
     private boolean timing;
     private boolean fastRetransmitPacketPending;
@@ -135,7 +137,7 @@ final class RetransmissionQueue {
             }
         }
         boolean retransmissionWaits = false;
-        for (int i = 0; i < outstanding.size() && flightSize < cc.cwnd(); i++) {
+        for (int i = 0; toRetransmitCount > 0 && i < outstanding.size() && flightSize < cc.cwnd(); i++) {
             OutstandingChunk c = outstanding.get(i);
             if (c.state != State.TO_RETRANSMIT || abandonIfExpired(c, nowNanos)) {
                 continue;
@@ -232,7 +234,7 @@ final class RetransmissionQueue {
         for (int i = 0; i < outstanding.size() && reported < gapAckedCount; i++) {
             OutstandingChunk c = outstanding.get(i);
             if (c.state == State.ACKED && c.gapAckedInSack != sackCount) {
-                c.state = State.IN_FLIGHT; // the peer dropped it (§6.2.1); count it again, R4
+                moveTo(c, State.IN_FLIGHT); // the peer dropped it (§6.2.1); count it again, R4
                 gapAckedCount--;
                 c.missIndications = 0;
                 flightSize += c.size();
@@ -456,7 +458,7 @@ final class RetransmissionQueue {
             c.timed = true; // one RTT measurement at a time, on a chunk sent once (§6.3.1 C4, C5)
             timing = true;
         }
-        c.state = State.IN_FLIGHT;
+        moveTo(c, State.IN_FLIGHT);
         c.lastSentNanos = nowNanos;
         c.missIndications = 0;
         c.fastRetransmitPending = false;
@@ -476,7 +478,7 @@ final class RetransmissionQueue {
             case IN_FLIGHT -> flightSize -= c.size();
             case TO_RETRANSMIT -> c.fastRetransmitPending = false;
         }
-        c.state = State.ACKED;
+        moveTo(c, State.ACKED);
         gapAckedCount++;
         if (c.timed) {
             c.timed = false;
@@ -492,7 +494,7 @@ final class RetransmissionQueue {
         if (c.state == State.IN_FLIGHT) {
             flightSize -= c.size();
         }
-        c.state = State.TO_RETRANSMIT;
+        moveTo(c, State.TO_RETRANSMIT);
         stopTiming(c); // Karn: its acknowledgement will not say which transmission arrived
     }
 
@@ -518,7 +520,7 @@ final class RetransmissionQueue {
                 } else if (c.state == State.ACKED) {
                     gapAckedCount--;
                 }
-                c.state = State.ABANDONED;
+                moveTo(c, State.ABANDONED);
                 c.fastRetransmitPending = false;
                 stopTiming(c);
             }
@@ -535,7 +537,7 @@ final class RetransmissionQueue {
                     new byte[0]);
             nextTsn = Tsn.add(nextTsn, 1);
             OutstandingChunk placeholder = new OutstandingChunk(rest, m);
-            placeholder.state = State.ABANDONED;
+            moveTo(placeholder, State.ABANDONED);
             m.unackedChunks++;
             outstanding.add(placeholder);
         }
@@ -557,6 +559,16 @@ final class RetransmissionQueue {
         if (moved) {
             forwardTsnPending = true;
         }
+    }
+
+    private void moveTo(OutstandingChunk c, State next) {
+        if (c.state == State.TO_RETRANSMIT) {
+            toRetransmitCount--;
+        }
+        if (next == State.TO_RETRANSMIT) {
+            toRetransmitCount++;
+        }
+        c.state = next;
     }
 
     private void stopTiming(OutstandingChunk c) {
