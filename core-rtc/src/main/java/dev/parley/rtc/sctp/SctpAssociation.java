@@ -252,7 +252,6 @@ public final class SctpAssociation {
             case STOP -> t3.stop();
             case NONE -> { }
         }
-        resets.onCumulativeAckAdvanced();
         maybeSendShutdown();
     }
 

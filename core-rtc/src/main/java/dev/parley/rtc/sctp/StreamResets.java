@@ -211,11 +211,6 @@ final class StreamResets {
         a.flush();
     }
 
-    /** Nothing changes here on a SACK; kept as the hook where a waiting request may go out. */
-    void onCumulativeAckAdvanced() {
-        maybeSendRequest();
-    }
-
     void stop() {
         timer.stop();
     }
