@@ -77,7 +77,6 @@ final class BundleTransport implements AutoCloseable {
     private boolean dtlsStarted;
     /** DTLS failed or was closed: SRTP can no longer get keys on this transport. */
     private boolean dtlsEnded;
-    private DtlsRole pendingClientRole;
     private List<Fingerprint> remoteFingerprints = List.of();
 
     private final AtomicLong packetsSent = new AtomicLong();
@@ -114,29 +113,18 @@ final class BundleTransport implements AutoCloseable {
     /**
      * Applies the negotiated remote transport: ICE credentials, and the DTLS role and
      * fingerprints the first time (later descriptions may not change them: the handshake is done
-     * once per association). The DTLS server starts listening at once; the client starts when ICE
-     * can carry its first flight.
+     * once per association). DTLS starts at once in either role: a client's first flight waits in
+     * the unsent queue until ICE is writable, so its handshake thread and ClientHello are ready
+     * before the first check succeeds rather than made after it.
      */
     void setRemote(IceCredentials remoteCredentials, List<Fingerprint> fingerprints, DtlsRole role) {
         ice.setRemoteCredentials(remoteCredentials);
-        if (dtlsStarted || pendingClientRole != null) {
+        if (dtlsStarted) {
             return;
         }
         remoteFingerprints = List.copyOf(fingerprints);
-        if (role == DtlsRole.SERVER) {
-            startDtls(role);
-        } else {
-            pendingClientRole = role;
-            if (ice.selectedPair() != null || ice.isWritable()) {
-                startDtls(role);
-            }
-        }
-    }
-
-    private void startDtls(DtlsRole role) {
         log.debug("DTLS starts as {} (ICE {})", role, ice.isControlling() ? "controlling" : "controlled");
         dtlsStarted = true;
-        pendingClientRole = null;
         dtls.start(role, remoteFingerprints);
     }
 
@@ -361,17 +349,11 @@ final class BundleTransport implements AutoCloseable {
         @Override
         public void onWritable() {
             flushUnsentDtls();
-            if (pendingClientRole != null) {
-                startDtls(pendingClientRole);
-            }
         }
 
         @Override
         public void onSelectedPairChange(CandidatePair pair) {
             flushUnsentDtls();
-            if (pendingClientRole != null) {
-                startDtls(pendingClientRole);
-            }
         }
 
         @Override
