@@ -44,7 +44,7 @@ final class MediaRouting {
 
     MediaRouting(PeerSession session) {
         this.s = session;
-        InterceptorContext context = new InterceptorContext(session.executor(), this::writeRtcp, Clock.systemUTC(),
+        InterceptorContext context = new InterceptorContext(session.executor(), this::writeRtcp, this::sendRtp, Clock.systemUTC(),
                 session.random());
         this.reports = new ReportInterceptor(context, session.pc.settings().rtcpReportInterval(), session.cname);
         this.chain = new InterceptorChain(List.of(reports));

@@ -149,7 +149,7 @@ class InterceptorChainTest {
     @Test
     void createCallsEachFactoryInOrderWithTheContext() {
         VirtualClock clock = new VirtualClock();
-        InterceptorContext context = new InterceptorContext(clock.newSerialExecutor("pc"), packets -> {},
+        InterceptorContext context = new InterceptorContext(clock.newSerialExecutor("pc"), packets -> {}, rtp -> {},
                 Clock.systemUTC(), new Random(1));
         List<InterceptorContext> seen = new ArrayList<>();
         InterceptorFactory first = c -> {

@@ -64,7 +64,7 @@ class ReportInterceptorLinkTest {
         Peer(String name, long ssrc, Instant wall, long seed, boolean sending) {
             executor = clock.newSerialExecutor(name);
             wallAtStart = wall;
-            InterceptorContext context = new InterceptorContext(executor, this::sendRtcp,
+            InterceptorContext context = new InterceptorContext(executor, this::sendRtcp, rtp -> {},
                     Clock.fixed(wall, ZoneOffset.UTC), new Random(seed));
             reports = new ReportInterceptor(context, INTERVAL, name + "@example");
             local = new StreamInfo(ssrc, 111, CLOCK_RATE, "0", "audio", name + "@example", false);

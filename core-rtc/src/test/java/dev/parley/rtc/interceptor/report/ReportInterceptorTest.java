@@ -35,7 +35,7 @@ class ReportInterceptorTest {
     private final SerialExecutor executor = clock.newSerialExecutor("pc");
     private final List<List<RtcpPacket>> written = new ArrayList<>();
     private final ReportInterceptor reports = new ReportInterceptor(
-            new InterceptorContext(executor, written::add, Clock.fixed(WALL, ZoneOffset.UTC), new Random(3)),
+            new InterceptorContext(executor, written::add, rtp -> {}, Clock.fixed(WALL, ZoneOffset.UTC), new Random(3)),
             ReportInterceptor.DEFAULT_INTERVAL, "me");
 
     private static RtpPacket packet(long ssrc, int seq) {
@@ -137,7 +137,7 @@ class ReportInterceptorTest {
         try (RealNet net = new RealNet()) {
             SerialExecutor real = net.newSerialExecutor("pc-real");
             ReportInterceptor onThread = new ReportInterceptor(
-                    new InterceptorContext(real, packets -> {}, Clock.systemUTC(), new Random(1)), Duration.ofSeconds(1), "me");
+                    new InterceptorContext(real, packets -> {}, rtp -> {}, Clock.systemUTC(), new Random(1)), Duration.ofSeconds(1), "me");
             CountDownLatch fed = new CountDownLatch(1);
             real.execute(() -> {
                 onThread.bindRemoteStream(REMOTE);
@@ -159,7 +159,7 @@ class ReportInterceptorTest {
 
     @Test
     void aCnameThatSdesCannotCarryIsRefused() {
-        InterceptorContext context = new InterceptorContext(executor, p -> {}, Clock.systemUTC(), new Random(1));
+        InterceptorContext context = new InterceptorContext(executor, p -> {}, rtp -> {}, Clock.systemUTC(), new Random(1));
         assertThrows(IllegalArgumentException.class, () -> new ReportInterceptor(context, Duration.ofSeconds(1), ""));
         assertThrows(IllegalArgumentException.class,
                 () -> new ReportInterceptor(context, Duration.ofSeconds(1), "x".repeat(256)));

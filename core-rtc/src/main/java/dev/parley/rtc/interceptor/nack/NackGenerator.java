@@ -1,0 +1,164 @@
+package dev.parley.rtc.interceptor.nack;
+
+import dev.parley.rtc.interceptor.Interceptor;
+import dev.parley.rtc.interceptor.InterceptorContext;
+import dev.parley.rtc.interceptor.StreamInfo;
+import dev.parley.rtc.net.SerialExecutor;
+import dev.parley.rtc.rtp.GenericNack;
+import dev.parley.rtc.rtp.ReceiverReport;
+import dev.parley.rtc.rtp.RtcpPacket;
+import dev.parley.rtc.rtp.RtpPacket;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The receiver's half of loss recovery: watches the sequence numbers of each remote stream that
+ * negotiated NACK and asks the sender for what is missing with generic NACKs (RFC 4585 §6.2.1).
+ * A new gap is asked for at once; what is still missing is asked for again every
+ * {@link NackSettings#retryInterval()} (checked every {@value #TICK_MILLIS} ms), up to
+ * {@link NackSettings#maxRequests()} times or {@link NackSettings#maxWait()}.
+ *
+ * <p>Packets recovered through RTX reach this interceptor as the originals they carry (the peer
+ * connection unwraps them before the chain), so they end their requests like late arrivals do.
+ *
+ * <p>Without reduced-size RTCP (RFC 5506) a NACK goes out behind an empty receiver report, as a
+ * compound packet must begin with one (RFC 3550 §6.1).
+ *
+ * <p>Runs on the peer connection's executor like every interceptor; {@link #counters} may be read
+ * from any thread.
+ */
+public final class NackGenerator implements Interceptor {
+    static final long TICK_MILLIS = 20;
+
+    private final InterceptorContext context;
+    private final NackSettings settings;
+    private final Map<Long, Stream> streams = new HashMap<>();
+    private final Set<Long> localSsrcs = new LinkedHashSet<>();
+    private final long receiveOnlySsrc;
+    private final Map<Long, Counters> published = new ConcurrentHashMap<>();
+    private SerialExecutor.Cancellable timer;
+    private boolean closed;
+
+    public NackGenerator(InterceptorContext context, NackSettings settings) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.receiveOnlySsrc = context.random().nextLong() & 0xFFFF_FFFFL;
+    }
+
+    /**
+     * What loss recovery did for one remote stream: NACK packets sent (W3C {@code nackCount}),
+     * sequence numbers asked for (with repeats), packets that arrived after being asked for, and
+     * packets given up.
+     */
+    public record Counters(long nacksSent, long packetsRequested, long packetsRecovered, long packetsGivenUp) {
+        static final Counters NONE = new Counters(0, 0, 0, 0);
+    }
+
+    /** The counters of the remote stream {@code ssrc}, if it is bound with NACK; any thread. */
+    public Optional<Counters> counters(long ssrc) {
+        return Optional.ofNullable(published.get(ssrc));
+    }
+
+    @Override
+    public void bindLocalStream(StreamInfo stream) {
+        localSsrcs.add(stream.ssrc());
+    }
+
+    @Override
+    public void unbindLocalStream(StreamInfo stream) {
+        localSsrcs.remove(stream.ssrc());
+    }
+
+    @Override
+    public void bindRemoteStream(StreamInfo stream) {
+        if (stream.nack() && !closed) {
+            streams.put(stream.ssrc(), new Stream(stream, new MissingPackets(settings)));
+            published.put(stream.ssrc(), Counters.NONE);
+            if (timer == null) {
+                scheduleTick();
+            }
+        }
+    }
+
+    @Override
+    public void unbindRemoteStream(StreamInfo stream) {
+        streams.remove(stream.ssrc());
+        if (streams.isEmpty() && timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    @Override
+    public void onIncomingRtp(RtpPacket packet, long nowNanos) {
+        Stream stream = streams.get(packet.ssrc());
+        if (stream != null && stream.missing.onPacket(packet.sequenceNumber(), nowNanos)) {
+            request(stream, nowNanos); // a fresh gap: ask now rather than at the next tick
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        streams.clear();
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    private void scheduleTick() {
+        timer = context.executor().schedule(this::tick, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        if (closed || streams.isEmpty()) {
+            timer = null;
+            return;
+        }
+        long now = context.nanoTime();
+        for (Stream stream : streams.values()) {
+            if (stream.missing.missingCount() > 0) {
+                request(stream, now);
+            } else {
+                publish(stream); // late arrivals may have recovered packets since
+            }
+        }
+        scheduleTick();
+    }
+
+    private void request(Stream stream, long nowNanos) {
+        List<Integer> due = stream.missing.due(nowNanos);
+        if (!due.isEmpty()) {
+            long sender = localSsrcs.isEmpty() ? receiveOnlySsrc : localSsrcs.iterator().next();
+            GenericNack nack = GenericNack.of(sender, stream.info.ssrc(), due);
+            context.rtcpWriter().write(stream.info.rtcpReducedSize() ? List.<RtcpPacket>of(nack)
+                    : List.of(new ReceiverReport(sender, List.of()), nack));
+            stream.nacksSent++;
+        }
+        publish(stream);
+    }
+
+    private void publish(Stream stream) {
+        published.put(stream.info.ssrc(), new Counters(stream.nacksSent, stream.missing.requested(),
+                stream.missing.recovered(), stream.missing.givenUp()));
+    }
+
+    private static final class Stream {
+        final StreamInfo info;
+        final MissingPackets missing;
+        long nacksSent;
+
+        Stream(StreamInfo info, MissingPackets missing) {
+            this.info = info;
+            this.missing = missing;
+        }
+    }
+}

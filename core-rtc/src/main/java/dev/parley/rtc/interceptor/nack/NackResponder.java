@@ -1,0 +1,141 @@
+package dev.parley.rtc.interceptor.nack;
+
+import dev.parley.rtc.interceptor.Interceptor;
+import dev.parley.rtc.interceptor.InterceptorContext;
+import dev.parley.rtc.interceptor.StreamInfo;
+import dev.parley.rtc.rtp.GenericNack;
+import dev.parley.rtc.rtp.RtcpPacket;
+import dev.parley.rtc.rtp.RtpPacket;
+import dev.parley.rtc.rtp.RtxPacket;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The sender's half of loss recovery: keeps the recent packets of each local stream that
+ * negotiated NACK and, when the peer's generic NACK (RFC 4585 §6.2.1) names some of them, sends
+ * them again — on the stream's RTX SSRC with the RTX payload type where RTX was negotiated
+ * (RFC 4588), else as they were.
+ *
+ * <p>A packet is resent at most once per {@link NackSettings#minResendInterval()}: a receiver that
+ * repeats its NACK before the first retransmission arrived must not multiply the traffic.
+ * Requests for packets older than the history are counted, not answered (the receiver gives up
+ * on them or asks for a key frame).
+ *
+ * <p>Runs on the peer connection's executor like every interceptor; {@link #counters} may be read
+ * from any thread.
+ */
+public final class NackResponder implements Interceptor {
+    private final InterceptorContext context;
+    private final NackSettings settings;
+    private final Map<Long, Stream> streams = new HashMap<>();
+    private final Map<Long, Counters> published = new ConcurrentHashMap<>();
+
+    public NackResponder(InterceptorContext context, NackSettings settings) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** What one local stream's retransmissions came to. */
+    public record Counters(long nacksReceived, long packetsResent, long payloadBytesResent, long packetsUnavailable) {
+        static final Counters NONE = new Counters(0, 0, 0, 0);
+    }
+
+    /** The counters of the local stream {@code ssrc}, if it is bound with NACK; any thread. */
+    public Optional<Counters> counters(long ssrc) {
+        return Optional.ofNullable(published.get(ssrc));
+    }
+
+    @Override
+    public void bindLocalStream(StreamInfo stream) {
+        if (stream.nack()) {
+            streams.put(stream.ssrc(), new Stream(stream, new SentPacketHistory(settings.historyPackets()),
+                    context.random().nextInt(1 << 16)));
+            published.put(stream.ssrc(), Counters.NONE);
+        }
+    }
+
+    @Override
+    public void unbindLocalStream(StreamInfo stream) {
+        streams.remove(stream.ssrc());
+    }
+
+    @Override
+    public RtpPacket onOutgoingRtp(RtpPacket packet, long nowNanos) {
+        Stream stream = streams.get(packet.ssrc());
+        if (stream != null) {
+            stream.history.add(packet);
+        }
+        return packet;
+    }
+
+    @Override
+    public void onIncomingRtcp(List<RtcpPacket> packets, long nowNanos) {
+        for (RtcpPacket packet : packets) {
+            if (packet instanceof GenericNack nack) {
+                Stream stream = streams.get(nack.mediaSsrc());
+                if (stream != null) {
+                    stream.nacksReceived++;
+                    for (int sequenceNumber : nack.lostSequenceNumbers()) {
+                        resend(stream, sequenceNumber, nowNanos);
+                    }
+                    publish(stream);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        streams.clear();
+    }
+
+    private void resend(Stream stream, int sequenceNumber, long nowNanos) {
+        RtpPacket original = stream.history.get(sequenceNumber);
+        if (original == null) {
+            stream.packetsUnavailable++;
+            return;
+        }
+        if (!stream.history.mayResend(sequenceNumber, nowNanos, settings.minResendInterval().toNanos())) {
+            return;
+        }
+        stream.history.markResent(sequenceNumber, nowNanos);
+        StreamInfo info = stream.info;
+        RtpPacket out = info.hasRtx()
+                ? RtxPacket.wrap(original, info.rtxSsrc(), info.rtxPayloadType(), stream.nextRtxSequenceNumber())
+                : original;
+        stream.packetsResent++;
+        stream.payloadBytesResent += original.payloadLength();
+        context.rtpWriter().write(out);
+    }
+
+    private void publish(Stream stream) {
+        published.put(stream.info.ssrc(), new Counters(stream.nacksReceived, stream.packetsResent,
+                stream.payloadBytesResent, stream.packetsUnavailable));
+    }
+
+    private static final class Stream {
+        final StreamInfo info;
+        final SentPacketHistory history;
+        int rtxSequenceNumber;
+        long nacksReceived;
+        long packetsResent;
+        long payloadBytesResent;
+        long packetsUnavailable;
+
+        Stream(StreamInfo info, SentPacketHistory history, int firstRtxSequenceNumber) {
+            this.info = info;
+            this.history = history;
+            this.rtxSequenceNumber = firstRtxSequenceNumber;
+        }
+
+        int nextRtxSequenceNumber() {
+            int next = rtxSequenceNumber;
+            rtxSequenceNumber = (rtxSequenceNumber + 1) & 0xFFFF;
+            return next;
+        }
+    }
+}
