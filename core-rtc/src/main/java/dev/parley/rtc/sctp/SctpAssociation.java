@@ -132,6 +132,10 @@ public final class SctpAssociation {
         SctpPacket packet;
         try {
             packet = SctpPacket.parse(bytes, 0, bytes.length);
+        } catch (SctpNoUserDataException e) {
+            counters.malformedPackets++;
+            onDataWithoutUserData(e);
+            return;
         } catch (SctpParseException e) {
             counters.malformedPackets++;
             log.debug("SCTP packet dropped: {}", e.getMessage());
@@ -379,21 +383,43 @@ public final class SctpAssociation {
         if (data == null || state == SctpAssociationState.CLOSED) {
             return;
         }
-        if (pendingHeartbeatNonce != null && ++heartbeatFailures > settings.maxRetransmits()) {
-            abortUnreachable("no heartbeat acknowledgement after " + settings.maxRetransmits() + " tries");
-            return;
+        if (pendingHeartbeatNonce != null) {
+            if (++heartbeatFailures > settings.maxRetransmits()) {
+                abortUnreachable("no heartbeat acknowledgement after " + settings.maxRetransmits() + " tries");
+                return;
+            }
+            data.rto.backOff(); // the previous heartbeat went unanswered: back the RTO off (§8.3, §6.3.3 E2)
         }
         pendingHeartbeatNonce = new byte[16];
         handshake.random().nextBytes(pendingHeartbeatNonce);
         heartbeatSentNanos = executor.nanoTime();
         send(List.of(new HeartbeatChunk(pendingHeartbeatNonce)));
-        heartbeatTimer.start(settings.heartbeatInterval().toNanos() + data.rto.rtoNanos());
+        heartbeatTimer.start(heartbeatDelayNanos());
     }
 
     private void restartHeartbeat() {
         if (data != null && pendingHeartbeatNonce == null) {
-            heartbeatTimer.start(settings.heartbeatInterval().toNanos() + data.rto.rtoNanos());
+            heartbeatTimer.start(heartbeatDelayNanos());
         }
+    }
+
+    /** RFC 9260 §8.3: HB.interval plus the RTO jittered by ±50%, so that peers do not heartbeat in step. */
+    private long heartbeatDelayNanos() {
+        double jitter = 0.5 + handshake.random().nextDouble();
+        return settings.heartbeatInterval().toNanos() + (long) (data.rto.rtoNanos() * jitter);
+    }
+
+    /**
+     * RFC 9260 §6.2: a DATA chunk without user data is answered with an ABORT carrying "No User
+     * Data" — if the packet is really our peer's (its tag is ours, §8.5); otherwise it is only dropped.
+     */
+    private void onDataWithoutUserData(SctpNoUserDataException e) {
+        log.debug("SCTP packet dropped: {}", e.getMessage());
+        if (data == null || state == SctpAssociationState.CLOSED || e.verificationTag() != handshake.localTag()) {
+            return;
+        }
+        send(List.of(new AbortChunk(false, List.of(ErrorCause.noUserData(e.tsn())))));
+        closeNow("the peer sent a DATA chunk without user data (TSN " + e.tsn() + ")");
     }
 
     private void abortUnreachable(String why) {

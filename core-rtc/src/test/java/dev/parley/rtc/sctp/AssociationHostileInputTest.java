@@ -207,6 +207,34 @@ class AssociationHostileInputTest {
         assertEquals(1, us.failures.size());
     }
 
+    /** RFC 9260 §6.2: a DATA chunk of length 16 carries no user data: ABORT with "No User Data" and its TSN. */
+    @Test
+    void dataWithoutUserDataAborts_butOnlyWhenTheTagIsOurs() {
+        establish();
+        deliver(emptyData(ourTag + 1));
+        assertEquals(List.of(), takeSent(), "someone else's packet is only dropped");
+        assertEquals(SctpAssociationState.ESTABLISHED, us.state());
+
+        deliver(emptyData(ourTag));
+        AbortChunk abort = (AbortChunk) takeSent().get(0).chunks().get(0);
+        assertEquals(ErrorCause.NO_USER_DATA, abort.causes().get(0).code());
+        assertArrayEquals(new byte[] {(byte) (peerNextTsn >>> 24), (byte) (peerNextTsn >>> 16),
+                (byte) (peerNextTsn >>> 8), (byte) peerNextTsn}, abort.causes().get(0).info());
+        assertEquals(SctpAssociationState.CLOSED, us.state());
+        assertEquals(2, counters().malformedPackets());
+        assertEquals(1, us.failures.size());
+    }
+
+    /** A packet with one DATA chunk cut down to its 16-byte header, checksum fixed. */
+    private byte[] emptyData(long tag) {
+        byte[] withOneByte = packet(tag, nextData(3, new byte[] {1}));
+        byte[] empty = Arrays.copyOf(withOneByte, SctpPacket.HEADER_LENGTH + DataChunk.HEADER_SIZE);
+        empty[SctpPacket.HEADER_LENGTH + 2] = 0;
+        empty[SctpPacket.HEADER_LENGTH + 3] = (byte) DataChunk.HEADER_SIZE;
+        SctpFixtures.fixChecksum(empty);
+        return empty;
+    }
+
     @Test
     void sacksWithGapBlocksAndDuplicatesBeyondWhatWasSentChangeNothing() {
         establish();
@@ -301,8 +329,19 @@ class AssociationHostileInputTest {
 
         assertEquals(SctpAssociationState.CLOSED, pair.a.state());
         assertEquals(settings.maxRetransmits() + 1, heartbeats[0], "heartbeats sent before giving up");
-        long period = settings.heartbeatInterval().plus(settings.rtoInitial()).toNanos();
-        assertEquals((settings.maxRetransmits() + 2) * period, pair.clock.nanoTime() - start);
+        // max + 2 waits of HB.interval + RTO ± 50%; the RTO backs off after each unanswered heartbeat (§8.3)
+        long shortest = 0;
+        long longest = 0;
+        long rto = settings.rtoInitial().toNanos();
+        for (int wait = 0; wait < settings.maxRetransmits() + 2; wait++) {
+            if (wait >= 2) {
+                rto = Math.min(2 * rto, settings.rtoMax().toNanos());
+            }
+            shortest += settings.heartbeatInterval().toNanos() + rto / 2;
+            longest += settings.heartbeatInterval().toNanos() + rto * 3 / 2;
+        }
+        long took = pair.clock.nanoTime() - start;
+        assertTrue(took >= shortest && took <= longest, took + " ns outside " + shortest + ".." + longest);
     }
 
     /** RFC 9260 §8.1: data that is never acknowledged ends the association after Association.Max.Retrans T3 expiries. */

@@ -118,7 +118,4 @@ class NackResponderTest {
         responder.onIncomingRtcp(compound, clock.nanoTime());
     }
 
-    static Duration ms(long millis) {
-        return Duration.ofMillis(millis);
-    }
 }
