@@ -28,7 +28,7 @@ final class OutgoingPackets {
             List<Chunk> chunks = new ArrayList<>();
             int used = COMMON_HEADER;
             while (nextControl < control.size()) {
-                int size = padded(wireLength(control.get(nextControl)));
+                int size = paddedLength(control.get(nextControl));
                 if (!chunks.isEmpty() && used + size > maxPacketSize) {
                     break;
                 }
@@ -45,12 +45,14 @@ final class OutgoingPackets {
         }
     }
 
-    /** Bytes a chunk takes on the wire without its padding. */
-    static int wireLength(Chunk chunk) {
+    /** Bytes a chunk takes in a packet, padding included. */
+    static int paddedLength(Chunk chunk) {
         if (chunk instanceof DataChunk d) {
-            return d.wireLength();
+            return padded(d.wireLength());
         }
-        return new SctpPacket(0, 0, 0, List.of(chunk)).toBytes().length - COMMON_HEADER;
+        WireWriter w = new WireWriter(64); // control chunks are small: written once to measure, no checksum
+        ChunkCodec.write(chunk, w);
+        return w.size();
     }
 
     static int padded(int length) {
