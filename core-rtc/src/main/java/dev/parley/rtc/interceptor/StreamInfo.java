@@ -1,5 +1,6 @@
 package dev.parley.rtc.interceptor;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,9 +20,12 @@ import java.util.Objects;
  * @param rtxSsrc         the SSRC of the stream's retransmission stream (RFC 4588, an FID group),
  *                        or {@link #NO_RTX}
  * @param rtxPayloadType  the RTX payload type whose {@code apt} is {@code payloadType}, or {@link #NO_RTX}
+ * @param headerExtensions the negotiated RTP header extensions (RFC 8285) of the stream's media
+ *                        section: URI to local id
  */
 public record StreamInfo(long ssrc, int payloadType, int clockRate, String mid, String kind, String cname,
-                         boolean rtcpReducedSize, boolean nack, long rtxSsrc, int rtxPayloadType) {
+                         boolean rtcpReducedSize, boolean nack, long rtxSsrc, int rtxPayloadType,
+                         Map<String, Integer> headerExtensions) {
     public static final String AUDIO = "audio";
     public static final String VIDEO = "video";
     /** {@link #rtxSsrc} and {@link #rtxPayloadType} of a stream without retransmissions. */
@@ -30,7 +34,7 @@ public record StreamInfo(long ssrc, int payloadType, int clockRate, String mid, 
     /** A stream without NACK and RTX (audio, or video where they were not negotiated). */
     public StreamInfo(long ssrc, int payloadType, int clockRate, String mid, String kind, String cname,
             boolean rtcpReducedSize) {
-        this(ssrc, payloadType, clockRate, mid, kind, cname, rtcpReducedSize, false, NO_RTX, NO_RTX);
+        this(ssrc, payloadType, clockRate, mid, kind, cname, rtcpReducedSize, false, NO_RTX, NO_RTX, Map.of());
     }
 
     public StreamInfo {
@@ -47,6 +51,7 @@ public record StreamInfo(long ssrc, int payloadType, int clockRate, String mid, 
         if (!kind.equals(AUDIO) && !kind.equals(VIDEO)) {
             throw new IllegalArgumentException("kind must be \"audio\" or \"video\", got \"" + kind + "\"");
         }
+        headerExtensions = Map.copyOf(headerExtensions);
         if ((rtxSsrc == NO_RTX) != (rtxPayloadType == NO_RTX)) {
             throw new IllegalArgumentException("an RTX stream needs both its SSRC and its payload type, got SSRC "
                     + rtxSsrc + " and payload type " + rtxPayloadType);
@@ -59,6 +64,11 @@ public record StreamInfo(long ssrc, int payloadType, int clockRate, String mid, 
             throw new IllegalArgumentException("the RTX payload type must be 0..127 and not the media's, got "
                     + rtxPayloadType);
         }
+    }
+
+    /** The local id of the header extension {@code uri}, or 0 when it was not negotiated. */
+    public int extensionId(String uri) {
+        return headerExtensions.getOrDefault(uri, 0);
     }
 
     /** Whether lost packets are retransmitted on a separate RTX stream (else, where NACK is on, in place). */

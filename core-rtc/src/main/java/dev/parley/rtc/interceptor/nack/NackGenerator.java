@@ -1,20 +1,17 @@
 package dev.parley.rtc.interceptor.nack;
 
+import dev.parley.rtc.interceptor.FeedbackWriter;
 import dev.parley.rtc.interceptor.Interceptor;
 import dev.parley.rtc.interceptor.InterceptorContext;
 import dev.parley.rtc.interceptor.StreamInfo;
 import dev.parley.rtc.net.SerialExecutor;
 import dev.parley.rtc.rtp.GenericNack;
-import dev.parley.rtc.rtp.ReceiverReport;
-import dev.parley.rtc.rtp.RtcpPacket;
 import dev.parley.rtc.rtp.RtpPacket;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -28,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Packets recovered through RTX reach this interceptor as the originals they carry (the peer
  * connection unwraps them before the chain), so they end their requests like late arrivals do.
  *
- * <p>Without reduced-size RTCP (RFC 5506) a NACK goes out behind an empty receiver report, as a
- * compound packet must begin with one (RFC 3550 §6.1).
+ * <p>NACKs go out through a {@link FeedbackWriter} (sender SSRC, receiver report in front without
+ * reduced-size RTCP).
  *
  * <p>Runs on the peer connection's executor like every interceptor; {@link #counters} may be read
  * from any thread.
@@ -40,8 +37,7 @@ public final class NackGenerator implements Interceptor {
     private final InterceptorContext context;
     private final NackSettings settings;
     private final Map<Long, Stream> streams = new HashMap<>();
-    private final Set<Long> localSsrcs = new LinkedHashSet<>();
-    private final long receiveOnlySsrc;
+    private final FeedbackWriter feedback;
     private final Map<Long, Counters> published = new ConcurrentHashMap<>();
     private SerialExecutor.Cancellable timer;
     private boolean closed;
@@ -49,7 +45,7 @@ public final class NackGenerator implements Interceptor {
     public NackGenerator(InterceptorContext context, NackSettings settings) {
         this.context = Objects.requireNonNull(context, "context");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.receiveOnlySsrc = context.random().nextLong() & 0xFFFF_FFFFL;
+        this.feedback = new FeedbackWriter(context);
     }
 
     /**
@@ -68,12 +64,12 @@ public final class NackGenerator implements Interceptor {
 
     @Override
     public void bindLocalStream(StreamInfo stream) {
-        localSsrcs.add(stream.ssrc());
+        feedback.bindLocalStream(stream);
     }
 
     @Override
     public void unbindLocalStream(StreamInfo stream) {
-        localSsrcs.remove(stream.ssrc());
+        feedback.unbindLocalStream(stream);
     }
 
     @Override
@@ -137,10 +133,7 @@ public final class NackGenerator implements Interceptor {
     private void request(Stream stream, long nowNanos) {
         List<Integer> due = stream.missing.due(nowNanos);
         if (!due.isEmpty()) {
-            long sender = localSsrcs.isEmpty() ? receiveOnlySsrc : localSsrcs.iterator().next();
-            GenericNack nack = GenericNack.of(sender, stream.info.ssrc(), due);
-            context.rtcpWriter().write(stream.info.rtcpReducedSize() ? List.<RtcpPacket>of(nack)
-                    : List.of(new ReceiverReport(sender, List.of()), nack));
+            feedback.write(GenericNack.of(feedback.senderSsrc(), stream.info.ssrc(), due), stream.info.rtcpReducedSize());
             stream.nacksSent++;
         }
         publish(stream);

@@ -15,12 +15,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class NackGeneratorTest {
     private static final long MEDIA = 0xABCD;
-    private static final StreamInfo VIDEO = new StreamInfo(MEDIA, 96, 90000, "1", "video", null, true, true, 0x1234, 97);
+    private static final StreamInfo VIDEO = new StreamInfo(MEDIA, 96, 90000, "1", "video", null, true, true, 0x1234, 97, Map.of());
     private static final StreamInfo LOCAL = new StreamInfo(0x5555, 96, 90000, "1", "video", "me", true);
 
     private final VirtualClock clock = new VirtualClock();
@@ -103,7 +104,7 @@ class NackGeneratorTest {
     @Test
     void withoutReducedSizeRtcpTheNackFollowsAnEmptyReceiverReport() {
         generator.bindRemoteStream(new StreamInfo(MEDIA, 96, 90000, "1", "video", null, false, true,
-                StreamInfo.NO_RTX, StreamInfo.NO_RTX));
+                StreamInfo.NO_RTX, StreamInfo.NO_RTX, Map.of()));
         arrive(5, 7);
         List<RtcpPacket> compound = written.get(0);
         assertEquals(2, compound.size());

@@ -14,6 +14,7 @@ import dev.parley.rtc.rtp.RtxPacket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,7 @@ class NackLossRecoveryTest {
                 Clock.systemUTC(), new Random(1)), NackSettings.DEFAULTS);
         generator = new NackGenerator(new InterceptorContext(receiver, this::toSender, rtp -> { },
                 Clock.systemUTC(), new Random(2)), NackSettings.DEFAULTS);
-        StreamInfo stream = new StreamInfo(MEDIA, 96, 90000, "1", "video", "s", true, true, RTX, 97);
+        StreamInfo stream = new StreamInfo(MEDIA, 96, 90000, "1", "video", "s", true, true, RTX, 97, Map.of());
         responder.bindLocalStream(stream);
         generator.bindRemoteStream(stream);
 

@@ -16,15 +16,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class NackResponderTest {
     private static final long MEDIA = 0x1111;
     private static final long RTX = 0x2222;
-    private static final StreamInfo WITH_RTX = new StreamInfo(MEDIA, 96, 90000, "1", "video", "me", true, true, RTX, 97);
+    private static final StreamInfo WITH_RTX = new StreamInfo(MEDIA, 96, 90000, "1", "video", "me", true, true, RTX, 97, Map.of());
     private static final StreamInfo IN_PLACE = new StreamInfo(MEDIA, 96, 90000, "1", "video", "me", true, true,
-            StreamInfo.NO_RTX, StreamInfo.NO_RTX);
+            StreamInfo.NO_RTX, StreamInfo.NO_RTX, Map.of());
 
     private final VirtualClock clock = new VirtualClock();
     private final List<RtpPacket> resent = new ArrayList<>();
