@@ -1,0 +1,96 @@
+package dev.parley.rtc.media.gcc;
+
+import dev.parley.rtc.interceptor.twcc.PacketFeedback;
+import dev.parley.rtc.interceptor.twcc.TransportFeedbackListener;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+
+/**
+ * The send-side bandwidth estimate of Google congestion control: transport-wide feedback in, a
+ * target bitrate out (the minimum of the delay-based and the loss-based rate). The encoder and
+ * pacer follow the target; it changes only on feedback. Runs on the peer connection's executor,
+ * where feedback arrives.
+ */
+public final class BandwidthEstimator implements TransportFeedbackListener {
+    /**
+     * @param startBps where to begin before any feedback (libwebrtc: 300 kbit/s)
+     * @param minBps never below (a usable audio call)
+     * @param maxBps never above
+     */
+    public record Settings(long startBps, long minBps, long maxBps) {
+        public static final Settings DEFAULTS = new Settings(300_000, 30_000, 20_000_000);
+
+        public Settings {
+            if (minBps <= 0 || startBps < minBps || maxBps < startBps) {
+                throw new IllegalArgumentException("need 0 < min <= start <= max, got " + minBps + ", " + startBps
+                        + ", " + maxBps);
+            }
+        }
+    }
+
+    /** libwebrtc's assumption until RTCP measures one. */
+    static final long DEFAULT_RTT_MICROS = 200_000;
+
+    private final Settings settings;
+    private final LongConsumer onTargetChange;
+    private final ArrivalGroups groups = new ArrivalGroups();
+    private final TrendlineFilter trendline = new TrendlineFilter();
+    private final OveruseDetector detector = new OveruseDetector();
+    private final AcknowledgedBitrate acknowledged = new AcknowledgedBitrate();
+    private final AimdRateControl delayBased;
+    private final LossBasedControl lossBased;
+    private BandwidthUsage usage = BandwidthUsage.NORMAL;
+    private long rttMicros = DEFAULT_RTT_MICROS;
+    private long targetBps;
+
+    /** @param onTargetChange told each new target (bits per second), on the executor */
+    public BandwidthEstimator(Settings settings, LongConsumer onTargetChange) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.onTargetChange = Objects.requireNonNull(onTargetChange, "onTargetChange");
+        this.delayBased = new AimdRateControl(settings.startBps(), settings.minBps(), settings.maxBps());
+        this.lossBased = new LossBasedControl(settings.startBps());
+        this.targetBps = settings.startBps();
+    }
+
+    /** The rate to send at now, in bits per second. */
+    public long targetBitrateBps() {
+        return targetBps;
+    }
+
+    /** What the delay gradient said last. */
+    public BandwidthUsage usage() {
+        return usage;
+    }
+
+    /** A round-trip time measured by RTCP. */
+    public void onRoundTripTime(long rttMicros) {
+        if (rttMicros > 0) {
+            this.rttMicros = rttMicros;
+        }
+    }
+
+    @Override
+    public void onFeedback(List<PacketFeedback> packets, long nowNanos) {
+        for (PacketFeedback p : packets) {
+            lossBased.add(p.received());
+            if (!p.received()) {
+                continue;
+            }
+            acknowledged.add(p.arrivalMicros(), p.sizeBytes());
+            ArrivalGroups.Delta delta = groups.add(p.sendNanos() / 1000, p.arrivalMicros(), p.sizeBytes());
+            if (delta != null) {
+                double trend = trendline.update(delta);
+                usage = detector.detect(trend, delta.sendDeltaMicros() / 1000.0, delta.arrivalMicros());
+            }
+        }
+        long nowMicros = nowNanos / 1000;
+        long delayRate = delayBased.update(usage, acknowledged.bitsPerSecond(), nowMicros, rttMicros);
+        long lossRate = lossBased.update(nowMicros, delayRate);
+        long target = Math.max(settings.minBps(), Math.min(delayRate, lossRate));
+        if (target != targetBps) {
+            targetBps = target;
+            onTargetChange.accept(target);
+        }
+    }
+}
