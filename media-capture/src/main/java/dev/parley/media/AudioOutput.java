@@ -1,0 +1,25 @@
+package dev.parley.media;
+
+import dev.parley.rtc.MediaStreamTrack;
+
+/**
+ * A speaker that is open: it plays the audio tracks given to it (mixed by adding when there are
+ * several) through a small buffer. Made by {@link MediaDevices#openOutput}.
+ */
+public interface AudioOutput extends AutoCloseable {
+
+    MediaDeviceInfo device();
+
+    /** Plays {@code track} until the result is closed or the track ends. */
+    AutoCloseable play(MediaStreamTrack track);
+
+    /**
+     * How long a sample handed over now takes to reach the speaker: what waits in our queue
+     * plus what waits in the device's buffer.
+     */
+    long latencyNanos();
+
+    /** Stops playing and releases the device. Idempotent. */
+    @Override
+    void close();
+}
