@@ -9,6 +9,7 @@ import com.github.sarxos.webcam.WebcamDriver;
 import com.github.sarxos.webcam.ds.buildin.WebcamDefaultDriver;
 import dev.parley.rtc.MediaStream;
 import dev.parley.rtc.MediaStreamTrack;
+import dev.parley.rtc.MediaStreamTrackListener;
 import dev.parley.rtc.MediaStreamTrackState;
 import dev.parley.rtc.VideoFrame;
 import dev.parley.rtc.media.TestPattern;
@@ -17,7 +18,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,10 +34,13 @@ import org.junit.jupiter.api.Test;
 class WebcamCameraTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static MediaDevices devices;
+    private static final FlakyCameraDriver flaky = new FlakyCameraDriver();
 
     @BeforeAll
     static void installDrivers() {
-        CameraDrivers drivers = new CameraDrivers(CameraDrivers.standard(true));
+        List<WebcamDriver> installed = new java.util.ArrayList<>(CameraDrivers.standard(true));
+        installed.add(flaky);
+        CameraDrivers drivers = new CameraDrivers(installed);
         devices = new MediaDevices(List.of(new WebcamProvider(drivers, Duration.ofSeconds(4))),
                 new MediaDevicesOptions(Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(5),
                         Duration.ofSeconds(1)));
@@ -142,6 +148,44 @@ class WebcamCameraTest {
         Webcam webcam = Webcam.getWebcamByName(SyntheticCameraDevice.NAME);
         Await.until(WAIT, "the camera released after stop()", () -> !webcam.isOpen());
         assertEquals(MediaStreamTrackState.ENDED, track.readyState());
+    }
+
+    @Test
+    void aCameraFailingMidStreamEndsItsTrackWithinTwoSecondsWhileTheOtherRuns() {
+        List<MediaDeviceInfo> cameras = Await.done(devices.enumerateDevices(), WAIT);
+        MediaStreamTrack flakyTrack = video(cameras, FlakyCameraDriver.NAME);
+        MediaStreamTrack syntheticTrack = video(cameras, SyntheticCameraDevice.NAME);
+        try {
+            AtomicReference<VideoFrame> flakyFrame = new AtomicReference<>();
+            flakyTrack.addVideoSink(flakyFrame::set);
+            Await.until(WAIT, "the flaky camera delivers", () -> flakyFrame.get() != null);
+            CountDownLatch ended = new CountDownLatch(1);
+            flakyTrack.addListener(new MediaStreamTrackListener() {
+                @Override
+                public void onEnded(MediaStreamTrack track) {
+                    ended.countDown();
+                }
+            });
+            flaky.device.broken = true;
+            Await.until(Duration.ofSeconds(2), "ended", () -> ended.getCount() == 0);
+            AtomicLong frames = new AtomicLong();
+            syntheticTrack.addVideoSink(frame -> frames.incrementAndGet());
+            Await.until(WAIT, "the synthetic camera still delivers", () -> frames.get() >= 5);
+            assertEquals(MediaStreamTrackState.LIVE, syntheticTrack.readyState());
+        } finally {
+            flaky.device.broken = false;
+            flakyTrack.stop();
+            syntheticTrack.stop();
+        }
+        Await.until(WAIT, "both released", () -> !Webcam.getWebcamByName(SyntheticCameraDevice.NAME).isOpen()
+                && !Webcam.getWebcamByName(FlakyCameraDriver.NAME).isOpen());
+    }
+
+    private static MediaStreamTrack video(List<MediaDeviceInfo> cameras, String label) {
+        MediaDeviceInfo camera = cameras.stream().filter(d -> d.label().equals(label)).findFirst().orElseThrow();
+        return Await.done(devices.getUserMedia(MediaStreamConstraints.builder()
+                .video(MediaTrackConstraints.builder().deviceId(ConstrainString.exact(camera.deviceId())).build())
+                .build()), WAIT).getVideoTracks().get(0);
     }
 
     @Test
