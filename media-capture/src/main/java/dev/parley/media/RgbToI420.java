@@ -82,36 +82,43 @@ final class RgbToI420 {
         byte[] u = new byte[chromaWidth * chromaHeight];
         byte[] v = new byte[chromaWidth * chromaHeight];
         int sourceStride = sourceWidth * 3;
-        for (int row = 0; row < height; row++) {
-            int source = sourceRow[row] * sourceStride;
-            int out = row * width;
-            for (int col = 0; col < width; col++) {
-                int p = source + columnOffset[col];
-                int r = rgb[p] & 0xFF;
-                int g = rgb[p + 1] & 0xFF;
-                int b = rgb[p + 2] & 0xFF;
-                y[out + col] = (byte) (((66 * r + 129 * g + 25 * b + 128) >> 8) + 16);
-            }
-        }
+        // One pass over 2x2 blocks: each source pixel is read once for its luma and its block's chroma.
         for (int chromaRow = 0; chromaRow < chromaHeight; chromaRow++) {
-            int top = sourceRow[2 * chromaRow] * sourceStride;
-            int bottom = sourceRow[Math.min(2 * chromaRow + 1, height - 1)] * sourceStride;
-            int out = chromaRow * chromaWidth;
+            int row0 = 2 * chromaRow;
+            int row1 = Math.min(row0 + 1, height - 1); // an odd height repeats the last row for chroma
+            int top = sourceRow[row0] * sourceStride;
+            int bottom = sourceRow[row1] * sourceStride;
+            int outTop = row0 * width;
+            int outBottom = row1 * width;
+            int outChroma = chromaRow * chromaWidth;
             for (int chromaCol = 0; chromaCol < chromaWidth; chromaCol++) {
-                int left = columnOffset[2 * chromaCol];
-                int right = columnOffset[Math.min(2 * chromaCol + 1, width - 1)];
-                int r = (rgb[top + left] & 0xFF) + (rgb[top + right] & 0xFF)
-                        + (rgb[bottom + left] & 0xFF) + (rgb[bottom + right] & 0xFF);
-                int g = (rgb[top + left + 1] & 0xFF) + (rgb[top + right + 1] & 0xFF)
-                        + (rgb[bottom + left + 1] & 0xFF) + (rgb[bottom + right + 1] & 0xFF);
-                int b = (rgb[top + left + 2] & 0xFF) + (rgb[top + right + 2] & 0xFF)
-                        + (rgb[bottom + left + 2] & 0xFF) + (rgb[bottom + right + 2] & 0xFF);
+                int col0 = 2 * chromaCol;
+                int col1 = Math.min(col0 + 1, width - 1);
+                int a = top + columnOffset[col0];
+                int b = top + columnOffset[col1];
+                int c = bottom + columnOffset[col0];
+                int d = bottom + columnOffset[col1];
+                int ra = rgb[a] & 0xFF, ga = rgb[a + 1] & 0xFF, ba = rgb[a + 2] & 0xFF;
+                int rb = rgb[b] & 0xFF, gb = rgb[b + 1] & 0xFF, bb = rgb[b + 2] & 0xFF;
+                int rc = rgb[c] & 0xFF, gc = rgb[c + 1] & 0xFF, bc = rgb[c + 2] & 0xFF;
+                int rd = rgb[d] & 0xFF, gd = rgb[d + 1] & 0xFF, bd = rgb[d + 2] & 0xFF;
+                y[outTop + col0] = luma(ra, ga, ba);
+                y[outTop + col1] = luma(rb, gb, bb);
+                y[outBottom + col0] = luma(rc, gc, bc);
+                y[outBottom + col1] = luma(rd, gd, bd);
+                int r = ra + rb + rc + rd;
+                int g = ga + gb + gc + gd;
+                int bl = ba + bb + bc + bd;
                 // sums of four: the coefficients' >> 8 becomes >> 10, rounding at half of 1 << 10
-                u[out + chromaCol] = (byte) (((-38 * r - 74 * g + 112 * b + 512) >> 10) + 128);
-                v[out + chromaCol] = (byte) (((112 * r - 94 * g - 18 * b + 512) >> 10) + 128);
+                u[outChroma + chromaCol] = (byte) (((-38 * r - 74 * g + 112 * bl + 512) >> 10) + 128);
+                v[outChroma + chromaCol] = (byte) (((112 * r - 94 * g - 18 * bl + 512) >> 10) + 128);
             }
         }
         return new VideoFrame(width, height, y, width, u, chromaWidth, v, chromaWidth, 0, captureTimeNanos);
+    }
+
+    private static byte luma(int r, int g, int b) {
+        return (byte) (((66 * r + 129 * g + 25 * b + 128) >> 8) + 16);
     }
 
     /** The source index whose pixel centre is nearest to output index {@code i}'s centre. */
