@@ -3,14 +3,14 @@ package dev.parley.media;
 import dev.parley.rtc.MediaStreamTrack;
 
 /**
- * A speaker that is open: it plays the audio tracks given to it (mixed by adding when there are
- * several) through a small buffer. Made by {@link MediaDevices#openOutput}.
+ * A speaker that is open: it plays one track at a time (the web's media element with a
+ * {@code setSinkId}) through a small buffer. Made by {@link MediaDevices#openOutput}.
  */
 public interface AudioOutput extends AutoCloseable {
 
     MediaDeviceInfo device();
 
-    /** Plays {@code track} until the result is closed or the track ends. */
+    /** Plays {@code track}, instead of the one played before, until the result is closed or the track ends. */
     AutoCloseable play(MediaStreamTrack track);
 
     /**

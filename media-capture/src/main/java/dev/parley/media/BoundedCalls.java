@@ -5,11 +5,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs calls into drivers on threads of its own and gives up on them after a timeout, so that a
@@ -18,6 +21,7 @@ import java.util.function.Supplier;
  * throws anything but a {@link MediaDeviceException} fails with {@code NotReadableError}.
  */
 final class BoundedCalls implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BoundedCalls.class);
     private final ExecutorService threads;
     private final Duration timeout;
 
@@ -33,12 +37,27 @@ final class BoundedCalls implements AutoCloseable {
         this.threads = Executors.newCachedThreadPool(factory);
     }
 
-    /** Runs {@code call}; the future fails with a {@link MediaDeviceException} as described above. */
+    /**
+     * Runs {@code call}; the future fails with a {@link MediaDeviceException} as described above.
+     * A result that arrives after the timeout is nobody's: if it is {@link AutoCloseable} (a
+     * device that opened late) it is closed, so a slow driver leaks no open device.
+     */
     <T> CompletableFuture<T> call(String what, Supplier<T> call) {
-        CompletableFuture<T> result;
+        CompletableFuture<T> result = new CompletableFuture<>();
         try {
-            result = CompletableFuture.supplyAsync(call, threads);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+            threads.execute(() -> {
+                T value;
+                try {
+                    value = call.get();
+                } catch (Throwable failure) { // native loading fails with Errors; they are results too
+                    result.completeExceptionally(failure);
+                    return;
+                }
+                if (!result.complete(value) && value instanceof AutoCloseable late) {
+                    closeLate(what, late);
+                }
+            });
+        } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new MediaDeviceException(MediaDeviceException.ABORT,
                     what + ": the devices are closed"));
         }
@@ -49,6 +68,15 @@ final class BoundedCalls implements AutoCloseable {
                     }
                     throw new CompletionException(translate(what, unwrap(failure)));
                 });
+    }
+
+    private static void closeLate(String what, AutoCloseable late) {
+        log.info("{} answered after its timeout; releasing what it opened", what);
+        try {
+            late.close();
+        } catch (Exception e) {
+            log.warn("{}: releasing the late result failed", what, e);
+        }
     }
 
     /** As {@link #call}, waiting for the answer on the calling thread (at most the timeout). */

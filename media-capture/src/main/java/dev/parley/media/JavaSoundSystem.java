@@ -5,6 +5,7 @@ import java.util.List;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.DataLine;
+import javax.sound.sampled.Line;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.Mixer;
 import javax.sound.sampled.SourceDataLine;
@@ -22,8 +23,9 @@ final class JavaSoundSystem implements SoundSystem {
         List<Endpoint> endpoints = new ArrayList<>();
         for (Mixer.Info info : AudioSystem.getMixerInfo()) {
             Mixer mixer = AudioSystem.getMixer(info);
-            boolean capture = mixer.isLineSupported(new DataLine.Info(TargetDataLine.class, format(48_000, 1)));
-            boolean play = mixer.isLineSupported(new DataLine.Info(SourceDataLine.class, format(48_000, 1)));
+            // by line class only: the format is settled when the line is opened
+            boolean capture = mixer.isLineSupported(new Line.Info(TargetDataLine.class));
+            boolean play = mixer.isLineSupported(new Line.Info(SourceDataLine.class));
             if (capture || play) {
                 endpoints.add(new Endpoint(info.getName(), info.getVendor(), info.getDescription(), capture, play));
             }

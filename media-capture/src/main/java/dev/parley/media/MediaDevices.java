@@ -26,7 +26,17 @@ import org.slf4j.LoggerFactory;
  * of 100 ms); {@code enabled = false} gives black frames or silence (core-rtc); a device that
  * fails, stalls or disappears ends its tracks with {@code ended}.
  *
- * <p>Thread-safe. Close it to stop watching and release every device it opened.
+ * <p>Thread-safe. Close it to stop watching and release every device it opened. The composition
+ * root wires it, for instance:
+ *
+ * <pre>{@code
+ * CameraDrivers cameras = new CameraDrivers(CameraDrivers.standard(true));
+ * MediaDevices devices = new MediaDevices(List.of(
+ *         new WebcamProvider(cameras, Duration.ofSeconds(4)),
+ *         new JavaSoundProvider(),
+ *         new SyntheticAudioProvider(440, List.of())), MediaDevicesOptions.DEFAULTS);
+ * MediaStream stream = devices.getUserMedia(MediaStreamConstraints.builder().audio().video().build()).join();
+ * }</pre>
  */
 public final class MediaDevices implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MediaDevices.class);

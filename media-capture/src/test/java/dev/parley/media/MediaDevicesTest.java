@@ -131,6 +131,27 @@ class MediaDevicesTest {
     }
 
     @Test
+    void aDeviceThatOpensAfterTheTimeoutIsReleasedNotLeaked() {
+        TestProvider slow = new TestProvider(List.of(camera("slow camera"))) {
+            @Override
+            public DeviceCapture open(MediaDeviceInfo device, MediaTrackConstraints constraints) {
+                try {
+                    Thread.sleep(FAST.callTimeout().toMillis() * 2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.open(device, constraints);
+            }
+        };
+        devices = new MediaDevices(List.of(slow), FAST);
+        MediaDeviceException aborted = Await.failure(devices.getUserMedia(MediaStreamConstraints.builder().video().build()),
+                WAIT);
+        assertEquals(MediaDeviceException.ABORT, aborted.name());
+        Await.until(WAIT, "the late camera opened", () -> !slow.opened.isEmpty());
+        Await.until(WAIT, "and released", () -> slow.opened.get(0).closed.getCount() == 0);
+    }
+
+    @Test
     void stoppingEveryTrackReleasesTheDevice() {
         TestProvider provider = new TestProvider(List.of(camera("cam")));
         devices = new MediaDevices(List.of(provider), FAST);
