@@ -52,12 +52,18 @@ class WebcamCameraTest {
     }
 
     @Test
-    void defaultDriverFindsNoCameraHereAndNeverHangs() {
+    void defaultDriverFindsNoCameraHereAndNeverHangs() throws java.io.IOException {
         long start = System.nanoTime();
         List<WebcamDevice> found = new GuardedWebcamDriver(new WebcamDefaultDriver(), "hint").getDevices();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertEquals(List.of(), found, "no /dev/video* on this machine");
         assertTrue(millis < 5_000, "took " + millis + " ms");
+        boolean anyVideoNode;
+        try (java.util.stream.Stream<java.nio.file.Path> dev = java.nio.file.Files.list(java.nio.file.Path.of("/dev"))) {
+            anyVideoNode = dev.anyMatch(p -> p.getFileName().toString().startsWith("video"));
+        }
+        if (!anyVideoNode) {
+            assertEquals(List.of(), found, "no /dev/video* on this machine, so no camera");
+        }
     }
 
     @Test
