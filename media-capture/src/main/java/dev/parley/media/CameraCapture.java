@@ -8,7 +8,10 @@ import dev.parley.rtc.VideoTrackSource;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -34,6 +37,7 @@ final class CameraCapture implements DeviceCapture {
     private final Thread thread;
     private final long startedNanos = System.nanoTime();
     private final AtomicReference<FormatChange> pending = new AtomicReference<>();
+    private final CountDownLatch released = new CountDownLatch(1);
     private volatile CameraFormat format;
     private volatile boolean running = true;
     private volatile long lastFrameNanos;
@@ -118,6 +122,21 @@ final class CameraCapture implements DeviceCapture {
         return startedNanos;
     }
 
+    /** Whether it still captures (not stopped, failed or closed). */
+    boolean running() {
+        return running;
+    }
+
+    /** Waits until the capture thread has closed the camera; false if it did not within {@code timeout}. */
+    boolean awaitReleased(Duration timeout) {
+        try {
+            return released.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Override
     public void fail(String reason) {
         if (running) {
@@ -154,6 +173,7 @@ final class CameraCapture implements DeviceCapture {
             } catch (RuntimeException e) {
                 log.debug("closing {} failed", device.label(), e);
             }
+            released.countDown();
         }
     }
 

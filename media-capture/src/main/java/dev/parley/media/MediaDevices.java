@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * of 100 ms); {@code enabled = false} gives black frames or silence (core-rtc); a device that
  * fails, stalls or disappears ends its tracks with {@code ended}.
  *
- * <p>Thread-safe. Close it to stop watching and release every device it opened. The composition
+ * <p>Thread-safe. Close it to stop watching and release every camera and microphone it opened
+ * (speakers from {@link #openOutput} belong to whoever opened them). The composition
  * root wires it, for instance:
  *
  * <pre>{@code
@@ -157,7 +158,7 @@ public final class MediaDevices implements AutoCloseable {
         return watch.addListener(listener);
     }
 
-    /** Stops watching devices and releases every device this object opened; their tracks end. */
+    /** Stops watching devices and releases every camera and microphone this object opened; their tracks end. */
     @Override
     public void close() {
         watch.close();

@@ -17,6 +17,10 @@ import java.util.Map;
 public final class WebcamProvider implements DeviceProvider {
     private final CameraDrivers drivers;
     private final Duration discoveryTimeout;
+    /** How long a new capture waits for the previous one of the same camera to let go. */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(2);
+    /** The last capture of each camera: while it runs with live tracks, the camera is busy. */
+    private final Map<Webcam, CameraCapture> captures = new HashMap<>(); // guarded by itself
 
     /**
      * @param discoveryTimeout how long webcam-capture's discovery may take; keep it below
@@ -39,7 +43,22 @@ public final class WebcamProvider implements DeviceProvider {
             throw new MediaDeviceException(MediaDeviceException.NOT_FOUND, device.label() + " is no longer present");
         }
         CameraFormat format = CameraFormat.choose(webcam.getViewSizes(), constraints);
-        return new CameraCapture(webcam, device, format);
+        synchronized (captures) {
+            CameraCapture previous = captures.get(webcam);
+            if (previous != null) {
+                if (previous.running() && previous.liveTrackCount() > 0) {
+                    throw new MediaDeviceException(MediaDeviceException.NOT_READABLE, device.label() + " is in use");
+                }
+                previous.close(); // stopped by the application; the watch may not have released it yet
+                if (!previous.awaitReleased(RELEASE_WAIT)) {
+                    throw new MediaDeviceException(MediaDeviceException.NOT_READABLE, device.label()
+                            + " is still being released by its driver");
+                }
+            }
+            CameraCapture capture = new CameraCapture(webcam, device, format);
+            captures.put(webcam, capture);
+            return capture;
+        }
     }
 
     @Override
