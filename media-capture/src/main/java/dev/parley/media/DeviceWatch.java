@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ final class DeviceWatch implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
     private final CopyOnWriteArrayList<MediaDevicesListener> listeners = new CopyOnWriteArrayList<>();
     private List<MediaDeviceInfo> lastSeen; // on the listing task only
+    private final AtomicLong listings = new AtomicLong();
 
     DeviceWatch(Supplier<CompletableFuture<List<ProviderDevices>>> lister, Map<MediaStreamTrack, DeviceCapture> captures,
             MediaDevicesOptions options) {
@@ -119,6 +121,12 @@ final class DeviceWatch implements AutoCloseable {
             }
         }
         lastSeen = now;
+        listings.incrementAndGet();
+    }
+
+    /** Listings done so far; the first one is the baseline later changes are measured against. */
+    long listings() {
+        return listings.get();
     }
 
     /**

@@ -153,6 +153,11 @@ public final class MediaDevices implements AutoCloseable {
         });
     }
 
+    /** Device listings the watch has done (for tests: {@code devicechange} compares with the last one). */
+    long deviceListings() {
+        return watch.listings();
+    }
+
     /** Registers {@code listener} for {@code devicechange}; closing the result unregisters it. */
     public AutoCloseable addListener(MediaDevicesListener listener) {
         return watch.addListener(listener);

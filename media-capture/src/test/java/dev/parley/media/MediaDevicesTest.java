@@ -186,6 +186,7 @@ class MediaDevicesTest {
                 ended.countDown();
             }
         });
+        Await.until(WAIT, "the watch's first listing, the baseline", () -> devices.deviceListings() >= 1);
         MediaDeviceInfo second = camera("second cam");
         provider.present = List.of(cam, second);
         Await.until(WAIT, "devicechange on plug", () -> changes.stream().anyMatch(l -> l.contains(second)));
