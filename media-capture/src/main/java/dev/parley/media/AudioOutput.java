@@ -1,6 +1,7 @@
 package dev.parley.media;
 
 import dev.parley.rtc.MediaStreamTrack;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A speaker that is open: it plays one track at a time (the web's media element with a
@@ -18,6 +19,12 @@ public interface AudioOutput extends AutoCloseable {
      * plus what waits in the device's buffer.
      */
     long latencyNanos();
+
+    /**
+     * Completes when the speaker stops for good: normally after {@link #close()}, exceptionally
+     * with a {@code NotReadableError} {@link MediaDeviceException} when the device fails (unplugged).
+     */
+    CompletableFuture<Void> whenEnded();
 
     /** Stops playing and releases the device. Idempotent. */
     @Override

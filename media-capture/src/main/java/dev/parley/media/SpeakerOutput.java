@@ -6,6 +6,7 @@ import dev.parley.rtc.AudioFrame;
 import dev.parley.rtc.MediaStreamTrack;
 import dev.parley.rtc.codec.AudioResampler;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ final class SpeakerOutput implements AudioOutput {
     private final ArrayBlockingQueue<AudioFrame> queue = new ArrayBlockingQueue<>(QUEUE_FRAMES);
     private final Thread thread;
     private final AtomicLong dropped = new AtomicLong();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile boolean running = true;
     private volatile PlaybackLine line; // written by the playout thread only
     private volatile AutoCloseable playing;
@@ -77,6 +79,11 @@ final class SpeakerOutput implements AudioOutput {
         long bytesPerSecond = (long) now.sampleRate() * now.channels() * 2;
         long inDevice = Math.max(0, now.bufferSize() - now.available());
         return queued + inDevice * 1_000_000_000L / bytesPerSecond;
+    }
+
+    @Override
+    public CompletableFuture<Void> whenEnded() {
+        return ended;
     }
 
     /** Frames dropped because the queue was full (the track delivered faster than the device plays). */
@@ -127,12 +134,20 @@ final class SpeakerOutput implements AudioOutput {
             // closing
         } catch (RuntimeException e) {
             log.warn("{} failed while playing: {}", device.label(), e.toString());
+            ended.completeExceptionally(e instanceof MediaDeviceException known ? known
+                    : new MediaDeviceException(MediaDeviceException.NOT_READABLE, device.label() + " failed: " + e, e));
         } finally {
+            running = false;
             PlaybackLine open = line;
             line = null;
             if (open != null) {
-                open.close();
+                try {
+                    open.close();
+                } catch (RuntimeException e) {
+                    log.debug("closing {} failed", device.label(), e);
+                }
             }
+            ended.complete(null); // no effect after a failure
         }
     }
 

@@ -118,6 +118,32 @@ class JavaSoundProviderTest {
     }
 
     @Test
+    void aSpeakerUnpluggedWhilePlayingSaysSoAndTheTrackPlaysOnElsewhere() {
+        ScriptedSoundSystem sound = new ScriptedSoundSystem(48_000, 1000);
+        devices = new MediaDevices(List.of(new JavaSoundProvider(sound)), OPTIONS);
+        AudioOutput speaker = Await.done(devices.openOutput(null), WAIT);
+        AudioTrackSource source = new AudioTrackSource();
+        MediaStreamTrack track = source.createTrack("tone");
+        try (PacedAudioSource tone = new PacedAudioSource(new ToneGenerator(600, 0.5, 48_000, 1), source).start()) {
+            speaker.play(track);
+            Await.until(WAIT, "playing", () -> {
+                synchronized (sound.played) {
+                    return sound.played.size() > 0;
+                }
+            });
+            sound.playbackBroken = true;
+            MediaDeviceException failure = Await.failure(speaker.whenEnded(), Duration.ofSeconds(2));
+            assertEquals(MediaDeviceException.NOT_READABLE, failure.name());
+            AtomicLong frames = new AtomicLong();
+            track.addAudioSink(frame -> frames.incrementAndGet());
+            Await.until(WAIT, "the track still live for another sink", () -> frames.get() > 5);
+        } finally {
+            speaker.close();
+            source.close();
+        }
+    }
+
+    @Test
     void levelMeterReportsRmsAndPeakInDbfs() {
         AudioLevelMeter meter = new AudioLevelMeter();
         assertTrue(Double.isNaN(meter.peakDbfs()));

@@ -18,17 +18,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * 48 kHz) as the default speaker and its monitor as the default microphone, so whatever is
  * played can be captured back. Java reaches it through ALSA's pulse plugin, as javax.sound's
  * "default" device. Started before the test class and stopped (by its pid) after; if a PulseAudio
- * already runs for this user it is used, with the sink added and the defaults set and restored.
+ * already runs there it is used, with the sink added and the defaults set and restored.
+ *
+ * <p>Where: the build (media-capture's pom) gives it a runtime directory of its own,
+ * {@code target/pulse} (system property {@value #DIR_PROPERTY}), and points the test JVM's
+ * {@code PULSE_SERVER} at it, so a desktop's PulseAudio or another build's is never touched; its
+ * log is {@code pulseaudio.log} there. Without the property (a test run from an IDE) it uses the
+ * user's default PulseAudio directory. A daemon that dies during the tests fails them.
  *
  * <p>Without pulseaudio, pactl or the ALSA pulse plugin the tests fail with what to install: CI
  * installs them ({@code .ci/run}).
  */
 final class PulseAudio implements BeforeAllCallback, AfterAllCallback {
     static final String SINK = "vsink";
+    static final String DIR_PROPERTY = "parley.pulse.dir";
     private static final long COMMAND_SECONDS = 20;
     private static final List<String> PLUGIN_DIRS = List.of("/usr/lib/x86_64-linux-gnu/alsa-lib",
             "/usr/lib/aarch64-linux-gnu/alsa-lib", "/usr/lib/alsa-lib", "/usr/lib64/alsa-lib");
 
+    private final Path dir = System.getProperty(DIR_PROPERTY) == null ? null : Path.of(System.getProperty(DIR_PROPERTY));
     private Long startedPid;
     private String loadedModule;
     private String previousSink;
@@ -37,6 +45,9 @@ final class PulseAudio implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         requireInstalled();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
         if (run(false, "pulseaudio", "--check").exitCode() == 0) {
             previousSink = run(true, "pactl", "get-default-sink").output().trim();
             previousSource = run(true, "pactl", "get-default-source").output().trim();
@@ -45,10 +56,14 @@ final class PulseAudio implements BeforeAllCallback, AfterAllCallback {
                         "channels=1").output().trim();
             }
         } else {
-            run(true, "pulseaudio", "--daemonize=yes", "--system=false", "--exit-idle-time=-1", "-n",
-                    "--load=module-native-protocol-unix",
+            List<String> start = new ArrayList<>(List.of("pulseaudio", "--daemonize=yes", "--system=false",
+                    "--exit-idle-time=-1", "-n", "--load=module-native-protocol-unix",
                     "--load=module-null-sink sink_name=" + SINK + " rate=48000 channels=1",
-                    "--load=module-always-sink");
+                    "--load=module-always-sink"));
+            if (dir != null) {
+                start.add("--log-target=newfile:" + dir.resolve("pulseaudio.log"));
+            }
+            run(true, start.toArray(String[]::new));
             startedPid = pid();
         }
         run(true, "pactl", "set-default-sink", SINK);
@@ -58,10 +73,13 @@ final class PulseAudio implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         if (startedPid != null) {
-            ProcessHandle.of(startedPid).ifPresent(daemon -> {
-                daemon.destroy();
-                daemon.onExit().orTimeout(COMMAND_SECONDS, TimeUnit.SECONDS).join();
-            });
+            ProcessHandle daemon = ProcessHandle.of(startedPid).orElse(null);
+            if (daemon == null || !daemon.isAlive()) {
+                fail("PulseAudio (pid " + startedPid + ") died during the tests"
+                        + (dir == null ? "" : "; its log: " + dir.resolve("pulseaudio.log")));
+            }
+            daemon.destroy();
+            daemon.onExit().orTimeout(COMMAND_SECONDS, TimeUnit.SECONDS).join();
             return;
         }
         if (loadedModule != null) {
@@ -94,10 +112,11 @@ final class PulseAudio implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** The daemon's pid, from the pid file in the runtime directory its socket lives in. */
-    private static long pid() throws IOException, InterruptedException {
+    private long pid() throws IOException, InterruptedException {
         for (String line : run(true, "pactl", "info").output().split("\n")) {
             if (line.startsWith("Server String:")) {
-                Path socket = Path.of(line.substring("Server String:".length()).trim());
+                String server = line.substring("Server String:".length()).trim();
+                Path socket = Path.of(server.startsWith("unix:") ? server.substring("unix:".length()) : server);
                 return Long.parseLong(Files.readString(socket.resolveSibling("pid")).trim());
             }
         }
@@ -116,8 +135,14 @@ final class PulseAudio implements BeforeAllCallback, AfterAllCallback {
 
     private record Result(int exitCode, String output) {}
 
-    private static Result run(boolean mustSucceed, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    /** Runs a PulseAudio command against this extension's daemon: its runtime directory, if it has one. */
+    private Result run(boolean mustSucceed, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (dir != null) {
+            builder.environment().put("PULSE_RUNTIME_PATH", dir.toString());
+            builder.environment().put("PULSE_SERVER", "unix:" + dir.resolve("native"));
+        }
+        Process process = builder.start();
         if (!process.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             return fail(String.join(" ", command) + " did not finish within " + COMMAND_SECONDS + " s");

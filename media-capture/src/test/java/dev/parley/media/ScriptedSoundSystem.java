@@ -23,6 +23,8 @@ final class ScriptedSoundSystem implements SoundSystem {
     final ByteArrayOutputStream played = new ByteArrayOutputStream();
     final CountDownLatch captureClosed = new CountDownLatch(1);
     volatile int playbackChannels;
+    /** Set: the playback line throws on its next write (the speaker was unplugged). */
+    volatile boolean playbackBroken;
 
     ScriptedSoundSystem(int captureRate, double toneHz) {
         this.captureRate = captureRate;
@@ -61,6 +63,9 @@ final class ScriptedSoundSystem implements SoundSystem {
 
             @Override
             public int write(byte[] buffer, int offset, int length) {
+                if (playbackBroken) {
+                    throw new IllegalStateException("ALSA: device disconnected");
+                }
                 synchronized (played) {
                     played.write(buffer, offset, length);
                 }
