@@ -159,7 +159,7 @@ final class SpeakerOutput implements AudioOutput {
         }
         int tenMillis = RATE / 100 * open.channels() * 2;
         if (open.bufferSize() - open.available() < tenMillis) {
-            open.write(new byte[tenMillis], 0, tenMillis);
+            writeAll(open, new byte[tenMillis]);
         }
     }
 
@@ -186,6 +186,15 @@ final class SpeakerOutput implements AudioOutput {
             bytes[2 * i] = (byte) sample;
             bytes[2 * i + 1] = (byte) (sample >> 8);
         }
-        open.write(bytes, 0, bytes.length);
+        writeAll(open, bytes);
+    }
+
+    /** A line that takes less than it is given while we play has stopped (closed under us, unplugged). */
+    private void writeAll(PlaybackLine open, byte[] bytes) {
+        int written = open.write(bytes, 0, bytes.length);
+        if (written < bytes.length && running) {
+            throw new MediaDeviceException(MediaDeviceException.NOT_READABLE, device.label()
+                    + " stopped taking audio (wrote " + written + " of " + bytes.length + " bytes)");
+        }
     }
 }
