@@ -18,7 +18,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * 48 kHz) as the default speaker and its monitor as the default microphone, so whatever is
  * played can be captured back. Java reaches it through ALSA's pulse plugin, as javax.sound's
  * "default" device. Started before the test class and stopped (by its pid) after; if a PulseAudio
- * already runs there it is used, with the sink added and the defaults set and restored.
+ * already runs there it is used, with the sink added and the defaults set (and, in the user's
+ * directory, restored after; in the build's own directory it is a leftover of a killed run, and
+ * stopped).
  *
  * <p>Where: the build (media-capture's pom) gives it a runtime directory of its own,
  * {@code target/pulse} (system property {@value #DIR_PROPERTY}), and points the test JVM's
@@ -49,8 +51,12 @@ final class PulseAudio implements BeforeAllCallback, AfterAllCallback {
             Files.createDirectories(dir);
         }
         if (run(false, "pulseaudio", "--check").exitCode() == 0) {
-            previousSink = run(true, "pactl", "get-default-sink").output().trim();
-            previousSource = run(true, "pactl", "get-default-source").output().trim();
+            if (dir != null) {
+                startedPid = pid(); // in our own directory: left by a run that was killed; ours to stop
+            } else {
+                previousSink = run(true, "pactl", "get-default-sink").output().trim();
+                previousSource = run(true, "pactl", "get-default-source").output().trim();
+            }
             if (!run(true, "pactl", "list", "short", "sinks").output().contains(SINK)) {
                 loadedModule = run(true, "pactl", "load-module", "module-null-sink", "sink_name=" + SINK, "rate=48000",
                         "channels=1").output().trim();
