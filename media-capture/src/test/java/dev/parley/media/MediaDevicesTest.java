@@ -61,6 +61,23 @@ class MediaDevicesTest {
     }
 
     @Test
+    void audioAndVideoTogetherMakeOneStreamAndAFailingHalfReleasesTheOther() {
+        TestProvider cameras = new TestProvider(List.of(camera("cam")));
+        devices = new MediaDevices(List.of(cameras, synthetic), FAST);
+        MediaStream both = Await.done(devices.getUserMedia(MediaStreamConstraints.builder().audio().video().build()), WAIT);
+        assertEquals(1, both.getAudioTracks().size());
+        assertEquals(1, both.getVideoTracks().size());
+        both.getTracks().forEach(MediaStreamTrack::stop);
+
+        MediaDeviceException failed = Await.failure(devices.getUserMedia(MediaStreamConstraints.builder()
+                .audio(MediaTrackConstraints.builder().sampleRate(ConstrainNumber.exact(8000)).build()).video().build()),
+                WAIT);
+        assertEquals(Optional.of("sampleRate"), failed.constraint());
+        Await.until(WAIT, "the camera opened for the failed request released",
+                () -> cameras.opened.size() == 2 && cameras.opened.get(1).closed.getCount() == 0);
+    }
+
+    @Test
     void processingFlagsAskedForAreReported() {
         devices = new MediaDevices(List.of(synthetic), FAST);
         MediaTrackConstraints noProcessing = MediaTrackConstraints.builder().echoCancellation(false)
