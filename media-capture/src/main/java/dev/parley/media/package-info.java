@@ -1,5 +1,10 @@
 /**
- * Devices: cameras, microphones, speakers, synthetic and file sources, behind
- * {@code MediaDevices.enumerateDevices()} and {@code getUserMedia()}. Lands with issue #7.
+ * Devices (issue #7): cameras, microphones, speakers, synthetic and file sources, behind
+ * {@link dev.parley.media.MediaDevices} — the web's {@code navigator.mediaDevices} in Java:
+ * {@code enumerateDevices()}, {@code getUserMedia()}, {@code devicechange}. Cameras come through
+ * webcam-capture ({@link dev.parley.media.CameraDrivers}, {@link dev.parley.media.WebcamProvider}),
+ * microphones and speakers through javax.sound ({@link dev.parley.media.JavaSoundProvider}),
+ * synthetic ones from core-rtc's test pattern and tone ({@link dev.parley.media.SyntheticCameraDriver},
+ * {@link dev.parley.media.SyntheticAudioProvider}).
  */
 package dev.parley.media;

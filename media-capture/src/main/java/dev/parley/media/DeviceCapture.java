@@ -1,0 +1,45 @@
+package dev.parley.media;
+
+import dev.parley.rtc.MediaStreamTrack;
+
+/**
+ * A camera or microphone that is open and feeding a track: what a {@link DeviceProvider} hands
+ * {@link MediaDevices}, which watches it (no live tracks left: release; no frames: fail) and
+ * answers {@code getSettings()} and {@code applyConstraints()} through it.
+ */
+public interface DeviceCapture extends AutoCloseable {
+
+    MediaDeviceInfo device();
+
+    /** The track made when the device was opened; clones of it share the device. */
+    MediaStreamTrack track();
+
+    MediaTrackSettings settings();
+
+    /**
+     * Changes the format of the running capture. May block on the driver.
+     *
+     * @throws MediaDeviceException {@code OverconstrainedError} (nothing changed) if a required
+     *     constraint can not be met, {@code NotReadableError} if the device failed meanwhile
+     */
+    void applyConstraints(MediaTrackConstraints constraints);
+
+    /** Live tracks fed by the device; none left means the application stopped them all. */
+    int liveTrackCount();
+
+    /** {@link System#nanoTime()} of the last frame pushed, or 0 before the first one. */
+    long lastFrameNanos();
+
+    /** {@link System#nanoTime()} when capturing started. */
+    long startedNanos();
+
+    /**
+     * The device failed or went away: end every track ({@code ended} fires) and release what can
+     * be released without waiting on the device. Idempotent; does not block.
+     */
+    void fail(String reason);
+
+    /** Stops capturing and releases the device; the tracks end. Idempotent. */
+    @Override
+    void close();
+}

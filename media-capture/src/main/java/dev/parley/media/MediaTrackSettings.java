@@ -1,0 +1,40 @@
+package dev.parley.media;
+
+/**
+ * The W3C {@code MediaTrackSettings}: what a device track actually delivers. A member that does
+ * not apply to the track's kind is null, as the web leaves it out (a camera has no sample rate).
+ * {@code echoCancellation}, {@code noiseSuppression} and {@code autoGainControl} report what was
+ * asked for; issue #10 makes them do something.
+ */
+public record MediaTrackSettings(
+        String deviceId,
+        String groupId,
+        Integer width,
+        Integer height,
+        Double frameRate,
+        Integer sampleRate,
+        Integer sampleSize,
+        Integer channelCount,
+        Boolean echoCancellation,
+        Boolean noiseSuppression,
+        Boolean autoGainControl) {
+
+    /** Settings of a camera track. */
+    public static MediaTrackSettings video(MediaDeviceInfo device, int width, int height, double frameRate) {
+        return new MediaTrackSettings(device.deviceId(), device.groupId(), width, height, frameRate, null, null,
+                null, null, null, null);
+    }
+
+    /** Settings of a microphone track: 16-bit samples, and the processing flags as asked. */
+    public static MediaTrackSettings audio(MediaDeviceInfo device, int sampleRate, int channelCount,
+            MediaTrackConstraints asked) {
+        return new MediaTrackSettings(device.deviceId(), device.groupId(), null, null, null, sampleRate, 16,
+                channelCount, flag(asked.echoCancellation()), flag(asked.noiseSuppression()),
+                flag(asked.autoGainControl()));
+    }
+
+    /** The web's defaults for processing are on; #10 will honour them. */
+    private static Boolean flag(Boolean asked) {
+        return asked == null ? Boolean.TRUE : asked;
+    }
+}

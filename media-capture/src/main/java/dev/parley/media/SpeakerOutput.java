@@ -1,0 +1,200 @@
+package dev.parley.media;
+
+import dev.parley.media.SoundSystem.Endpoint;
+import dev.parley.media.SoundSystem.PlaybackLine;
+import dev.parley.rtc.AudioFrame;
+import dev.parley.rtc.MediaStreamTrack;
+import dev.parley.rtc.codec.AudioResampler;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A speaker playing one track at a time through a small, stable buffer: the track's sink puts
+ * frames in a queue of {@value #QUEUE_FRAMES} (the oldest is dropped when it is full, so delay
+ * can not build up), and a playout thread writes them to a line of {@value #LINE_BUFFER_MILLIS} ms
+ * at 48 kHz, resampling other rates with core-rtc's {@link AudioResampler}. When nothing comes it
+ * keeps the line fed with 10 ms of silence so that the device does not underrun and restart.
+ * The line opens at the first frame's channel count and reopens if that changes.
+ */
+final class SpeakerOutput implements AudioOutput {
+    private static final Logger log = LoggerFactory.getLogger(SpeakerOutput.class);
+    static final int QUEUE_FRAMES = 4;
+    static final int LINE_BUFFER_MILLIS = 40;
+    private static final int RATE = TenMillisecondFrames.RATE;
+
+    private final SoundSystem sound;
+    private final Endpoint endpoint;
+    private final MediaDeviceInfo device;
+    private final ArrayBlockingQueue<AudioFrame> queue = new ArrayBlockingQueue<>(QUEUE_FRAMES);
+    private final Thread thread;
+    private final AtomicLong dropped = new AtomicLong();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private volatile boolean running = true;
+    private volatile PlaybackLine line; // written by the playout thread only
+    private volatile AutoCloseable playing;
+    private AudioResampler resampler; // playout thread only
+
+    /** Opens nothing yet: the line opens on the playout thread at the first frame. */
+    SpeakerOutput(SoundSystem sound, Endpoint endpoint, MediaDeviceInfo device) {
+        this.sound = sound;
+        this.endpoint = endpoint;
+        this.device = device;
+        this.thread = new Thread(this::run, "parley-speaker-" + device.label());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public MediaDeviceInfo device() {
+        return device;
+    }
+
+    /** Plays {@code track} from now on, instead of the track played before. */
+    @Override
+    public synchronized AutoCloseable play(MediaStreamTrack track) {
+        stopPlaying();
+        AutoCloseable sink = track.addAudioSink(this::enqueue);
+        playing = sink;
+        return () -> {
+            sink.close();
+            synchronized (this) {
+                if (playing == sink) {
+                    playing = null;
+                }
+            }
+        };
+    }
+
+    @Override
+    public long latencyNanos() {
+        PlaybackLine now = line;
+        long queued = queue.size() * 10_000_000L;
+        if (now == null) {
+            return queued;
+        }
+        long bytesPerSecond = (long) now.sampleRate() * now.channels() * 2;
+        long inDevice = Math.max(0, now.bufferSize() - now.available());
+        return queued + inDevice * 1_000_000_000L / bytesPerSecond;
+    }
+
+    @Override
+    public CompletableFuture<Void> whenEnded() {
+        return ended;
+    }
+
+    /** Frames dropped because the queue was full (the track delivered faster than the device plays). */
+    long framesDropped() {
+        return dropped.get();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        synchronized (this) {
+            stopPlaying();
+        }
+        thread.interrupt();
+    }
+
+    private void stopPlaying() {
+        AutoCloseable previous = playing;
+        playing = null;
+        if (previous != null) {
+            try {
+                previous.close();
+            } catch (Exception e) {
+                log.debug("removing a sink failed", e);
+            }
+        }
+    }
+
+    private void enqueue(AudioFrame frame) {
+        while (!queue.offer(frame)) {
+            if (queue.poll() != null) {
+                dropped.incrementAndGet();
+            }
+        }
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                AudioFrame frame = queue.poll(10, TimeUnit.MILLISECONDS);
+                if (frame == null) {
+                    keepFed();
+                    continue;
+                }
+                write(frame);
+            }
+        } catch (InterruptedException e) {
+            // closing
+        } catch (RuntimeException e) {
+            log.warn("{} failed while playing: {}", device.label(), e.toString());
+            ended.completeExceptionally(e instanceof MediaDeviceException known ? known
+                    : new MediaDeviceException(MediaDeviceException.NOT_READABLE, device.label() + " failed: " + e, e));
+        } finally {
+            running = false;
+            PlaybackLine open = line;
+            line = null;
+            if (open != null) {
+                try {
+                    open.close();
+                } catch (RuntimeException e) {
+                    log.debug("closing {} failed", device.label(), e);
+                }
+            }
+            ended.complete(null); // no effect after a failure
+        }
+    }
+
+    /** With nothing to play, keep at least 10 ms in the device so it does not underrun. */
+    private void keepFed() {
+        PlaybackLine open = line;
+        if (open == null) {
+            return;
+        }
+        int tenMillis = RATE / 100 * open.channels() * 2;
+        if (open.bufferSize() - open.available() < tenMillis) {
+            writeAll(open, new byte[tenMillis]);
+        }
+    }
+
+    private void write(AudioFrame frame) {
+        PlaybackLine open = line;
+        if (open == null || open.channels() != frame.channels()) {
+            if (open != null) {
+                open.close();
+            }
+            open = sound.openPlayback(endpoint, RATE, frame.channels(), LINE_BUFFER_MILLIS);
+            line = open;
+            resampler = null;
+        }
+        AudioFrame at48k = frame;
+        if (frame.sampleRate() != RATE) {
+            if (resampler == null || resampler.inputRate() != frame.sampleRate()) {
+                resampler = new AudioResampler(frame.sampleRate(), RATE, frame.channels());
+            }
+            at48k = resampler.resample(frame);
+        }
+        byte[] bytes = new byte[at48k.sampleCount() * 2];
+        for (int i = 0; i < at48k.sampleCount(); i++) {
+            short sample = at48k.sample(i);
+            bytes[2 * i] = (byte) sample;
+            bytes[2 * i + 1] = (byte) (sample >> 8);
+        }
+        writeAll(open, bytes);
+    }
+
+    /** A line that takes less than it is given while we play has stopped (closed under us, unplugged). */
+    private void writeAll(PlaybackLine open, byte[] bytes) {
+        int written = open.write(bytes, 0, bytes.length);
+        if (written < bytes.length && running) {
+            throw new MediaDeviceException(MediaDeviceException.NOT_READABLE, device.label()
+                    + " stopped taking audio (wrote " + written + " of " + bytes.length + " bytes)");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.parley.media;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Real audio devices for tests: a user-space PulseAudio with a null sink {@code vsink} (mono,
+ * 48 kHz) as the default speaker and its monitor as the default microphone, so whatever is
+ * played can be captured back. Java reaches it through ALSA's pulse plugin, as javax.sound's
+ * "default" device. Started before the test class and stopped (by its pid) after; if a PulseAudio
+ * already runs there it is used, with the sink added and the defaults set (and, in the user's
+ * directory, restored after; in the build's own directory it is a leftover of a killed run, and
+ * stopped).
+ *
+ * <p>Where: the build (media-capture's pom) gives it a runtime directory of its own,
+ * {@code target/pulse} (system property {@value #DIR_PROPERTY}), and points the test JVM's
+ * {@code PULSE_SERVER} at it, so a desktop's PulseAudio or another build's is never touched; its
+ * log is {@code pulseaudio.log} there. Without the property (a test run from an IDE) it uses the
+ * user's default PulseAudio directory. A daemon that dies during the tests fails them.
+ *
+ * <p>Without pulseaudio, pactl or the ALSA pulse plugin the tests fail with what to install: CI
+ * installs them ({@code .ci/run}).
+ */
+final class PulseAudio implements BeforeAllCallback, AfterAllCallback {
+    static final String SINK = "vsink";
+    static final String DIR_PROPERTY = "parley.pulse.dir";
+    private static final long COMMAND_SECONDS = 20;
+    private static final List<String> PLUGIN_DIRS = List.of("/usr/lib/x86_64-linux-gnu/alsa-lib",
+            "/usr/lib/aarch64-linux-gnu/alsa-lib", "/usr/lib/alsa-lib", "/usr/lib64/alsa-lib");
+
+    private final Path dir = System.getProperty(DIR_PROPERTY) == null ? null : Path.of(System.getProperty(DIR_PROPERTY));
+    private Long startedPid;
+    private String loadedModule;
+    private String previousSink;
+    private String previousSource;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        requireInstalled();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        if (run(false, "pulseaudio", "--check").exitCode() == 0) {
+            if (dir != null) {
+                startedPid = pid(); // in our own directory: left by a run that was killed; ours to stop
+            } else {
+                previousSink = run(true, "pactl", "get-default-sink").output().trim();
+                previousSource = run(true, "pactl", "get-default-source").output().trim();
+            }
+            if (!run(true, "pactl", "list", "short", "sinks").output().contains(SINK)) {
+                loadedModule = run(true, "pactl", "load-module", "module-null-sink", "sink_name=" + SINK, "rate=48000",
+                        "channels=1").output().trim();
+            }
+        } else {
+            List<String> start = new ArrayList<>(List.of("pulseaudio", "--daemonize=yes", "--system=false",
+                    "--exit-idle-time=-1", "-n", "--load=module-native-protocol-unix",
+                    "--load=module-null-sink sink_name=" + SINK + " rate=48000 channels=1",
+                    "--load=module-always-sink"));
+            if (dir != null) {
+                start.add("--log-target=newfile:" + dir.resolve("pulseaudio.log"));
+            }
+            run(true, start.toArray(String[]::new));
+            startedPid = pid();
+        }
+        run(true, "pactl", "set-default-sink", SINK);
+        run(true, "pactl", "set-default-source", SINK + ".monitor");
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (startedPid != null) {
+            ProcessHandle daemon = ProcessHandle.of(startedPid).orElse(null);
+            if (daemon == null || !daemon.isAlive()) {
+                fail("PulseAudio (pid " + startedPid + ") died during the tests"
+                        + (dir == null ? "" : "; its log: " + dir.resolve("pulseaudio.log")));
+            }
+            daemon.destroy();
+            daemon.onExit().orTimeout(COMMAND_SECONDS, TimeUnit.SECONDS).join();
+            return;
+        }
+        if (loadedModule != null) {
+            run(false, "pactl", "unload-module", loadedModule);
+        }
+        if (previousSink != null && !previousSink.isEmpty()) {
+            run(false, "pactl", "set-default-sink", previousSink);
+        }
+        if (previousSource != null && !previousSource.isEmpty()) {
+            run(false, "pactl", "set-default-source", previousSource);
+        }
+    }
+
+    private static void requireInstalled() {
+        List<String> missing = new ArrayList<>();
+        if (!onPath("pulseaudio")) {
+            missing.add("pulseaudio");
+        }
+        if (!onPath("pactl")) {
+            missing.add("pulseaudio-utils");
+        }
+        if (PLUGIN_DIRS.stream().noneMatch(dir -> Files.exists(Path.of(dir, "libasound_module_pcm_pulse.so")))) {
+            missing.add("libasound2-plugins");
+        }
+        if (!missing.isEmpty()) {
+            fail("these tests need real audio devices from a user-space PulseAudio; install "
+                    + String.join(" ", missing) + " (Debian: apt-get install -y pulseaudio pulseaudio-utils"
+                    + " libasound2-plugins; .ci/run installs them)");
+        }
+    }
+
+    /** The daemon's pid, from the pid file in the runtime directory its socket lives in. */
+    private long pid() throws IOException, InterruptedException {
+        for (String line : run(true, "pactl", "info").output().split("\n")) {
+            if (line.startsWith("Server String:")) {
+                String server = line.substring("Server String:".length()).trim();
+                Path socket = Path.of(server.startsWith("unix:") ? server.substring("unix:".length()) : server);
+                return Long.parseLong(Files.readString(socket.resolveSibling("pid")).trim());
+            }
+        }
+        return fail("pactl info names no server");
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Result(int exitCode, String output) {}
+
+    /** Runs a PulseAudio command against this extension's daemon: its runtime directory, if it has one. */
+    private Result run(boolean mustSucceed, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (dir != null) {
+            builder.environment().put("PULSE_RUNTIME_PATH", dir.toString());
+            builder.environment().put("PULSE_SERVER", "unix:" + dir.resolve("native"));
+        }
+        Process process = builder.start();
+        if (!process.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return fail(String.join(" ", command) + " did not finish within " + COMMAND_SECONDS + " s");
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (mustSucceed && process.exitValue() != 0) {
+            fail(String.join(" ", command) + " failed (" + process.exitValue() + "): " + output);
+        }
+        return new Result(process.exitValue(), output);
+    }
+}
