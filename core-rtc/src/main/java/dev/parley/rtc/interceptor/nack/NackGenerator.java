@@ -3,8 +3,8 @@ package dev.parley.rtc.interceptor.nack;
 import dev.parley.rtc.interceptor.FeedbackWriter;
 import dev.parley.rtc.interceptor.Interceptor;
 import dev.parley.rtc.interceptor.InterceptorContext;
+import dev.parley.rtc.interceptor.PeriodicTask;
 import dev.parley.rtc.interceptor.StreamInfo;
-import dev.parley.rtc.net.SerialExecutor;
 import dev.parley.rtc.rtp.GenericNack;
 import dev.parley.rtc.rtp.RtpPacket;
 import java.util.HashMap;
@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The receiver's half of loss recovery: watches the sequence numbers of each remote stream that
@@ -39,13 +38,13 @@ public final class NackGenerator implements Interceptor {
     private final Map<Long, Stream> streams = new HashMap<>();
     private final FeedbackWriter feedback;
     private final Map<Long, Counters> published = new ConcurrentHashMap<>();
-    private SerialExecutor.Cancellable timer;
-    private boolean closed;
+    private final PeriodicTask ticks;
 
     public NackGenerator(InterceptorContext context, NackSettings settings) {
         this.context = Objects.requireNonNull(context, "context");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.feedback = new FeedbackWriter(context);
+        this.ticks = new PeriodicTask(context.executor(), TICK_MILLIS, this::tick);
     }
 
     /**
@@ -74,21 +73,18 @@ public final class NackGenerator implements Interceptor {
 
     @Override
     public void bindRemoteStream(StreamInfo stream) {
-        if (stream.nack() && !closed) {
+        if (stream.nack()) {
             streams.put(stream.ssrc(), new Stream(stream, new MissingPackets(settings)));
             published.put(stream.ssrc(), Counters.NONE);
-            if (timer == null) {
-                scheduleTick();
-            }
+            ticks.start();
         }
     }
 
     @Override
     public void unbindRemoteStream(StreamInfo stream) {
         streams.remove(stream.ssrc());
-        if (streams.isEmpty() && timer != null) {
-            timer.cancel();
-            timer = null;
+        if (streams.isEmpty()) {
+            ticks.stop();
         }
     }
 
@@ -102,23 +98,11 @@ public final class NackGenerator implements Interceptor {
 
     @Override
     public void close() {
-        closed = true;
+        ticks.close();
         streams.clear();
-        if (timer != null) {
-            timer.cancel();
-            timer = null;
-        }
-    }
-
-    private void scheduleTick() {
-        timer = context.executor().schedule(this::tick, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void tick() {
-        if (closed || streams.isEmpty()) {
-            timer = null;
-            return;
-        }
         long now = context.nanoTime();
         for (Stream stream : streams.values()) {
             if (stream.missing.missingCount() > 0) {
@@ -127,7 +111,6 @@ public final class NackGenerator implements Interceptor {
                 publish(stream); // late arrivals may have recovered packets since
             }
         }
-        scheduleTick();
     }
 
     private void request(Stream stream, long nowNanos) {

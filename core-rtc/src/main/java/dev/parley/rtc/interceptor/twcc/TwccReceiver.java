@@ -3,8 +3,8 @@ package dev.parley.rtc.interceptor.twcc;
 import dev.parley.rtc.interceptor.FeedbackWriter;
 import dev.parley.rtc.interceptor.Interceptor;
 import dev.parley.rtc.interceptor.InterceptorContext;
+import dev.parley.rtc.interceptor.PeriodicTask;
 import dev.parley.rtc.interceptor.StreamInfo;
-import dev.parley.rtc.net.SerialExecutor;
 import dev.parley.rtc.rtp.RtpPacket;
 import dev.parley.rtc.rtp.TransportWideCc;
 import dev.parley.rtc.rtp.TransportWideCc.PacketStatus;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The receiver's half of transport-wide congestion control: notes when each packet carrying a
@@ -35,7 +34,6 @@ public final class TwccReceiver implements Interceptor {
     private static final long TICKS_PER_REFERENCE = TransportWideCc.REFERENCE_TIME_TICK_MICROS
             / TransportWideCc.DELTA_TICK_MICROS;
 
-    private final InterceptorContext context;
     private final FeedbackWriter feedback;
     private final Map<Long, StreamInfo> streams = new HashMap<>();
     /** Arrivals not yet reported: unwrapped sequence number to arrival in 250 µs ticks. */
@@ -46,12 +44,12 @@ public final class TwccReceiver implements Interceptor {
     private int feedbackCount;
     private long lateArrivals;
     private long feedbackSent;
-    private SerialExecutor.Cancellable timer;
-    private boolean closed;
+    private final PeriodicTask ticks;
 
     public TwccReceiver(InterceptorContext context) {
-        this.context = Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(context, "context");
         this.feedback = new FeedbackWriter(context);
+        this.ticks = new PeriodicTask(context.executor(), INTERVAL_MILLIS, this::sendFeedback);
     }
 
     @Override
@@ -66,20 +64,17 @@ public final class TwccReceiver implements Interceptor {
 
     @Override
     public void bindRemoteStream(StreamInfo stream) {
-        if (stream.extensionId(TransportCc.EXTENSION_URI) > 0 && !closed) {
+        if (stream.extensionId(TransportCc.EXTENSION_URI) > 0) {
             streams.put(stream.ssrc(), stream);
-            if (timer == null) {
-                scheduleTick();
-            }
+            ticks.start();
         }
     }
 
     @Override
     public void unbindRemoteStream(StreamInfo stream) {
         streams.remove(stream.ssrc());
-        if (streams.isEmpty() && timer != null) {
-            timer.cancel();
-            timer = null;
+        if (streams.isEmpty()) {
+            ticks.stop();
         }
     }
 
@@ -115,24 +110,7 @@ public final class TwccReceiver implements Interceptor {
 
     @Override
     public void close() {
-        closed = true;
-        if (timer != null) {
-            timer.cancel();
-            timer = null;
-        }
-    }
-
-    private void scheduleTick() {
-        timer = context.executor().schedule(this::tick, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    private void tick() {
-        if (closed || streams.isEmpty()) {
-            timer = null;
-            return;
-        }
-        sendFeedback();
-        scheduleTick();
+        ticks.close();
     }
 
     /** Reports everything pending, in as many messages as it takes. */
