@@ -91,8 +91,9 @@ public final class FfmpegNatives {
         switch (library) {
             case "avutil" -> {
                 org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avutil.class);
-                // FFmpeg logs to stderr by default; our codecs report errors themselves.
-                org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
+                // FFmpeg logs to stderr, also for every bad packet a peer sends; our codecs report
+                // failures as exceptions, so only fatal messages get through (process-wide setting).
+                org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL);
             }
             case "avcodec" -> org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avcodec.class);
             default -> throw new IllegalArgumentException("not an FFmpeg library Parley uses: " + library);

@@ -39,10 +39,12 @@ public final class OpusEncoder implements AudioEncoder, AutoCloseable {
      * @param bitrate bits per second (6000..510000)
      * @param expectedLossPercent how much loss the in-band FEC is sized for; 0 turns FEC off in
      *     practice, as libopus adds redundancy only for expected loss
-     * @param dtx whether silence is sent as rare small packets (discontinuous transmission)
+     *
+     * <p>No DTX: FFmpeg 8.1's libopus wrapper has no option for it (its options: application,
+     * frame_duration, packet_loss, fec, vbr, mapping_family, apply_phase_inv).
      */
-    public record Settings(int bitrate, int expectedLossPercent, boolean dtx) {
-        public static final Settings DEFAULTS = new Settings(32_000, 10, false);
+    public record Settings(int bitrate, int expectedLossPercent) {
+        public static final Settings DEFAULTS = new Settings(32_000, 10);
 
         public Settings {
             if (bitrate < 6_000 || bitrate > 510_000) {
@@ -77,11 +79,15 @@ public final class OpusEncoder implements AudioEncoder, AutoCloseable {
         context.sample_rate(OpusCodec.CLOCK_RATE).sample_fmt(AV_SAMPLE_FMT_S16).bit_rate(settings.bitrate());
         context.time_base(av_make_q(1, OpusCodec.CLOCK_RATE));
         av_channel_layout_default(context.ch_layout(), 1);
-        Ffmpeg.setOption(context, "application", "voip");
-        Ffmpeg.setOption(context, "frame_duration", "20");
-        Ffmpeg.setOption(context, "fec", "1");
-        Ffmpeg.setOption(context, "packet_loss", Integer.toString(settings.expectedLossPercent()));
-        Ffmpeg.setOption(context, "dtx", settings.dtx() ? "1" : "0");
+        try {
+            Ffmpeg.setOption(context, "application", "voip");
+            Ffmpeg.setOption(context, "frame_duration", "20");
+            Ffmpeg.setOption(context, "fec", "1");
+            Ffmpeg.setOption(context, "packet_loss", Integer.toString(settings.expectedLossPercent()));
+        } catch (IllegalStateException e) {
+            close();
+            throw e;
+        }
         int opened = avcodec_open2(context, codec, (org.bytedeco.ffmpeg.avutil.AVDictionary) null);
         if (opened < 0) {
             close();
