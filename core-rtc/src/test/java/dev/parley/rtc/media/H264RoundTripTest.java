@@ -34,6 +34,14 @@ class H264RoundTripTest {
     }
 
     @Test
+    void lossRecoversThroughAKeyFrameRequest() throws Exception {
+        try (VideoRoundTrip trip = trip(1_500_000)) {
+            int decoded = VideoRoundTripChecks.lossRecoversThroughAKeyFrameRequest(trip, false);
+            System.out.println("H264: " + decoded + " of 90 frames decoded around one lost packet");
+        }
+    }
+
+    @Test
     void bitrateFollowsTarget() throws Exception {
         try (VideoRoundTrip trip = trip(1_500_000)) {
             VideoRoundTripChecks.bitrateFollowsTarget(trip, 1_500_000, 500_000);

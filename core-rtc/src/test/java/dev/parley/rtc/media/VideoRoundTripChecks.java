@@ -42,6 +42,63 @@ final class VideoRoundTripChecks {
         return worst;
     }
 
+    /**
+     * 90 frames through a {@link VideoFrameAssembler}, packets of neighbouring frames shuffled, one
+     * packet of frame 20 lost: the frames after the loss are held back, the assembler asks for a key
+     * frame (as a PLI would carry), the encoder makes one, and decoding carries on with the stamps
+     * in order and PSNR ≥ 30 dB. Returns how many frames were decoded.
+     */
+    static int lossRecoversThroughAKeyFrameRequest(VideoRoundTrip trip, boolean explicitFrameStart) throws Exception {
+        VideoFrameAssembler assembler = new VideoFrameAssembler(trip.depacketizer, explicitFrameStart, 512,
+                java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(300));
+        java.util.Random random = new java.util.Random(11);
+        List<RtpPacket> window = new ArrayList<>();
+        long lastNumber = -1;
+        int decoded = 0;
+        int requests = 0;
+        int decodedAfterLoss = 0;
+        for (int n = 0; n < 90; n++) {
+            long now = n * VideoRoundTrip.FRAME_NANOS;
+            List<RtpPacket> packets = new ArrayList<>(trip.send(trip.source(n)));
+            if (n == 20) {
+                assertTrue(packets.size() >= 1);
+                packets.remove(packets.size() / 2); // lost for good (no retransmission yet)
+            }
+            window.addAll(packets);
+            if (n % 2 == 0) {
+                continue; // deliver two frames' packets at a time, shuffled
+            }
+            java.util.Collections.shuffle(window, random);
+            for (RtpPacket p : window) {
+                for (DepacketizedFrame frame : assembler.insert(p, now)) {
+                    Optional<VideoFrame> picture = trip.decoder.decode(frame.data(), now);
+                    if (picture.isEmpty()) {
+                        continue;
+                    }
+                    TestPattern.Stamp stamp = trip.pattern.read(picture.get()).orElseThrow();
+                    assertTrue(stamp.frameNumber() > lastNumber, stamp.frameNumber() + " after " + lastNumber);
+                    lastNumber = stamp.frameNumber();
+                    double psnr = VideoQuality.psnr(trip.pattern.frame(stamp.frameNumber(), stamp.captureTimeNanos()),
+                            picture.get());
+                    assertTrue(psnr >= 30, "frame " + stamp.frameNumber() + " PSNR " + psnr);
+                    decoded++;
+                    if (stamp.frameNumber() > 20) {
+                        decodedAfterLoss++;
+                    }
+                }
+            }
+            window.clear();
+            if (assembler.pollKeyFrameRequest(now)) {
+                requests++;
+                trip.encoder.requestKeyFrame();
+            }
+        }
+        assertTrue(requests >= 1, "the assembler asked for a key frame");
+        assertTrue(decodedAfterLoss >= 50, "decoding went on after the loss: " + decodedAfterLoss + " frames");
+        assertTrue(lastNumber >= 88, "the last frames arrived: " + lastNumber);
+        return decoded;
+    }
+
     /** After some delta frames, a requested key frame comes next, and the depacketizer sees it. */
     static void keyFrameOnRequest(VideoRoundTrip trip) throws Exception {
         int n = 0;

@@ -35,6 +35,14 @@ class Vp8RoundTripTest {
     }
 
     @Test
+    void lossRecoversThroughAKeyFrameRequest() throws Exception {
+        try (VideoRoundTrip trip = trip(1_500_000)) {
+            int decoded = VideoRoundTripChecks.lossRecoversThroughAKeyFrameRequest(trip, true);
+            System.out.println("Vp8: " + decoded + " of 90 frames decoded around one lost packet");
+        }
+    }
+
+    @Test
     void bitrateFollowsTarget() throws Exception {
         try (VideoRoundTrip trip = trip(1_500_000)) {
             VideoRoundTripChecks.bitrateFollowsTarget(trip, 1_500_000, 500_000);
