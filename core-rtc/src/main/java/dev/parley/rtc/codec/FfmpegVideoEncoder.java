@@ -101,8 +101,11 @@ final class FfmpegVideoEncoder implements VideoEncoder {
                 frame.chromaWidth(), frame.chromaHeight());
         long timestamp = EncodedVideoFrame.timestampOf(frame.captureTimeNanos());
         long pts = lastPts == Long.MIN_VALUE ? timestamp : Math.max(lastPts + 1, timestamp); // strictly increasing
+        // The rate control shares the bitrate out by frame duration: the last interval between
+        // pictures is the best guess at this one's (the nominal frame rate before the second).
+        long duration = lastPts == Long.MIN_VALUE ? Math.round(EncodedVideoFrame.CLOCK_RATE / frameRate) : pts - lastPts;
         lastPts = pts;
-        picture.pts(pts);
+        picture.pts(pts).duration(duration);
         picture.pict_type(keyFrameRequested ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
         keyFrameRequested = false;
         check(avcodec_send_frame(context, picture), "take a picture");
@@ -151,8 +154,10 @@ final class FfmpegVideoEncoder implements VideoEncoder {
 
     @Override
     public void setFrameRate(double framesPerSecond) {
-        new VideoEncoderConfig(bitrate, framesPerSecond); // validates
-        frameRate = framesPerSecond; // used when the context is next made; pts carry the real timing
+        if (!(framesPerSecond > 0 && framesPerSecond <= 240)) {
+            throw new IllegalArgumentException("frame rate must be in (0, 240], got " + framesPerSecond);
+        }
+        frameRate = framesPerSecond; // the nominal rate of the next context; frame durations follow the pts
     }
 
     @Override
