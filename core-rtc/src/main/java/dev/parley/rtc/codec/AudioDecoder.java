@@ -26,4 +26,26 @@ public interface AudioDecoder {
      * @throws IndexOutOfBoundsException if offset and length do not lie within {@code payload}
      */
     AudioFrame decode(byte[] payload, int offset, int length, long receiveTimeNanos) throws AudioDecodeException;
+
+    /**
+     * Audio to play in place of a lost packet of {@code samplesPerChannel} samples (packet loss
+     * concealment). Codecs with their own concealment (Opus) extrapolate from what they decoded;
+     * the default is silence.
+     */
+    default AudioFrame conceal(int samplesPerChannel, long receiveTimeNanos) {
+        return AudioFrame.silence(clockRate(), channels(), samplesPerChannel, receiveTimeNanos);
+    }
+
+    /**
+     * Recovers a lost packet of {@code samplesPerChannel} samples from the forward error correction
+     * that the packet after it carries ({@code next}), where the codec has such a thing (Opus
+     * in-band FEC, RFC 6716 §2.1.7); otherwise conceals, as the default does. Decode {@code next}
+     * itself afterwards as usual.
+     *
+     * @throws AudioDecodeException if {@code next} is not valid for this codec
+     */
+    default AudioFrame decodeFec(byte[] next, int offset, int length, int samplesPerChannel, long receiveTimeNanos)
+            throws AudioDecodeException {
+        return conceal(samplesPerChannel, receiveTimeNanos);
+    }
 }

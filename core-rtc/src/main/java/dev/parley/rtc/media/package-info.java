@@ -3,7 +3,10 @@
  * what is sent and received ({@link dev.parley.rtc.media.RtpSendStatistics},
  * {@link dev.parley.rtc.media.RtpReceiveStatistics}, RFC 3550 Appendix A), what the peer reports
  * about our streams ({@link dev.parley.rtc.media.RemoteReceiverStatistics}) and the NTP time of
- * RTCP ({@link dev.parley.rtc.media.NtpClock}). Packetizers, jitter buffer and pacing will join them.
+ * RTCP ({@link dev.parley.rtc.media.NtpClock}); the RTP payload formats: packetizers and
+ * depacketizers for VP8 (RFC 7741), H.264 (RFC 6184) and Opus (RFC 7587), whose only failure on
+ * bad bytes is {@link dev.parley.rtc.media.PayloadParseException}, sized by
+ * {@link dev.parley.rtc.media.PayloadSize}. Jitter buffer and pacing will join them.
  *
  * <p>The classes here are not thread-safe: a peer connection uses them on its serial executor.
  */

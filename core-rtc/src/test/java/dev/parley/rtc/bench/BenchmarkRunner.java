@@ -23,6 +23,7 @@ public final class BenchmarkRunner {
         Map<String, Benchmark> all = new LinkedHashMap<>();
         all.put("IceConnectBenchmark", IceConnectBenchmark::main);
         all.put("SrtpBenchmark", SrtpBenchmark::main);
+        all.put("CodecBenchmark", CodecBenchmark::main);
         // These need root: they run Chromium (or a second JVM) in a test namespace.
         all.put("CallSetupBenchmark", CallSetupBenchmark::main);
         all.put("DataChannelConnectBenchmark", DataChannelConnectBenchmark::main);
