@@ -1,6 +1,9 @@
 package dev.parley.rtc;
 
 import dev.parley.rtc.interceptor.InterceptorChain;
+import dev.parley.rtc.rtp.FullIntraRequest;
+import dev.parley.rtc.rtp.PictureLossIndication;
+import dev.parley.rtc.rtp.ReceiverReport;
 import dev.parley.rtc.interceptor.InterceptorContext;
 import dev.parley.rtc.interceptor.StreamInfo;
 import dev.parley.rtc.interceptor.report.ReportInterceptor;
@@ -34,10 +37,16 @@ final class MediaRouting {
     private final InterceptorChain chain;
     /** The interceptors' view of each bound stream, by SSRC, to unbind it again. */
     private final Map<Long, StreamInfo> localStreams = new HashMap<>();
+    /** The sender of each bound local stream, for the key frames a peer asks for. */
+    private final Map<Long, RTCRtpSender> sendersBySsrc = new HashMap<>();
+    /** Feedback's sender SSRC when we send no stream (RFC 3550 §6.4.2: a receiver has an SSRC too). */
+    private final long receiveOnlySsrc;
     private final Map<Long, StreamInfo> remoteStreams = new HashMap<>();
     private final Map<RTCRtpReceiver, StreamTemplate> receiveTemplates = new HashMap<>();
     private long malformedRtp;
     private long malformedRtcp;
+    private long pliSent;
+    private long keyFrameRequestsReceived;
 
     /** What a receiver's remote stream looks like before its SSRC is known. */
     private record StreamTemplate(String mid, String kind, boolean rtcpReducedSize) {}
@@ -48,6 +57,7 @@ final class MediaRouting {
                 session.random());
         this.reports = new ReportInterceptor(context, session.pc.settings().rtcpReportInterval(), session.cname);
         this.chain = new InterceptorChain(List.of(reports));
+        this.receiveOnlySsrc = session.random().nextLong() & 0xFFFF_FFFFL;
     }
 
     /** Sends one RTP packet of a sender through the interceptors and SRTP. */
@@ -97,6 +107,43 @@ final class MediaRouting {
             return;
         }
         chain.onIncomingRtcp(compound.packets(), s.executor().nanoTime());
+        for (RtcpPacket packet : compound.packets()) {
+            if (packet instanceof PictureLossIndication pli) {
+                keyFrameAskedFor(pli.mediaSsrc());
+            } else if (packet instanceof FullIntraRequest fir) {
+                fir.entries().forEach(entry -> keyFrameAskedFor(entry.ssrc()));
+            }
+        }
+    }
+
+    /** RFC 4585 §6.3.1 PLI, RFC 5104 §3.5.1 FIR: the peer lost our picture; the sender makes a key frame. */
+    private void keyFrameAskedFor(long ssrc) {
+        RTCRtpSender sender = sendersBySsrc.get(ssrc);
+        if (sender != null) {
+            keyFrameRequestsReceived++;
+            sender.pipeline().requestKeyFrame();
+        }
+    }
+
+    /**
+     * Sends a PLI for the remote stream {@code mediaSsrc} (RFC 4585 §6.3.1), behind an empty
+     * receiver report where reduced-size RTCP was not negotiated.
+     */
+    void sendPictureLossIndication(long mediaSsrc) {
+        long sender = localStreams.isEmpty() ? receiveOnlySsrc : localStreams.keySet().iterator().next();
+        PictureLossIndication pli = new PictureLossIndication(sender, mediaSsrc);
+        StreamInfo remote = remoteStreams.get(mediaSsrc);
+        boolean reducedSize = remote == null || remote.rtcpReducedSize();
+        writeRtcp(reducedSize ? List.of(pli) : List.of(new ReceiverReport(sender, List.of()), pli));
+        pliSent++;
+    }
+
+    long pliSent() {
+        return pliSent;
+    }
+
+    long keyFrameRequestsReceived() {
+        return keyFrameRequestsReceived;
     }
 
     /** Applies a completed offer/answer exchange to senders, receivers and routes. */
@@ -160,6 +207,7 @@ final class MediaRouting {
         StreamInfo info = new StreamInfo(sender.ssrc(), codec.payloadType(), codec.clockRate(), m.mid().orElse(null),
                 m.kind().orElseThrow().sdpName(), s.cname, m.remoteRtcpReducedSize());
         StreamInfo previous = localStreams.put(sender.ssrc(), info);
+        sendersBySsrc.put(sender.ssrc(), sender);
         if (!info.equals(previous)) {
             if (previous != null) {
                 chain.unbindLocalStream(previous);
@@ -170,6 +218,7 @@ final class MediaRouting {
 
     private void unbindLocal(long ssrc) {
         StreamInfo previous = localStreams.remove(ssrc);
+        sendersBySsrc.remove(ssrc);
         if (previous != null) {
             chain.unbindLocalStream(previous);
         }

@@ -87,6 +87,11 @@ final class PeerSession implements MediaContext {
     }
 
     @Override
+    public void requestKeyFrame(long mediaSsrc) {
+        pc.media().sendPictureLossIndication(mediaSsrc);
+    }
+
+    @Override
     public void updateNegotiationNeeded() {
         pc.negotiator().updateNegotiationNeeded();
     }

@@ -22,6 +22,9 @@ public final class RTCRtpReceiver {
     private volatile List<MediaStream> remoteStreams = List.of();
     private volatile ReceiveConfig config = ReceiveConfig.NONE;
     private final DecoderSet decoders;
+    /** Video only: assembly and decoding; null for audio. */
+    private final VideoReceivePipeline video;
+    private long lastVideoSsrc = -1;
     private boolean receivedMedia;
     /**
      * Whether the remote description says the peer sends on this m-line. Packets it sent before
@@ -44,6 +47,9 @@ public final class RTCRtpReceiver {
             videoSource.setMuted(true);
         }
         this.decoders = new DecoderSet(context.mediaEngine());
+        this.video = kind == MediaKind.VIDEO
+                ? new VideoReceivePipeline(context.mediaEngine(), videoSource::push, this::requestKeyFrame)
+                : null;
     }
 
     void bind(RTCRtpTransceiver owner) {
@@ -95,11 +101,15 @@ public final class RTCRtpReceiver {
             receivedMedia = true;
             setMuted(false);
         }
-        if (kind != MediaKind.AUDIO) {
-            return; // video decoding arrives with #6
-        }
         CodecCapability codec = config.receiveCodecs().get(packet.payloadType());
         if (codec == null) {
+            return;
+        }
+        if (video != null) {
+            if (codec.isMediaCodec()) { // RTX and RED wait for loss recovery's wiring
+                lastVideoSsrc = packet.ssrc();
+                video.onRtp(codec, packet, context.executor().nanoTime());
+            }
             return;
         }
         AudioFrame frame = decoders.decode(codec, packet, context.executor().nanoTime());
@@ -107,6 +117,17 @@ public final class RTCRtpReceiver {
             energy.add(frame);
             audioSource.push(frame);
         }
+    }
+
+    private void requestKeyFrame() {
+        if (lastVideoSsrc >= 0) {
+            context.requestKeyFrame(lastVideoSsrc);
+        }
+    }
+
+    /** Video decoding counters for {@code inbound-rtp} stats; null for audio. On the executor. */
+    VideoReceivePipeline.Counters videoCounters() {
+        return video == null ? null : video.counters();
     }
 
     private void setMuted(boolean muted) {
@@ -130,6 +151,9 @@ public final class RTCRtpReceiver {
     }
 
     void stopReceiving() {
+        if (video != null) {
+            video.close();
+        }
         if (audioSource != null) {
             audioSource.close();
         } else {

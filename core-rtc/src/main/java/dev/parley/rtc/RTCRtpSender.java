@@ -40,7 +40,7 @@ public final class RTCRtpSender {
         this.rtxSsrc = nonZeroSsrc(context);
         this.cname = cname;
         this.streamIds = List.copyOf(streamIds);
-        this.pipeline = kind == MediaKind.AUDIO ? new AudioSendPipeline(context, ssrc) : SendPipeline.NONE;
+        this.pipeline = kind == MediaKind.AUDIO ? new AudioSendPipeline(context, ssrc) : new VideoSendPipeline(context, ssrc);
         setTrackInternal(track);
     }
 

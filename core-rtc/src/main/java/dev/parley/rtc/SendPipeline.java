@@ -22,29 +22,9 @@ interface SendPipeline {
 
     List<CodecCapability> negotiatedCodecs();
 
-    /** For a kind without a pipeline yet (video until #6): negotiates, sends nothing. */
-    SendPipeline NONE = new SendPipeline() {
-        private volatile List<CodecCapability> codecs = List.of();
+    /** The receiver lost its picture (PLI, FIR): the next frame should be a key frame. Any thread. */
+    default void requestKeyFrame() {}
 
-        @Override
-        public AutoCloseable attach(MediaStreamTrack track) {
-            return () -> {};
-        }
-
-        @Override
-        public void configure(SendConfig config) {
-            codecs = config.codecs();
-        }
-
-        @Override
-        public void setActive(boolean active) {}
-
-        @Override
-        public void stop() {}
-
-        @Override
-        public List<CodecCapability> negotiatedCodecs() {
-            return codecs;
-        }
-    };
+    /** What congestion control allows this sender, in bits per second. Any thread. */
+    default void setTargetBitrate(int bitsPerSecond) {}
 }

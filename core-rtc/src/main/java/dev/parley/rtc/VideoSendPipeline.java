@@ -1,0 +1,195 @@
+package dev.parley.rtc;
+
+import dev.parley.rtc.codec.EncodedVideoFrame;
+import dev.parley.rtc.codec.VideoEncodeException;
+import dev.parley.rtc.codec.VideoEncoder;
+import dev.parley.rtc.codec.VideoEncoderConfig;
+import dev.parley.rtc.media.PayloadSize;
+import dev.parley.rtc.media.RtpSendStream;
+import dev.parley.rtc.media.VideoPacketizer;
+import dev.parley.rtc.media.VideoPayloadFormat;
+import dev.parley.rtc.sdp.CodecCapability;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Video out: track frames (on the source's thread) → encoder → packetizer → the executor → RTP
+ * (interceptors, SRTP, ICE). Encoding stays on the source thread, as for audio, so the executor
+ * only stamps and sends packets; a frame that arrives while the previous one is still being
+ * encoded waits for it (a camera thread is never shared by two frames).
+ *
+ * <p>Key frames come at the start, after a new negotiation, and when the receiver asks (PLI or
+ * FIR, through {@link #requestKeyFrame()}). The target bitrate is applied in steps of at least
+ * {@value #BITRATE_STEP_PERCENT}%: FFmpeg's encoders reopen (a key frame) to change it.
+ */
+final class VideoSendPipeline implements SendPipeline {
+    private static final Logger log = LoggerFactory.getLogger(VideoSendPipeline.class);
+    /** Until congestion control says otherwise: enough for 720p30 VP8 to look good. */
+    static final int INITIAL_BITRATE = 1_500_000;
+    static final double NOMINAL_FRAME_RATE = 30;
+    static final int BITRATE_STEP_PERCENT = 15;
+
+    private final MediaContext context;
+    private final long ssrc;
+    /** Made on the first negotiation; on the executor. */
+    private RtpSendStream stream;
+    private volatile Configured configured;
+    private volatile boolean active = true;
+    private volatile boolean stopped;
+    private volatile boolean keyFrameWanted;
+    private volatile int targetBitrate = INITIAL_BITRATE;
+
+    // Guarded by this (the source thread encodes; stop() closes).
+    private VideoEncoder encoder;
+    private Configured encoderFor;
+    private VideoPacketizer packetizer;
+    private int appliedBitrate;
+    private long encodeFailures;
+
+    private record Configured(SendConfig config, CodecCapability codec, VideoPayloadFormat format) {}
+
+    VideoSendPipeline(MediaContext context, long ssrc) {
+        this.context = context;
+        this.ssrc = ssrc;
+    }
+
+    @Override
+    public AutoCloseable attach(MediaStreamTrack track) {
+        return track.addVideoSink(this::onFrame);
+    }
+
+    @Override
+    public void configure(SendConfig config) {
+        Optional<CodecCapability> primary = config.codecs().stream().filter(CodecCapability::isMediaCodec).findFirst();
+        if (primary.isEmpty()) {
+            configured = config.codecs().isEmpty() ? null : new Configured(config, null, null);
+            return;
+        }
+        CodecCapability codec = primary.get();
+        if (stream == null) {
+            stream = new RtpSendStream(ssrc, codec.clockRate(), context.random());
+        }
+        Configured current = configured;
+        if (current != null && codec.equals(current.codec())
+                && current.config().midExtensionId() == config.midExtensionId()
+                && current.config().sending() == config.sending()) {
+            configured = new Configured(config, codec, current.format());
+            return;
+        }
+        configured = new Configured(config, codec, VideoPayloadFormat.of(codec.name()).orElse(null));
+    }
+
+    @Override
+    public void setActive(boolean isActive) {
+        this.active = isActive;
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        synchronized (this) {
+            closeEncoder();
+        }
+    }
+
+    @Override
+    public List<CodecCapability> negotiatedCodecs() {
+        Configured c = configured;
+        return c == null ? List.of() : c.config().codecs();
+    }
+
+    @Override
+    public void requestKeyFrame() {
+        keyFrameWanted = true;
+    }
+
+    @Override
+    public void setTargetBitrate(int bitsPerSecond) {
+        targetBitrate = Math.max(1, bitsPerSecond);
+    }
+
+    /** On the source's thread. */
+    private void onFrame(VideoFrame frame) {
+        Configured c = configured;
+        if (stopped || !active || c == null || c.format() == null || !c.config().sending()) {
+            return;
+        }
+        EncodedVideoFrame encoded;
+        List<byte[]> payloads;
+        synchronized (this) {
+            if (stopped || !prepareEncoder(c)) {
+                return;
+            }
+            if (keyFrameWanted) {
+                keyFrameWanted = false;
+                encoder.requestKeyFrame();
+            }
+            applyBitrate();
+            try {
+                Optional<EncodedVideoFrame> out = encoder.encode(frame);
+                if (out.isEmpty()) {
+                    return; // the rate control skipped this picture
+                }
+                encoded = out.get();
+            } catch (VideoEncodeException e) {
+                encodeFailures++;
+                log.warn("{} encoder failed on a {}x{} frame ({} so far): {}", c.codec().name(), frame.width(),
+                        frame.height(), encodeFailures, e.getMessage());
+                return;
+            }
+            payloads = packetizer.packetize(encoded);
+        }
+        int payloadType = c.codec().payloadType();
+        long timestamp = encoded.timestamp();
+        SendConfig config = c.config();
+        context.executor().execute(() -> send(config, payloadType, timestamp, payloads));
+    }
+
+    /** A live encoder for the negotiated codec; a new negotiation of another codec replaces it. */
+    private boolean prepareEncoder(Configured c) {
+        if (encoder != null && encoderFor != null && encoderFor.codec().equals(c.codec())) {
+            return true;
+        }
+        closeEncoder();
+        encoderFor = c;
+        appliedBitrate = targetBitrate;
+        encoder = context.mediaEngine().videoEncoder(c.codec(), new VideoEncoderConfig(appliedBitrate,
+                NOMINAL_FRAME_RATE)).orElse(null);
+        if (encoder == null) {
+            return false; // logged by the engine; this m-line sends no video
+        }
+        packetizer = c.format().packetizer(PayloadSize.defaultSize(), context.random());
+        return true;
+    }
+
+    private void applyBitrate() {
+        int target = targetBitrate;
+        if (Math.abs(target - appliedBitrate) * 100L >= (long) appliedBitrate * BITRATE_STEP_PERCENT) {
+            appliedBitrate = target;
+            encoder.setTargetBitrate(target);
+        }
+    }
+
+    private void closeEncoder() {
+        if (encoder != null) {
+            encoder.close();
+            encoder = null;
+            encoderFor = null;
+        }
+    }
+
+    /** On the executor: the frame's packets, the marker on the last (RFC 3550 §5.1). */
+    private void send(SendConfig config, int payloadType, long timestamp, List<byte[]> payloads) {
+        if (stopped || context.isClosed()) {
+            return;
+        }
+        if (config.midExtensionId() > 0) {
+            stream.setMid(config.midExtensionId(), config.mid());
+        }
+        for (int i = 0; i < payloads.size(); i++) {
+            context.sendRtp(stream.packetize(payloadType, timestamp, i == payloads.size() - 1, payloads.get(i)));
+        }
+    }
+}
