@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.rtc.ice.IceSettings;
 import dev.parley.rtc.media.PacedAudioSource;
+import dev.parley.rtc.media.PacedVideoSource;
+import dev.parley.rtc.media.TestPattern;
 import dev.parley.rtc.media.ToneGenerator;
 import dev.parley.rtc.net.RealNet;
 import dev.parley.rtc.sdp.MediaDescription;
@@ -260,6 +262,75 @@ class PeerConnectionChromiumInteropIT {
                 + awaitChromiumState("connected") + "return true;", TIMEOUT);
         assertEquals(RTCPeerConnectionState.CONNECTED, parleyConnected.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
         assertAudioBothWays(1);
+    }
+
+    /**
+     * VP8 both ways (issue #6): Chromium offers its fake camera, Parley answers with its test
+     * pattern. Parley decodes Chromium's frames at the camera's rate, and Chromium decodes Parley's
+     * at 640x360 with framesDecoded rising.
+     */
+    @Test
+    void chromiumOffersCamera_vp8BothWays_eachDecodesTheOther() throws Exception {
+        String offer = (String) chromium.evalAsync(
+                "window.videos = []; pc.ontrack = e => { const v = document.createElement('video'); v.muted = true;"
+                + " v.autoplay = true; v.srcObject = e.streams[0] || new MediaStream([e.track]);"
+                + " document.body.appendChild(v); v.play(); videos.push(v); };\n"
+                + "const camera = await navigator.mediaDevices.getUserMedia({video: {width: 640, height: 480}});\n"
+                + "pc.addTrack(camera.getVideoTracks()[0], camera);\n"
+                + "await pc.setLocalDescription();\n" + AWAIT_GATHERED
+                + "return pc.localDescription.sdp;", TIMEOUT);
+        parley.setRemoteDescription(RTCSessionDescription.offer(offer)).get(5, TimeUnit.SECONDS);
+        TestPattern pattern = new TestPattern(640, 360);
+        VideoTrackSource camera = new VideoTrackSource();
+        resources.add(new PacedVideoSource(pattern, 30, camera).start());
+        resources.add(camera);
+        parley.addTrack(camera.createTrack("test pattern"), new MediaStream());
+        parley.setLocalDescription().get(5, TimeUnit.SECONDS);
+        chromium.evalAsync("await pc.setRemoteDescription({type: 'answer', sdp: " + Json.quote(parleyDescription())
+                + "});\n" + awaitChromiumState("connected") + "return true;", TIMEOUT);
+        assertEquals(RTCPeerConnectionState.CONNECTED, parleyConnected.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+
+        RTCTrackEvent event = null;
+        while (event == null || !event.track().kind().equals("video")) {
+            event = parleyTracks.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(event != null, "Parley gets Chromium's camera track");
+        }
+        LinkedBlockingQueue<VideoFrame> frames = new LinkedBlockingQueue<>();
+        try (AutoCloseable sink = event.track().addVideoSink(frames::add)) {
+            VideoFrame first = frames.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(first != null, "Parley decodes a frame of Chromium's camera");
+            frames.clear();
+            long start = System.nanoTime();
+            Thread.sleep(3000); // a measuring window: frames are counted over it, not awaited
+            double fps = frames.size() / ((System.nanoTime() - start) / 1e9);
+            VideoFrame last = frames.isEmpty() ? first : List.copyOf(frames).get(frames.size() - 1);
+            LOG.info("Parley decodes Chromium's camera at {} fps, {}x{}", String.format("%.1f", fps), last.width(),
+                    last.height());
+            assertTrue(fps >= 20, "Parley decodes Chromium's camera at " + fps + " fps");
+        }
+
+        Map<String, Object> before = chromiumInboundVideo();
+        Thread.sleep(2000); // a measuring window for Chromium's framesDecoded
+        Map<String, Object> after = chromiumInboundVideo();
+        double chromiumFps = (((Number) after.get("framesDecoded")).doubleValue()
+                - ((Number) before.get("framesDecoded")).doubleValue()) / 2.0;
+        LOG.info("Chromium decodes Parley's pattern: {}", after);
+        assertEquals(640, ((Number) after.get("frameWidth")).intValue(), "Chromium's inbound-rtp frameWidth");
+        assertTrue(chromiumFps >= 20, "Chromium decodes Parley's VP8 at " + chromiumFps + " fps: " + after);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> chromiumInboundVideo() throws Exception {
+        return (Map<String, Object>) chromium.evalAsync("const deadline = performance.now() + 10000;\n"
+                + "while (performance.now() < deadline) {\n"
+                + "  let found; (await pc.getStats()).forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'video'"
+                + " && s.framesDecoded > 0) found = s; });\n"
+                + "  if (found) return {framesDecoded: found.framesDecoded, frameWidth: found.frameWidth,"
+                + " frameHeight: found.frameHeight, framesPerSecond: found.framesPerSecond || 0,"
+                + " packetsLost: found.packetsLost, keyFramesDecoded: found.keyFramesDecoded};\n"
+                + "  await new Promise(r => setTimeout(r, 100));\n"
+                + "}\n"
+                + "throw new Error('Chromium decoded no video');", TIMEOUT);
     }
 
     @Test
