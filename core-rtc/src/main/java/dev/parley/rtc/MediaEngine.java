@@ -11,16 +11,17 @@ import dev.parley.rtc.codec.VideoCodecFactory;
 import dev.parley.rtc.codec.VideoDecoder;
 import dev.parley.rtc.codec.VideoEncoder;
 import dev.parley.rtc.codec.VideoEncoderConfig;
+import dev.parley.rtc.interceptor.twcc.TransportCc;
 import dev.parley.rtc.sdp.CodecCapability;
 import dev.parley.rtc.sdp.Direction;
 import dev.parley.rtc.sdp.HeaderExtensionCapability;
 import dev.parley.rtc.sdp.MediaKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The codec registry (pion's {@code MediaEngine}): which codecs and RTP header extensions a peer
@@ -78,7 +79,8 @@ public final class MediaEngine {
     }
 
     private static List<HeaderExtensionCapability> defaultExtensions() {
-        return List.of(new HeaderExtensionCapability(MID_EXTENSION, 4, Direction.SENDRECV));
+        return List.of(new HeaderExtensionCapability(MID_EXTENSION, 4, Direction.SENDRECV),
+                new HeaderExtensionCapability(TransportCc.EXTENSION_URI, 3, Direction.SENDRECV));
     }
 
     /** The codecs offered for {@code kind}, in preference order (the first call may load natives). */

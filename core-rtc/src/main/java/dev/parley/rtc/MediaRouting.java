@@ -1,17 +1,25 @@
 package dev.parley.rtc;
 
 import dev.parley.rtc.interceptor.InterceptorChain;
+import dev.parley.rtc.interceptor.InterceptorContext;
+import dev.parley.rtc.interceptor.StreamInfo;
+import dev.parley.rtc.interceptor.nack.NackGenerator;
+import dev.parley.rtc.interceptor.nack.NackResponder;
+import dev.parley.rtc.interceptor.nack.NackSettings;
+import dev.parley.rtc.interceptor.report.ReportInterceptor;
+import dev.parley.rtc.interceptor.report.RtpStatsSnapshot;
+import dev.parley.rtc.interceptor.twcc.TransportCc;
+import dev.parley.rtc.interceptor.twcc.TwccReceiver;
+import dev.parley.rtc.interceptor.twcc.TwccSender;
+import dev.parley.rtc.media.gcc.BandwidthEstimator;
 import dev.parley.rtc.rtp.FullIntraRequest;
 import dev.parley.rtc.rtp.PictureLossIndication;
 import dev.parley.rtc.rtp.ReceiverReport;
-import dev.parley.rtc.interceptor.InterceptorContext;
-import dev.parley.rtc.interceptor.StreamInfo;
-import dev.parley.rtc.interceptor.report.ReportInterceptor;
-import dev.parley.rtc.interceptor.report.RtpStatsSnapshot;
 import dev.parley.rtc.rtp.RtcpCompound;
 import dev.parley.rtc.rtp.RtcpPacket;
 import dev.parley.rtc.rtp.RtpPacket;
 import dev.parley.rtc.rtp.RtpParseException;
+import dev.parley.rtc.rtp.RtxPacket;
 import dev.parley.rtc.sdp.CodecCapability;
 import dev.parley.rtc.sdp.ExtMap;
 import dev.parley.rtc.sdp.MediaKind;
@@ -22,6 +30,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -43,20 +53,38 @@ final class MediaRouting {
     private final long receiveOnlySsrc;
     private final Map<Long, StreamInfo> remoteStreams = new HashMap<>();
     private final Map<RTCRtpReceiver, StreamTemplate> receiveTemplates = new HashMap<>();
+    /** The media SSRC each receiver gets, to unwrap the RTX packets that repair it. */
+    private final Map<RTCRtpReceiver, Long> mediaSsrcByReceiver = new HashMap<>();
+    private final NackGenerator nackGenerator;
+    private final NackResponder nackResponder;
+    private final TwccReceiver twccReceiver;
+    private final BandwidthEstimator bandwidth;
     private long malformedRtp;
     private long malformedRtcp;
+    private long rtxReceived;
+    private long rtxUnmatched;
     private long pliSent;
     private long keyFrameRequestsReceived;
 
     /** What a receiver's remote stream looks like before its SSRC is known. */
-    private record StreamTemplate(String mid, String kind, boolean rtcpReducedSize) {}
+    private record StreamTemplate(String mid, String kind, boolean rtcpReducedSize, Map<String, Integer> extensions) {}
 
     MediaRouting(PeerSession session) {
         this.s = session;
         InterceptorContext context = new InterceptorContext(session.executor(), this::writeRtcp, this::sendRtp, Clock.systemUTC(),
                 session.random());
         this.reports = new ReportInterceptor(context, session.pc.settings().rtcpReportInterval(), session.cname);
-        this.chain = new InterceptorChain(List.of(reports));
+        this.nackGenerator = new NackGenerator(context, NackSettings.DEFAULTS);
+        this.nackResponder = new NackResponder(context, NackSettings.DEFAULTS);
+        this.twccReceiver = new TwccReceiver(context);
+        // starts where video senders start: without probing (to come) a lower start ramps at 8 %/s
+        this.bandwidth = new BandwidthEstimator(new BandwidthEstimator.Settings(VideoSendPipeline.INITIAL_BITRATE,
+                BandwidthEstimator.Settings.DEFAULTS.minBps(), BandwidthEstimator.Settings.DEFAULTS.maxBps()),
+                this::allocateBitrate);
+        // application side first: reports count what senders send; the NACK responder keeps packets
+        // as sent; the TWCC sender, nearest the wire, numbers every packet, retransmissions included
+        this.chain = new InterceptorChain(List.of(reports, nackGenerator, nackResponder, twccReceiver,
+                new TwccSender(context, bandwidth)));
         this.receiveOnlySsrc = session.random().nextLong() & 0xFFFF_FFFFL;
     }
 
@@ -94,8 +122,78 @@ final class MediaRouting {
         if (!remoteStreams.containsKey(packet.ssrc())) {
             bindRemote(receiver, packet.ssrc(), packet.payloadType());
         }
-        chain.onIncomingRtp(packet, s.executor().nanoTime());
+        long now = s.executor().nanoTime();
+        chain.onIncomingRtp(packet, now);
+        CodecCapability codec = receiver.config().receiveCodecs().get(packet.payloadType());
+        if (codec != null && codec.isRtx()) {
+            RtpPacket original = unwrapRtx(receiver, codec, packet);
+            if (original == null) {
+                return;
+            }
+            chain.onIncomingRtp(original, now); // NACK sees its packet arrive
+            receiver.onRtp(original);
+            return;
+        }
+        mediaSsrcByReceiver.put(receiver, packet.ssrc());
         receiver.onRtp(packet);
+    }
+
+    /**
+     * The packet an RTX packet repairs (RFC 4588 §4), as if it came on the media stream the receiver
+     * gets; its transport-wide number stays with the RTX packet, which the chain has seen. Null for
+     * padding-only RTX (bandwidth probes) and for RTX that matches no media stream (counted).
+     */
+    private RtpPacket unwrapRtx(RTCRtpReceiver receiver, CodecCapability rtx, RtpPacket packet) {
+        Long mediaSsrc = mediaSsrcByReceiver.get(receiver);
+        OptionalInt apt = rtx.associatedPayloadType();
+        if (mediaSsrc == null || apt.isEmpty()) {
+            rtxUnmatched++;
+            return null;
+        }
+        try {
+            Optional<RtpPacket> original = RtxPacket.unwrap(packet, mediaSsrc, apt.getAsInt());
+            if (original.isEmpty()) {
+                return null;
+            }
+            rtxReceived++;
+            StreamInfo media = remoteStreams.get(mediaSsrc);
+            int transportCc = media == null ? 0 : media.extensionId(TransportCc.EXTENSION_URI);
+            return transportCc > 0 ? original.get().withoutExtensionElement(transportCc) : original.get();
+        } catch (RtpParseException e) {
+            malformedRtp++;
+            return null;
+        }
+    }
+
+    /**
+     * Congestion control's target, shared among the video senders (audio takes what it needs: a
+     * few tens of kbit/s); on the executor, as feedback arrives.
+     */
+    private void allocateBitrate(long targetBps) {
+        List<RTCRtpSender> video = sendersBySsrc.values().stream()
+                .filter(sender -> MediaStreamTrack.VIDEO.equals(localStreams.get(sender.ssrc()).kind())).toList();
+        for (RTCRtpSender sender : video) {
+            sender.pipeline().setTargetBitrate((int) Math.min(Integer.MAX_VALUE, targetBps / video.size()));
+        }
+    }
+
+    /** The send-side bandwidth estimate, in bits per second (W3C {@code availableOutgoingBitrate}). */
+    long availableOutgoingBitrate() {
+        return bandwidth.targetBitrateBps();
+    }
+
+    /** Loss recovery's counters of a local stream, if it negotiated NACK. */
+    Optional<NackResponder.Counters> retransmissions(long localSsrc) {
+        return nackResponder.counters(localSsrc);
+    }
+
+    /** NACK requests of a remote stream, if it negotiated NACK. */
+    Optional<NackGenerator.Counters> nacks(long remoteSsrc) {
+        return nackGenerator.counters(remoteSsrc);
+    }
+
+    long rtxReceived() {
+        return rtxReceived;
     }
 
     void onRtcp(byte[] bytes) {
@@ -182,7 +280,8 @@ final class MediaRouting {
             }
             Map<Integer, CodecCapability> receiveCodecs = m.direction().receives() ? m.receiveCodecs() : Map.of();
             receiver.configure(new RTCRtpReceiver.ReceiveConfig(receiveCodecs));
-            receiveTemplates.put(receiver, new StreamTemplate(mid, kind, m.remoteRtcpReducedSize()));
+            receiveTemplates.put(receiver, new StreamTemplate(mid, kind, m.remoteRtcpReducedSize(),
+                    StreamDescriptions.extensions(m.headerExtensions())));
             router.bindMid(mid, receiver);
             for (Integer pt : receiveCodecs.keySet()) {
                 router.bindPayloadType(pt, receiver);
@@ -203,9 +302,8 @@ final class MediaRouting {
     }
 
     private void bindLocal(RTCRtpSender sender, NegotiatedMedia m) {
-        CodecCapability codec = m.sendCodecs().get(0);
-        StreamInfo info = new StreamInfo(sender.ssrc(), codec.payloadType(), codec.clockRate(), m.mid().orElse(null),
-                m.kind().orElseThrow().sdpName(), s.cname, m.remoteRtcpReducedSize());
+        CodecCapability codec = m.preferredSendCodec().orElse(m.sendCodecs().get(0));
+        StreamInfo info = StreamDescriptions.local(sender, codec, m, s.cname);
         StreamInfo previous = localStreams.put(sender.ssrc(), info);
         sendersBySsrc.put(sender.ssrc(), sender);
         if (!info.equals(previous)) {
@@ -230,8 +328,8 @@ final class MediaRouting {
         if (template == null || codec == null) {
             return;
         }
-        StreamInfo info = new StreamInfo(ssrc, payloadType, codec.clockRate(), template.mid(), template.kind(), null,
-                template.rtcpReducedSize());
+        StreamInfo info = StreamDescriptions.remote(ssrc, codec, template.mid(), template.kind(),
+                template.rtcpReducedSize(), template.extensions());
         remoteStreams.put(ssrc, info);
         chain.bindRemoteStream(info);
     }
@@ -243,7 +341,8 @@ final class MediaRouting {
 
     /** The remote SSRC a receiver gets, or -1. */
     long remoteSsrcOf(RTCRtpReceiver receiver) {
-        return router.ssrcOf(receiver);
+        Long media = mediaSsrcByReceiver.get(receiver);
+        return media != null ? media : router.ssrcOf(receiver);
     }
 
     long unroutableRtp() {

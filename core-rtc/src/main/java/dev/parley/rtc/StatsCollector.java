@@ -91,13 +91,15 @@ final class StatsCollector {
             String localId = candidate(pair.local(), "local-candidate", candidates);
             String remoteId = candidate(pair.remote(), "remote-candidate", candidates);
             String id = "CP" + localId.substring(1) + "_" + remoteId.substring(1);
-            out.add(new RTCStats.Builder(id, "candidate-pair", now).put("transportId", TRANSPORT_ID)
+            RTCStats.Builder cp = new RTCStats.Builder(id, "candidate-pair", now).put("transportId", TRANSPORT_ID)
                     .put("localCandidateId", localId).put("remoteCandidateId", remoteId)
                     .put("state", pair.state().w3cName()).put("nominated", pair.nominated())
-                    .put("priority", pair.priority()).build());
+                    .put("priority", pair.priority());
             if (pair == selected) {
                 t.put("selectedCandidatePairId", id);
+                cp.put("availableOutgoingBitrate", (double) s.pc.media().availableOutgoingBitrate());
             }
+            out.add(cp.build());
         }
         t.put("srtpPacketsDropped", transport.srtpDropped());
         if (srtp != null) {
@@ -148,6 +150,9 @@ final class StatsCollector {
                         .put("kind", o.kind()).put("mid", mid).put("transportId", TRANSPORT_ID).put("codecId", codecId)
                         .put("packetsSent", o.packetsSent()).put("bytesSent", o.bytesSent())
                         .put("headerBytesSent", o.headerBytesSent()).put("active", sender.encoding().active());
+                s.pc.media().retransmissions(sender.ssrc()).ifPresent(r -> b.put("nackCount", r.nacksReceived())
+                        .put("retransmittedPacketsSent", r.packetsResent())
+                        .put("retransmittedBytesSent", r.payloadBytesResent()));
                 MediaStreamTrack track = sender.track();
                 if (track != null) {
                     String sourceId = "SA" + track.id();
@@ -189,6 +194,16 @@ final class StatsCollector {
                         .put("jitter", in.jitter());
                 if (in.lastPacketReceivedTimestamp() != null) {
                     b.put("lastPacketReceivedTimestamp", (double) in.lastPacketReceivedTimestamp().toEpochMilli());
+                }
+                s.pc.media().nacks(remoteSsrc).ifPresent(n -> b.put("nackCount", n.nacksSent()));
+                VideoReceivePipeline.Counters video = receiver.videoCounters();
+                if (video != null) {
+                    b.put("framesDecoded", video.framesDecoded()).put("keyFramesDecoded", video.keyFramesDecoded())
+                            .put("pliCount", video.keyFrameRequests())
+                            .put("totalDecodeTime", video.totalDecodeNanos() / 1e9);
+                    if (video.frameWidth() > 0) {
+                        b.put("frameWidth", (long) video.frameWidth()).put("frameHeight", (long) video.frameHeight());
+                    }
                 }
                 if (receiver.kind() == dev.parley.rtc.sdp.MediaKind.AUDIO) {
                     AudioEnergy energy = receiver.energy();

@@ -39,6 +39,8 @@ final class VideoReceivePipeline implements AutoCloseable {
     private long decodeFailures;
     private long keyFrameRequests;
     private long totalDecodeNanos;
+    private int frameWidth;
+    private int frameHeight;
 
     /**
      * @param pictures takes each decoded picture (on the executor)
@@ -68,12 +70,13 @@ final class VideoReceivePipeline implements AutoCloseable {
         }
     }
 
-    /** Decoded pictures, key frames among them, refused frames, and key frames asked for. */
+    /** Decoded pictures, key frames among them, refused frames, key frames asked for, and the last picture's size. */
     record Counters(long framesDecoded, long keyFramesDecoded, long decodeFailures, long keyFrameRequests,
-                    long totalDecodeNanos) {}
+                    long totalDecodeNanos, int frameWidth, int frameHeight) {}
 
     Counters counters() {
-        return new Counters(framesDecoded, keyFramesDecoded, decodeFailures, keyFrameRequests, totalDecodeNanos);
+        return new Counters(framesDecoded, keyFramesDecoded, decodeFailures, keyFrameRequests, totalDecodeNanos,
+                frameWidth, frameHeight);
     }
 
     @Override
@@ -105,6 +108,8 @@ final class VideoReceivePipeline implements AutoCloseable {
             totalDecodeNanos += System.nanoTime() - started;
             if (picture.isPresent()) {
                 framesDecoded++;
+                frameWidth = picture.get().width();
+                frameHeight = picture.get().height();
                 if (frame.keyFrame()) {
                     keyFramesDecoded++;
                 }

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class VideoSendPipeline implements SendPipeline {
     private static final Logger log = LoggerFactory.getLogger(VideoSendPipeline.class);
-    /** Until congestion control says otherwise: enough for 720p30 VP8 to look good. */
-    static final int INITIAL_BITRATE = 1_500_000;
+    /** Until congestion control says otherwise (it starts here too): 640x360 looks good, 720p acceptable. */
+    static final int INITIAL_BITRATE = 1_000_000;
     static final double NOMINAL_FRAME_RATE = 30;
     static final int BITRATE_STEP_PERCENT = 15;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.rtc.media.PacedVideoSource;
 import dev.parley.rtc.media.TestPattern;
 import dev.parley.rtc.media.VideoQuality;
+import dev.parley.rtc.testutil.RtpLossNet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -47,6 +48,41 @@ class PeerConnectionVideoTest {
 
         assertDecodesInOrder(awaitVideoTrack(pair.impolite), politeCamera, "impolite sees polite's 640x360");
         assertDecodesInOrder(awaitVideoTrack(pair.polite), impoliteCamera, "polite sees impolite's 320x240");
+    }
+
+    @Test
+    void vp8At5PercentRtpLoss_nackAndRtxRepairTheStream() throws Exception {
+        RtpLossNet[] lossy = new RtpLossNet[1];
+        pair = new PeerPair(net -> lossy[0] = new RtpLossNet(net, 0.05, 7));
+        TestPattern politeCamera = new TestPattern(640, 360);
+        pair.polite.pc.addTrack(camera(politeCamera), new MediaStream());
+        pair.awaitConnected(10);
+        pair.awaitStable(10);
+
+        assertDecodesInOrder(awaitVideoTrack(pair.impolite), politeCamera, "impolite sees polite's video through loss");
+        assertTrue(lossy[0].dropped() > 0, "the link lost RTP");
+
+        RTCStats inbound = videoStats(pair.impolite.pc, "inbound-rtp");
+        RTCStats outbound = videoStats(pair.polite.pc, "outbound-rtp");
+        assertTrue(inbound.getLong("nackCount") > 0, "the receiver sent NACKs: " + inbound);
+        assertTrue(outbound.getLong("retransmittedPacketsSent") > 0, "the sender retransmitted: " + outbound);
+        assertTrue(inbound.getLong("framesDecoded") >= FRAMES_TO_CHECK, inbound.toString());
+        RTCStats pair = pairStats(this.pair.polite.pc);
+        assertTrue(pair.getDouble("availableOutgoingBitrate") > 0, "congestion control has an estimate: " + pair);
+        System.out.printf("lost %d RTP packets; receiver: %s; sender: %s; %s%n", lossy[0].dropped(), inbound, outbound,
+                pair);
+    }
+
+    private static RTCStats videoStats(RTCPeerConnection pc, String type) throws Exception {
+        return pc.getStats().get(5, TimeUnit.SECONDS).ofType(type).stream()
+                .filter(st -> "video".equals(st.getString("kind").orElse(""))).findFirst()
+                .orElseThrow(() -> new AssertionError("no video " + type));
+    }
+
+    private static RTCStats pairStats(RTCPeerConnection pc) throws Exception {
+        RTCStatsReport report = pc.getStats().get(5, TimeUnit.SECONDS);
+        String selected = report.ofType("transport").get(0).getString("selectedCandidatePairId").orElseThrow();
+        return report.ofType("candidate-pair").stream().filter(st -> st.id().equals(selected)).findFirst().orElseThrow();
     }
 
     private MediaStreamTrack camera(TestPattern pattern) {

@@ -23,8 +23,15 @@ final class PeerPair implements AutoCloseable {
     private final RealNet net = new RealNet();
 
     PeerPair() {
+        this(net -> net);
+    }
+
+    /** A pair whose polite peer sends through {@code politeNet} made from the shared one (loss, say). */
+    PeerPair(java.util.function.UnaryOperator<dev.parley.rtc.net.Net> politeNet) {
         EngineSettings settings = EngineSettings.builder().net(net).ice(IceSettings.DEFAULTS.loopbackOnly()).build();
-        polite = new Peer("polite", true, new RTCPeerConnection(RTCConfiguration.defaults(), settings));
+        EngineSettings politeSettings = EngineSettings.builder().net(politeNet.apply(net))
+                .ice(IceSettings.DEFAULTS.loopbackOnly()).build();
+        polite = new Peer("polite", true, new RTCPeerConnection(RTCConfiguration.defaults(), politeSettings));
         impolite = new Peer("impolite", false, new RTCPeerConnection(RTCConfiguration.defaults(), settings));
         polite.remote = impolite;
         impolite.remote = polite;
