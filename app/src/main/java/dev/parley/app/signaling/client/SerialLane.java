@@ -3,6 +3,7 @@ package dev.parley.app.signaling.client;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,16 @@ final class SerialLane implements Executor {
             }
             draining = true;
         }
-        pool.execute(this::drain);
+        try {
+            pool.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            // The shared runtime was closed: nothing of this client runs any more.
+            synchronized (queue) {
+                queue.clear();
+                draining = false;
+            }
+            LOG.debug("runtime closed; task dropped");
+        }
     }
 
     private void drain() {

@@ -16,9 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -63,7 +62,8 @@ public final class SignalingClient implements AutoCloseable {
     private ActiveCall call;
     private boolean everRegistered;
     private int attempt;
-    private ScheduledFuture<?> heartbeat;
+    private Future<?> heartbeat;
+    private Duration heartbeatPeriod;
     private long undecodable;
     // Readable from any thread.
     private volatile State publishedState = State.NEW;
@@ -195,13 +195,34 @@ public final class SignalingClient implements AutoCloseable {
                 session -> lane.execute(() -> opened(gen, session)),
                 text -> lane.execute(() -> received(gen, text)),
                 code -> lane.execute(() -> lost(gen, "closed: " + code)));
-        runtime.connector().execute(() -> {
+        runtime.runBlocking(() -> {
             try {
                 runtime.manager("wss".equals(config.server().getScheme())).connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), config.server());
             } catch (Exception e) {
-                lane.execute(() -> lost(gen, "connect failed: " + e.getMessage()));
+                lane.execute(() -> connectFailed(gen, e));
             }
         });
+    }
+
+    private void connectFailed(int gen, Exception e) {
+        Throwable untrusted = certificateProblem(e);
+        if (untrusted != null && !everRegistered && gen == generation && state != State.CLOSED) {
+            // Retrying cannot help: the user has to trust the certificate (pin it) or fix the server.
+            LOG.warn("{}: server certificate not trusted: {}", config.name(), untrusted.getMessage());
+            shutDown();
+            firstRegistration.completeExceptionally(untrusted);
+            return;
+        }
+        lost(gen, "connect failed: " + e);
+    }
+
+    private static Throwable certificateProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private void opened(int gen, Session s) {
@@ -225,9 +246,8 @@ public final class SignalingClient implements AutoCloseable {
         everRegistered = true;
         attempt = 0;
         setState(State.REGISTERED);
-        long period = registered.heartbeatSeconds() * 1000L;
-        heartbeat = runtime.scheduler().scheduleAtFixedRate(() -> lane.execute(this::ping), period, period,
-                TimeUnit.MILLISECONDS);
+        heartbeatPeriod = Duration.ofSeconds(registered.heartbeatSeconds());
+        heartbeat = runtime.schedule(() -> lane.execute(this::ping), heartbeatPeriod);
         listener.onRegistered(registered);
         firstRegistration.complete(registered);
     }
@@ -249,6 +269,7 @@ public final class SignalingClient implements AutoCloseable {
         if (state != State.REGISTERED) {
             return;
         }
+        heartbeat = runtime.schedule(() -> lane.execute(this::ping), heartbeatPeriod);
         int gen = generation;
         request(new ClientMessage.Ping(), config.heartbeatTimeout()).whenComplete((pong, failure) -> {
             if (failure != null && gen == generation && state == State.REGISTERED) {
@@ -262,7 +283,7 @@ public final class SignalingClient implements AutoCloseable {
         Session s = session;
         lost(generation, why);
         if (s != null) {
-            runtime.connector().execute(() -> closeQuietly(s));
+            runtime.runBlocking(() -> closeQuietly(s));
         }
     }
 
@@ -282,11 +303,11 @@ public final class SignalingClient implements AutoCloseable {
         }
         setState(State.RECONNECTING);
         Duration delay = backoff.delay(attempt++);
-        runtime.scheduler().schedule(() -> lane.execute(() -> {
+        runtime.schedule(() -> lane.execute(() -> {
             if (state == State.RECONNECTING) {
                 open();
             }
-        }), delay.toNanos(), TimeUnit.NANOSECONDS);
+        }), delay);
     }
 
     /** Closes the connection for good; a call in progress is not hung up (call {@link #hangup} first). */
@@ -299,7 +320,7 @@ public final class SignalingClient implements AutoCloseable {
             Session s = session;
             shutDown();
             if (s != null) {
-                runtime.connector().execute(() -> closeQuietly(s));
+                runtime.runBlocking(() -> closeQuietly(s));
             }
             firstRegistration.completeExceptionally(new IOException("closed"));
         });
@@ -333,13 +354,13 @@ public final class SignalingClient implements AutoCloseable {
             pending.remove(id);
             return CompletableFuture.failedFuture(new IOException("send failed", e));
         }
-        runtime.scheduler().schedule(() -> lane.execute(() -> {
+        runtime.schedule(() -> lane.execute(() -> {
             CompletableFuture<ServerMessage> late = pending.remove(id);
             if (late != null) {
                 late.completeExceptionally(new TimeoutException(
                         message.getClass().getSimpleName() + " unanswered after " + timeout.toMillis() + " ms"));
             }
-        }), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }), timeout);
         return answer;
     }
 

@@ -1,6 +1,11 @@
 package dev.parley.app.signaling.client;
 
 import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,8 +79,22 @@ public final class SignalingClientRuntime implements AutoCloseable {
         return scheduler;
     }
 
-    ExecutorService connector() {
-        return connector;
+    /** Runs {@code task} after {@code delay} on the shared pool; a no-op once the runtime is closed. */
+    Future<?> schedule(Runnable task, Duration delay) {
+        try {
+            return scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** Runs {@code task} on the pool for blocking work (handshakes, closes); a no-op once closed. */
+    void runBlocking(Runnable task) {
+        try {
+            connector.execute(task);
+        } catch (RejectedExecutionException e) {
+            // closed: the task's connection goes with the runtime
+        }
     }
 
     @Override

@@ -50,7 +50,8 @@ final class PemTls {
             Object pem = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (pem instanceof PEMKeyPair pair) {
-                return converter.getKeyPair(pair).getPrivate();
+                // SEC1 keys may omit the public key, so read only the private half.
+                return converter.getPrivateKey(pair.getPrivateKeyInfo());
             }
             if (pem instanceof PrivateKeyInfo info) {
                 return converter.getPrivateKey(info);
