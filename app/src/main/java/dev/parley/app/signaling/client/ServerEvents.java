@@ -16,7 +16,8 @@ final class ServerEvents {
         if (message instanceof ServerMessage.Presence p) {
             listener.onPresence(p.online());
         } else if (message instanceof ServerMessage.PresenceUpdate u) {
-            listener.onPresenceUpdate(u.name(), u.online());
+            u.joined().forEach(name -> listener.onPresenceUpdate(name, true));
+            u.left().forEach(name -> listener.onPresenceUpdate(name, false));
         } else if (message instanceof ServerMessage.Incoming in) {
             if (call == null) {
                 client.setCall(new ActiveCall(in.callId(), in.from(), ActiveCall.Role.CALLEE, ActiveCall.Phase.INVITING));

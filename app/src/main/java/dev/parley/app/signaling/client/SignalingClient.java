@@ -125,7 +125,14 @@ public final class SignalingClient implements AutoCloseable {
     }
 
     public CompletableFuture<Void> accept(String callId) {
-        return simple(new ClientMessage.Accept(callId), false);
+        // The ack means the server moved the call to accepted: record it now, so that a connection
+        // lost before the accepted event arrives still resumes the call.
+        return onLane(() -> request(new ClientMessage.Accept(callId)).thenApply(ack -> {
+            if (call != null && call.callId().equals(callId)) {
+                setCall(call.withPhase(ActiveCall.Phase.ACCEPTED));
+            }
+            return null;
+        }));
     }
 
     public CompletableFuture<Void> decline(String callId, String reason) {

@@ -41,10 +41,18 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** Someone registered ({@code online}) or left. */
-    record PresenceUpdate(String name, boolean online) implements ServerMessage {
+    /**
+     * Who registered and who left since the last update. The server gathers changes for a short
+     * while (100 ms by default) and sends them together, so that a thousand clients joining cost
+     * each other a few messages rather than a thousand each. Apply them as set operations: an
+     * update may repeat what the recipient's {@code presence} list already said.
+     */
+    record PresenceUpdate(List<String> joined, List<String> left) implements ServerMessage {
         public PresenceUpdate {
-            Check.name("name", name);
+            joined = Check.list("joined", joined, 1_000_000);
+            left = Check.list("left", left, 1_000_000);
+            joined.forEach(n -> Check.name("joined", n));
+            left.forEach(n -> Check.name("left", n));
         }
     }
 

@@ -14,10 +14,12 @@ import java.util.Objects;
  * @param resumeGrace how long an accepted call waits for a party that lost its connection
  * @param heartbeat how often clients should ping (told to them on registration)
  * @param maxClients connections beyond this are refused with {@code server-full}
+ * @param presenceBatch how long presence changes are gathered before they go out together (zero: at once)
  */
 record HubSettings(String token, List<IceServer> iceServers, Duration ringTimeout, Duration resumeGrace,
-                   Duration heartbeat, int maxClients) {
+                   Duration heartbeat, int maxClients, Duration presenceBatch) {
     HubSettings {
+        Objects.requireNonNull(presenceBatch, "presenceBatch");
         iceServers = List.copyOf(iceServers);
         Objects.requireNonNull(ringTimeout, "ringTimeout");
         Objects.requireNonNull(resumeGrace, "resumeGrace");

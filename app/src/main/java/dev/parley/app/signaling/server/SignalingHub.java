@@ -35,6 +35,8 @@ final class SignalingHub {
     private final Map<String, Member> byName = new LinkedHashMap<>();
     private final Map<String, Call> calls = new HashMap<>();
     private final CallTransitions transitions;
+    private final PresenceBatch presence = new PresenceBatch();
+    private HubTimers.Cancellable presenceFlush;
 
     SignalingHub(HubSettings settings, HubTimers timers) {
         this.settings = settings;
@@ -100,7 +102,7 @@ final class SignalingHub {
         if (member.call != null) {
             transitions.partyLeft(member, member.call);
         }
-        broadcast(new ServerMessage.PresenceUpdate(member.name, false), null);
+        presenceChanged(() -> presence.left(member.name));
     }
 
     private void register(Member member, long id, ClientMessage.Register register) {
@@ -123,17 +125,21 @@ final class SignalingHub {
         member.connection.send(new ServerMessage.Registered(id, member.name, settings.iceServers(),
                 (int) settings.heartbeat().toSeconds(), (int) Math.max(1, settings.ringTimeout().toSeconds())));
         member.connection.send(new ServerMessage.Presence(others));
-        broadcast(new ServerMessage.PresenceUpdate(member.name, true), member);
+        presenceChanged(() -> presence.joined(member.name));
         if (register.resume() != null) {
             transitions.resume(member, register.resume());
         }
     }
 
-    private void broadcast(ServerMessage message, Member except) {
-        for (Member m : byName.values()) {
-            if (m != except) {
-                m.connection.send(message);
-            }
+    private void presenceChanged(Runnable change) {
+        change.run();
+        if (settings.presenceBatch().isZero()) {
+            presence.flushTo(byName.values());
+        } else if (presenceFlush == null) {
+            presenceFlush = timers.schedule(settings.presenceBatch(), () -> {
+                presenceFlush = null;
+                presence.flushTo(byName.values());
+            });
         }
     }
 

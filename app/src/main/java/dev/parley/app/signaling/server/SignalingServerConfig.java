@@ -21,7 +21,7 @@ import java.util.Objects;
 public record SignalingServerConfig(String host, int port, Path tlsCertificate, Path tlsKey, String token,
                                     List<IceServer> iceServers, int maxMessageBytes, double messagesPerSecond,
                                     int messageBurst, int maxClients, Duration ringTimeout, Duration resumeGrace,
-                                    Duration heartbeat, boolean servePage) {
+                                    Duration heartbeat, Duration presenceBatch, boolean servePage) {
     public SignalingServerConfig {
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65535) {
@@ -38,7 +38,7 @@ public record SignalingServerConfig(String host, int port, Path tlsCertificate, 
     }
 
     HubSettings hubSettings() {
-        return new HubSettings(token, iceServers, ringTimeout, resumeGrace, heartbeat, maxClients);
+        return new HubSettings(token, iceServers, ringTimeout, resumeGrace, heartbeat, maxClients, presenceBatch);
     }
 
     @Override
@@ -67,6 +67,7 @@ public record SignalingServerConfig(String host, int port, Path tlsCertificate, 
         private Duration ringTimeout = Duration.ofSeconds(45);
         private Duration resumeGrace = Duration.ofSeconds(60);
         private Duration heartbeat = Duration.ofSeconds(15);
+        private Duration presenceBatch = Duration.ofMillis(100);
         private boolean servePage = true;
 
         private Builder() {}
@@ -129,6 +130,12 @@ public record SignalingServerConfig(String host, int port, Path tlsCertificate, 
             return this;
         }
 
+        /** How long presence changes are gathered before they go out in one update. */
+        public Builder presenceBatch(Duration presenceBatch) {
+            this.presenceBatch = presenceBatch;
+            return this;
+        }
+
         public Builder servePage(boolean servePage) {
             this.servePage = servePage;
             return this;
@@ -136,7 +143,8 @@ public record SignalingServerConfig(String host, int port, Path tlsCertificate, 
 
         public SignalingServerConfig build() {
             return new SignalingServerConfig(host, port, tlsCertificate, tlsKey, token, iceServers, maxMessageBytes,
-                    messagesPerSecond, messageBurst, maxClients, ringTimeout, resumeGrace, heartbeat, servePage);
+                    messagesPerSecond, messageBurst, maxClients, ringTimeout, resumeGrace, heartbeat, presenceBatch,
+                    servePage);
         }
     }
 }

@@ -40,7 +40,8 @@ class SignalingHubTest {
     }
 
     private SignalingHub newHub(String token, int maxClients) {
-        return new SignalingHub(new HubSettings(token, List.of(TURN), RING, GRACE, Duration.ofSeconds(15), maxClients),
+        return new SignalingHub(new HubSettings(token, List.of(TURN), RING, GRACE, Duration.ofSeconds(15), maxClients,
+                Duration.ZERO),
                 timers);
     }
 
@@ -90,11 +91,28 @@ class SignalingHubTest {
         long id = send(grace, new ClientMessage.Register("Grace", null, null));
         assertEquals(List.of(new ServerMessage.Registered(id, "Grace", List.of(TURN), 15, 45),
                 new ServerMessage.Presence(List.of("Ada", "Bob", "Eve"))), grace.take());
-        assertEquals(List.of(new ServerMessage.PresenceUpdate("Grace", true)), ada.take());
+        assertEquals(List.of(new ServerMessage.PresenceUpdate(List.of("Grace"), List.of())), ada.take());
         bob.take();
         hub.closed(grace);
-        assertEquals(List.of(new ServerMessage.PresenceUpdate("Grace", false)), bob.take());
+        assertEquals(List.of(new ServerMessage.PresenceUpdate(List.of(), List.of("Grace"))), bob.take());
         assertTrue(grace.take().isEmpty());
+    }
+
+    @Test
+    void batchedPresenceGathersChangesUntilTheTimerFires() {
+        SignalingHub batching = new SignalingHub(new HubSettings(null, List.of(), RING, GRACE, Duration.ofSeconds(15), 10,
+                Duration.ofMillis(100)), timers);
+        FakeConnection first = join(batching, "Ada");
+        FakeConnection second = join(batching, "Bob");
+        FakeConnection third = join(batching, "Eve");
+        batching.closed(second);
+        first.take();
+        third.take();
+        assertEquals(1, timers.fire(Duration.ofMillis(100)));
+        assertEquals(List.of(new ServerMessage.PresenceUpdate(List.of("Eve"), List.of("Bob"))), first.take());
+        // Ada joined in this batch too: Eve hears it again (set semantics), nobody hears of themselves.
+        assertEquals(List.of(new ServerMessage.PresenceUpdate(List.of("Ada"), List.of("Bob"))), third.take());
+        assertEquals(0, timers.fire(Duration.ofMillis(100)), "nothing more to send");
     }
 
     @Test
@@ -259,7 +277,7 @@ class SignalingHubTest {
     void callerLeavingARingingCallCancelsIt() {
         ringingCall();
         hub.closed(ada);
-        assertEquals(List.of(new ServerMessage.Cancelled(CALL), new ServerMessage.PresenceUpdate("Ada", false)),
+        assertEquals(List.of(new ServerMessage.Cancelled(CALL), new ServerMessage.PresenceUpdate(List.of(), List.of("Ada"))),
                 bob.take());
         assertEquals(0, hub.callCount());
     }
@@ -268,7 +286,7 @@ class SignalingHubTest {
     void calleeLeavingARingingCallDeclinesIt() {
         ringingCall();
         hub.closed(bob);
-        assertEquals(List.of(new ServerMessage.Declined(CALL, "unavailable"), new ServerMessage.PresenceUpdate("Bob", false)),
+        assertEquals(List.of(new ServerMessage.Declined(CALL, "unavailable"), new ServerMessage.PresenceUpdate(List.of(), List.of("Bob"))),
                 ada.take());
     }
 
@@ -284,7 +302,7 @@ class SignalingHubTest {
         send(bob2, new ClientMessage.Register("Bob", null, new ClientMessage.Resume(CALL, "Ada")));
         List<ServerMessage> got = bob2.take();
         assertEquals(new ServerMessage.Resumed(CALL, "Ada"), got.get(got.size() - 1));
-        assertEquals(List.of(new ServerMessage.PresenceUpdate("Bob", true), new ServerMessage.Resumed(CALL, "Bob")),
+        assertEquals(List.of(new ServerMessage.PresenceUpdate(List.of("Bob"), List.of()), new ServerMessage.Resumed(CALL, "Bob")),
                 ada.take());
         assertEquals(0, timers.fire(GRACE), "resuming cancels the grace timer");
         send(ada, new ClientMessage.Description(CALL, "offer", "v=0\r\n"));
