@@ -5,7 +5,7 @@ import java.util.ResourceBundle;
 import picocli.CommandLine.Command;
 
 /** {@code parley}: with no subcommand, launches the app (today: says what this build is). */
-@Command(name = "parley", mixinStandardHelpOptions = true, subcommands = {ServerCommand.class},
+@Command(name = "parley", mixinStandardHelpOptions = true, subcommands = {ServerCommand.class, PeerCommand.class},
         description = "One-to-one video calls on the JVM.")
 public final class ParleyCommand implements Runnable {
     private final PrintStream out;

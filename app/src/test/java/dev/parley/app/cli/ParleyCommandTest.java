@@ -69,6 +69,21 @@ class ParleyCommandTest {
     }
 
     @Test
+    void peerOptionsReachThePeer() {
+        CommandLine cli = new CommandLine(new ParleyCommand(System.out));
+        PeerCommand peer = (PeerCommand) cli.parseArgs("peer", "--server", "ws://127.0.0.1:9/signal", "--name", "Bot",
+                "--call", "Ada", "--mic", "tone:660", "--record-dir", dir.toString()).subcommand().commandSpec().userObject();
+        var options = peer.options();
+        assertEquals("Bot", options.name());
+        assertEquals("Ada", options.call());
+        assertEquals(660, options.toneHz());
+        assertEquals(dir, options.recordDir());
+        PeerCommand file = (PeerCommand) new CommandLine(new ParleyCommand(System.out)).parseArgs("peer", "--server",
+                "ws://127.0.0.1:9/signal", "--name", "Bot", "--mic", "file:x.wav").subcommand().commandSpec().userObject();
+        assertThrows(CommandLine.ParameterException.class, file::options);
+    }
+
+    @Test
     void badOptionsAreRefusedWithAMessage() {
         assertThrows(CommandLine.ParameterException.class, () -> serverConfig("server", "--tls-cert", "c.pem"));
         assertThrows(CommandLine.ParameterException.class, () -> serverConfig("server", "--ice-server", "http://x"));

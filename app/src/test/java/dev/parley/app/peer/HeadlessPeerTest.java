@@ -1,0 +1,112 @@
+package dev.parley.app.peer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.app.signaling.client.CallEndReason;
+import dev.parley.app.signaling.client.ServerTrust;
+import dev.parley.app.signaling.client.SignalingClientRuntime;
+import dev.parley.app.signaling.server.SignalingServer;
+import dev.parley.app.signaling.server.SignalingServerConfig;
+import dev.parley.rtc.AudioFrame;
+import dev.parley.rtc.EngineSettings;
+import dev.parley.rtc.ice.IceSettings;
+import dev.parley.rtc.testutil.ToneDetector;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two headless peers call each other through the embedded server on 127.0.0.1 (ICE restricted
+ * to loopback): each hears the other's tone, chat crosses the data channel both ways, and the
+ * received audio is recorded.
+ */
+class HeadlessPeerTest {
+    private static final double ADA_HZ = 440;
+    private static final double BOB_HZ = 660;
+    /** 1.5 s of 10 ms frames. */
+    private static final int FRAMES = 150;
+
+    @TempDir
+    Path dir;
+
+    /** Collects what a peer receives. */
+    private static final class Heard implements HeadlessPeer.Listener {
+        final ToneDetector tone = new ToneDetector(8000);
+        final CountDownLatch enoughAudio = new CountDownLatch(FRAMES);
+        final LinkedBlockingQueue<String> chat = new LinkedBlockingQueue<>();
+        final CompletableFuture<String> connected = new CompletableFuture<>();
+        final CompletableFuture<CallEndReason> ended = new CompletableFuture<>();
+        int sampleRate;
+
+        @Override
+        public void onCallConnected(String callId) {
+            connected.complete(callId);
+        }
+
+        @Override
+        public synchronized void onRemoteAudio(AudioFrame frame) {
+            if (enoughAudio.getCount() == 0) {
+                return;
+            }
+            if (frame.sampleRate() == 8000) {
+                tone.add(frame);
+                enoughAudio.countDown();
+            }
+            sampleRate = frame.sampleRate();
+        }
+
+        @Override
+        public void onChatMessage(String text) {
+            chat.add(text);
+        }
+
+        @Override
+        public void onCallEnded(String callId, CallEndReason reason) {
+            ended.complete(reason);
+        }
+    }
+
+    @Test
+    void twoHeadlessPeersCallEachOtherWithToneAndChat() throws Exception {
+        EngineSettings loopback = EngineSettings.builder().ice(IceSettings.DEFAULTS.loopbackOnly()).build();
+        Heard atAda = new Heard();
+        Heard atBob = new Heard();
+        try (SignalingServer server = SignalingServer.start(SignalingServerConfig.builder().build());
+             SignalingClientRuntime runtime = new SignalingClientRuntime(ServerTrust.systemDefault(), 2);
+             HeadlessPeer bob = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Bob", null, true, BOB_HZ,
+                     dir, dir.resolve("bob-stats.json")), runtime, loopback, atBob);
+             HeadlessPeer ada = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Ada", "Bob", false, ADA_HZ,
+                     null, null), runtime, loopback, atAda)) {
+            bob.start().get(10, TimeUnit.SECONDS);
+            ada.start().get(10, TimeUnit.SECONDS);
+
+            String callId = atAda.connected.get(20, TimeUnit.SECONDS);
+            assertEquals(callId, atBob.connected.get(20, TimeUnit.SECONDS));
+            assertEquals("hello from Bob", atAda.chat.poll(10, TimeUnit.SECONDS));
+            assertEquals("hello from Ada", atBob.chat.poll(10, TimeUnit.SECONDS));
+
+            assertTrue(atAda.enoughAudio.await(20, TimeUnit.SECONDS), "Ada receives audio at 8 kHz: " + atAda.sampleRate);
+            assertTrue(atBob.enoughAudio.await(20, TimeUnit.SECONDS), "Bob receives audio at 8 kHz: " + atBob.sampleRate);
+            synchronized (atAda) {
+                assertTrue(atAda.tone.dominantAt(BOB_HZ, 20), "Ada hears Bob's 660 Hz: " + atAda.tone);
+            }
+            synchronized (atBob) {
+                assertTrue(atBob.tone.dominantAt(ADA_HZ, 20), "Bob hears Ada's 440 Hz: " + atBob.tone);
+            }
+
+            assertEquals(null, atAda.chat.poll(200, TimeUnit.MILLISECONDS), "one greeting, not two");
+            ada.hangup().get(10, TimeUnit.SECONDS);
+            assertEquals(CallEndReason.HUNG_UP, atBob.ended.get(10, TimeUnit.SECONDS));
+            Path recording = dir.resolve(callId + "-audio.wav");
+            assertTrue(Files.size(recording) > 44 + FRAMES * 160, "Bob recorded Ada's audio: " + Files.size(recording));
+        }
+        String stats = Files.readString(dir.resolve("bob-stats.json"));
+        assertTrue(stats.contains("\"chatMessagesReceived\": 1"), stats);
+    }
+}
