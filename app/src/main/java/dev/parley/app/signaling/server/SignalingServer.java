@@ -14,7 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
@@ -36,7 +35,7 @@ public final class SignalingServer implements AutoCloseable {
     /** The WebSocket path. */
     public static final String PATH = "/signal";
     /** Where the browser page lives on the class path (module {@code resources}). */
-    static final String PAGE_RESOURCES = "/dev/parley/resources/web/";
+    static final String PAGE_RESOURCES = "dev/parley/resources/web/";
 
     private final SignalingServerConfig config;
     private final ScheduledExecutorService hubExecutor;
@@ -99,7 +98,7 @@ public final class SignalingServer implements AutoCloseable {
         http.addListener(listener);
         if (config.servePage()) {
             http.getServerConfiguration().addHttpHandler(
-                    new CLStaticHttpHandler(SignalingServer.class.getClassLoader(), PAGE_RESOURCES), "/");
+                    new PageHandler(SignalingServer.class.getClassLoader(), PAGE_RESOURCES), "/");
         }
         http.start();
         LOG.info("signaling on {}://{}:{}{} ({})", config.tls() ? "wss" : "ws", config.host(), port(), PATH, config);

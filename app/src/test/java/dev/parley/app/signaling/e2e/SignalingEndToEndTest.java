@@ -195,10 +195,20 @@ class SignalingEndToEndTest {
 
     @Test
     void thePageIsServedOnTheSamePort() throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        var response = http.send(java.net.http.HttpRequest.newBuilder(server.pageUri().resolve("/index.html")).build(),
+        // HTTP/1.1 as browsers speak it here: the JDK's default h2c upgrade attempt confuses Grizzly's HTTP/1.1 codec.
+        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var page = http.send(java.net.http.HttpRequest.newBuilder(server.pageUri()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode());
-        assertTrue(response.body().contains("RTCPeerConnection"), "the calling page");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<script src=\"parley.js\">"), "the calling page");
+        var script = http.send(java.net.http.HttpRequest.newBuilder(server.pageUri().resolve("/parley.js")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, script.statusCode());
+        assertTrue(script.headers().firstValue("content-type").orElse("").contains("javascript"),
+                script.headers().toString());
+        assertTrue(script.body().contains("new RTCPeerConnection") && script.body().contains("'/signal'"));
+        var missing = http.send(java.net.http.HttpRequest.newBuilder(server.pageUri().resolve("/nothing-here")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, missing.statusCode());
     }
 }
