@@ -20,15 +20,15 @@ import java.util.concurrent.TimeUnit;
  * Signaling server benchmarks ({@code ./mvnw -pl app -am verify -Pbench}), on loopback in one JVM:
  * <ul>
  *   <li>{@code signaling-relay-p50} / {@code signaling-relay-p99}: time from a caller's
- *   {@code sendDescription} to the callee's listener, with {@value #CLIENTS} clients connected
- *   and {@value #PAIRS} calls relaying at once (target p99 ≤ 20 ms);</li>
+ *   {@code sendDescription} to the callee's listener, with 1,000 clients connected
+ *   and 100 calls (-Dbench.clients, -Dbench.pairs) relaying at once (target p99 ≤ 20 ms);</li>
  *   <li>{@code signaling-memory-per-connection}: heap after GC per registered client, server and
  *   client side together (both live in this JVM).</li>
  * </ul>
  */
 public final class SignalingBenchmark {
-    static final int CLIENTS = 1000;
-    static final int PAIRS = 100;
+    static final int CLIENTS = Integer.getInteger("bench.clients", 1000);
+    static final int PAIRS = Integer.getInteger("bench.pairs", 100);
     static final int ROUNDS = 50;
     static final int WARMUP_ROUNDS = 50;
     /** Each round's sends are spread over this much time. */
