@@ -47,6 +47,9 @@ public final class HeadlessPeer implements AutoCloseable {
         default void onChatMessage(String text) {}
 
         default void onCallEnded(String callId, CallEndReason reason) {}
+
+        /** Signaling came back after a lost connection and the server gave the call back. */
+        default void onSignalingResumed(String callId) {}
     }
 
     private final PeerOptions options;
@@ -150,6 +153,7 @@ public final class HeadlessPeer implements AutoCloseable {
         @Override
         public void onResumed(String callId, String peer) {
             LOG.info("{}: signaling resumed for call {}; media never stopped", options.name(), callId);
+            listener.onSignalingResumed(callId);
         }
     }
 

@@ -42,7 +42,28 @@ class HeadlessPeerTest {
         final LinkedBlockingQueue<String> chat = new LinkedBlockingQueue<>();
         final CompletableFuture<String> connected = new CompletableFuture<>();
         final CompletableFuture<CallEndReason> ended = new CompletableFuture<>();
+        final CompletableFuture<String> resumed = new CompletableFuture<>();
+        final java.util.concurrent.atomic.AtomicLong frames = new java.util.concurrent.atomic.AtomicLong();
         int sampleRate;
+
+        @Override
+        public void onSignalingResumed(String callId) {
+            resumed.complete(callId);
+        }
+
+        /** Waits until {@code more} frames beyond {@code from} have arrived. */
+        void awaitFrames(long from, long more) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            synchronized (this) {
+                while (frames.get() < from + more) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new AssertionError("only " + (frames.get() - from) + " of " + more + " frames arrived");
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+            }
+        }
 
         @Override
         public void onCallConnected(String callId) {
@@ -51,6 +72,8 @@ class HeadlessPeerTest {
 
         @Override
         public synchronized void onRemoteAudio(AudioFrame frame) {
+            frames.incrementAndGet();
+            notifyAll();
             if (enoughAudio.getCount() == 0) {
                 return;
             }
@@ -108,5 +131,39 @@ class HeadlessPeerTest {
         }
         String stats = Files.readString(dir.resolve("bob-stats.json"));
         assertTrue(stats.contains("\"chatMessagesReceived\": 1"), stats);
+    }
+
+    @Test
+    void mediaGoesOnWhileTheServerRestartsAndBothPeersResume() throws Exception {
+        EngineSettings loopback = EngineSettings.builder().ice(IceSettings.DEFAULTS.loopbackOnly()).build();
+        Heard atAda = new Heard();
+        Heard atBob = new Heard();
+        SignalingServer server = SignalingServer.start(SignalingServerConfig.builder().build());
+        int port = server.port();
+        try (SignalingClientRuntime runtime = new SignalingClientRuntime(ServerTrust.systemDefault(), 2);
+             HeadlessPeer bob = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Bob", null, true, BOB_HZ,
+                     null, null), runtime, loopback, atBob);
+             HeadlessPeer ada = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Ada", "Bob", false, ADA_HZ,
+                     null, null), runtime, loopback, atAda)) {
+            bob.start().get(10, TimeUnit.SECONDS);
+            ada.start().get(10, TimeUnit.SECONDS);
+            String callId = atAda.connected.get(20, TimeUnit.SECONDS);
+            atBob.awaitFrames(0, 50);
+
+            server.close();
+            // No server at all: the call's media is peer to peer and keeps flowing.
+            atBob.awaitFrames(atBob.frames.get(), 100);
+            atAda.awaitFrames(atAda.frames.get(), 100);
+
+            server = SignalingServer.start(SignalingServerConfig.builder().port(port).build());
+            assertEquals(callId, atAda.resumed.get(30, TimeUnit.SECONDS));
+            assertEquals(callId, atBob.resumed.get(30, TimeUnit.SECONDS));
+            atBob.awaitFrames(atBob.frames.get(), 50);
+
+            ada.hangup().get(10, TimeUnit.SECONDS);
+            assertEquals(CallEndReason.HUNG_UP, atBob.ended.get(10, TimeUnit.SECONDS));
+        } finally {
+            server.close();
+        }
     }
 }
