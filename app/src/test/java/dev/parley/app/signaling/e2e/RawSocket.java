@@ -25,7 +25,12 @@ final class RawSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     void send(String text) throws Exception {
-        socket.sendText(text, true).get(10, TimeUnit.SECONDS);
+        try {
+            socket.sendText(text, true).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("send failed; the server closed with " + closed.getNow(null)
+                    + "; received " + received, e);
+        }
     }
 
     /** The next message, or a failure after {@code timeout}. */
