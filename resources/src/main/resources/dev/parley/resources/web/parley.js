@@ -42,6 +42,7 @@ function connect() {
     try {
       const registered = await send('register', fields);
       iceServers = registered.iceServers || [];
+      heartbeat(registered.heartbeatSeconds || 15);
       status('online as ' + registered.name);
       $('join').hidden = true;
       $('lobby').hidden = false;
@@ -267,5 +268,12 @@ $('joinButton').onclick = () => {
   connect();
 };
 
-// Application-level heartbeat (the server drops connections silent for three heartbeats).
-setInterval(() => { if (socket && socket.readyState === WebSocket.OPEN) send('ping').catch(() => {}); }, 15000);
+// Application-level heartbeat at the server's pace: it drops connections silent for three heartbeats,
+// and an unanswered ping means the connection is dead even if the browser has not noticed.
+let heartbeatTimer = null;
+function heartbeat(seconds) {
+  clearInterval(heartbeatTimer);
+  heartbeatTimer = setInterval(() => {
+    if (socket && socket.readyState === WebSocket.OPEN) send('ping').catch(() => socket.close());
+  }, seconds * 1000);
+}

@@ -11,6 +11,7 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,7 @@ public final class SignalingEndpoint extends Endpoint {
                 new RateLimiter(config.messagesPerSecond(), config.messageBurst(), System::nanoTime),
                 "connection " + connections.incrementAndGet());
         session.getUserProperties().put(CONNECTION, connection);
-        hubExecutor.execute(() -> hub.opened(connection));
+        toHub(() -> hub.opened(connection));
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(connection, text));
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) bytes ->
                 refuse(connection, new ProtocolException(ErrorCode.BAD_JSON, "send JSON in text messages")));
@@ -69,7 +70,7 @@ public final class SignalingEndpoint extends Endpoint {
         connection.toldRateLimited = false;
         try {
             ClientEnvelope envelope = codec.decodeClientMessage(text);
-            hubExecutor.execute(() -> hub.received(connection, envelope));
+            toHub(() -> hub.received(connection, envelope));
         } catch (ProtocolException e) {
             refused.incrementAndGet();
             LOG.debug("{}: refused: {}", connection.describe(), e.code().wireName());
@@ -78,14 +79,23 @@ public final class SignalingEndpoint extends Endpoint {
     }
 
     private void refuse(WebSocketConnection connection, ProtocolException e) {
-        hubExecutor.execute(() -> hub.refused(connection, e));
+        toHub(() -> hub.refused(connection, e));
+    }
+
+    /** Hands work to the hub; once the server is stopping, the last sessions' events have nobody to go to. */
+    private void toHub(Runnable task) {
+        try {
+            hubExecutor.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("server stopping: event dropped");
+        }
     }
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
         Object connection = session.getUserProperties().get(CONNECTION);
         if (connection instanceof WebSocketConnection c) {
-            hubExecutor.execute(() -> hub.closed(c));
+            toHub(() -> hub.closed(c));
         }
     }
 
