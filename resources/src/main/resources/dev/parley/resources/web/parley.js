@@ -30,6 +30,11 @@ function send(type, fields = {}) {
   });
 }
 
+// Descriptions and candidates go without an id: no ack comes back; a refusal arrives as an error event.
+function relay(type, fields) {
+  if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({v: 1, type, ...fields}));
+}
+
 function status(text) { $('status').textContent = text; }
 
 function connect() {
@@ -168,14 +173,14 @@ async function startMedia() {
   const mine = call;
   pc.onicecandidate = ({candidate}) => {
     const c = candidate ? candidate.toJSON() : {candidate: ''};
-    send('candidate', {callId: mine.id, candidate: c.candidate || '', sdpMid: c.sdpMid ?? undefined,
-      sdpMLineIndex: c.sdpMLineIndex ?? undefined, usernameFragment: c.usernameFragment ?? undefined}).catch(() => {});
+    relay('candidate', {callId: mine.id, candidate: c.candidate || '', sdpMid: c.sdpMid ?? undefined,
+      sdpMLineIndex: c.sdpMLineIndex ?? undefined, usernameFragment: c.usernameFragment ?? undefined});
   };
   pc.onnegotiationneeded = async () => {
     try {
       mine.makingOffer = true;
       await pc.setLocalDescription();
-      await send('description', {callId: mine.id, sdpType: pc.localDescription.type, sdp: pc.localDescription.sdp});
+      relay('description', {callId: mine.id, sdpType: pc.localDescription.type, sdp: pc.localDescription.sdp});
     } catch (e) {
       console.warn('offer failed', e);
     } finally {
@@ -206,7 +211,7 @@ async function onDescription(sdpType, sdp) {
     await pc.setRemoteDescription({type: sdpType, sdp});
     if (sdpType === 'offer') {
       await pc.setLocalDescription();
-      await send('description', {callId: c.id, sdpType: pc.localDescription.type, sdp: pc.localDescription.sdp});
+      relay('description', {callId: c.id, sdpType: pc.localDescription.type, sdp: pc.localDescription.sdp});
     }
   } catch (e) {
     console.warn('description failed', e);

@@ -151,15 +151,34 @@ public final class SignalingClient implements AutoCloseable {
         return simple(new ClientMessage.Hangup(callId), true);
     }
 
-    /** Sends an offer or answer (W3C {@code RTCSdpType} spelling) to the other party. */
+    /**
+     * Sends an offer or answer (W3C {@code RTCSdpType} spelling) to the other party. Relays carry
+     * no request id, so the server sends no ack (half the messages of a busy negotiation): the
+     * future completes once the message is handed to the connection, and a refusal arrives as
+     * {@link SignalingListener#onError} with the call id.
+     */
     public CompletableFuture<Void> sendDescription(String callId, String sdpType, String sdp) {
-        return simple(new ClientMessage.Description(callId, sdpType, sdp), false);
+        return relay(new ClientMessage.Description(callId, sdpType, sdp));
     }
 
-    /** Sends an ICE candidate to the other party; an empty {@code candidate} ends them. */
+    /** Sends an ICE candidate to the other party (an empty {@code candidate} ends them); no ack, as descriptions. */
     public CompletableFuture<Void> sendCandidate(String callId, String candidate, String sdpMid, Integer sdpMLineIndex,
                                                  String usernameFragment) {
-        return simple(new ClientMessage.Candidate(callId, candidate, sdpMid, sdpMLineIndex, usernameFragment), false);
+        return relay(new ClientMessage.Candidate(callId, candidate, sdpMid, sdpMLineIndex, usernameFragment));
+    }
+
+    private CompletableFuture<Void> relay(ClientMessage.CallScoped message) {
+        return onLane(() -> {
+            if (session == null || state != State.REGISTERED) {
+                return CompletableFuture.failedFuture(new IOException("not connected to the signaling server"));
+            }
+            try {
+                session.getAsyncRemote().sendText(codec.encode(0, message));
+                return CompletableFuture.completedFuture(null);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(new IOException("send failed", e));
+            }
+        });
     }
 
     /** A request whose answer is an ack; {@code endsCall} forgets the call once the server agreed. */

@@ -145,7 +145,10 @@ class SignalingEndToEndTest {
 
     @Test
     void refusedRequestsFailTheirFuturesWithTheServersCode() throws Exception {
-        SignalingClient ada = join("Ada", new Recorder());
+        Recorder adaEvents = new Recorder();
+        SignalingClient ada = join("Ada", adaEvents);
+        ada.sendDescription("no-such-call-id", "offer", "v=0").get(10, TimeUnit.SECONDS);
+        adaEvents.await("error unknown-call");   // relays carry no id: their refusal is an event
         ExecutionException e = assertThrows(ExecutionException.class, () -> ada.invite("Nobody").get(10, TimeUnit.SECONDS));
         assertEquals(ErrorCode.UNKNOWN_USER, assertInstanceOf(SignalingException.class, e.getCause()).code());
         assertNull(ada.currentCall());
