@@ -42,8 +42,8 @@ public final class PeerCommand implements Callable<Integer> {
     @Option(names = "--auto-answer", description = "Accept incoming calls at once.")
     boolean autoAnswer;
 
-    @Option(names = "--mic", defaultValue = "tone", paramLabel = "tone[:HZ]",
-            description = "Microphone: a sine tone (default 440 Hz). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--mic", defaultValue = "tone", paramLabel = "tone[:HZ]|file:PATH",
+            description = "Microphone: a sine tone (440 Hz unless given) or a 16-bit PCM WAV file, looped. Default: ${DEFAULT-VALUE}.")
     String mic;
 
     @Option(names = "--record-dir", paramLabel = "DIR", description = "Write received audio here as <callId>-audio.wav.")
@@ -96,7 +96,10 @@ public final class PeerCommand implements Callable<Integer> {
 
     PeerOptions options() {
         double hz = 440;
-        if (mic.startsWith("tone:")) {
+        Path micFile = null;
+        if (mic.startsWith("file:")) {
+            micFile = Path.of(mic.substring("file:".length()));
+        } else if (mic.startsWith("tone:")) {
             try {
                 hz = Double.parseDouble(mic.substring("tone:".length()));
             } catch (NumberFormatException e) {
@@ -104,10 +107,10 @@ public final class PeerCommand implements Callable<Integer> {
             }
         } else if (!mic.equals("tone")) {
             throw new ParameterException(spec.commandLine(),
-                    "--mic " + mic + ": only tone[:HZ] so far (file: and devices come with issue #7)");
+                    "--mic " + mic + ": tone[:HZ] or file:PATH (devices come with issue #7)");
         }
         try {
-            return new PeerOptions(server, name, call, autoAnswer, hz, recordDir, statsJson);
+            return new PeerOptions(server, name, call, autoAnswer, hz, micFile, recordDir, statsJson);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

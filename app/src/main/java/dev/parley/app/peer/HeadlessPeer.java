@@ -22,6 +22,7 @@ import dev.parley.rtc.RTCPeerConnectionState;
 import dev.parley.rtc.RTCTrackEvent;
 import dev.parley.rtc.media.PacedAudioSource;
 import dev.parley.rtc.media.ToneGenerator;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,6 +58,7 @@ public final class HeadlessPeer implements AutoCloseable {
     private final Listener listener;
     private final SignalingClient signaling;
     private final AudioTrackSource microphone = new AudioTrackSource();
+    /** The microphone: a tone or a file, paced at 10 ms frames. */
     private final PacedAudioSource tone;
     private final MediaStreamTrack micTrack;
     private final PeerStats stats;
@@ -66,14 +68,22 @@ public final class HeadlessPeer implements AutoCloseable {
     private volatile PeerCall call;
     private volatile WavWriter recorder;
 
-    public HeadlessPeer(PeerOptions options, SignalingClientRuntime runtime, EngineSettings engine, Listener listener) {
+    /** @throws IOException if the microphone file cannot be read */
+    public HeadlessPeer(PeerOptions options, SignalingClientRuntime runtime, EngineSettings engine, Listener listener)
+            throws IOException {
         this.options = options;
         this.engine = engine;
         this.listener = listener;
         this.signaling = new SignalingClient(SignalingClientConfig.of(options.server(), options.name(), null), runtime,
                 new Signals());
-        this.tone = new PacedAudioSource(new ToneGenerator(options.toneHz(), 0.5, 48_000, 1), microphone);
-        this.micTrack = microphone.createTrack(options.toneHz() + " Hz tone");
+        if (options.micFile() != null) {
+            WavFileSource file = new WavFileSource(options.micFile());
+            this.tone = new PacedAudioSource(file::nextFrame, microphone, "parley-peer-mic-file");
+            this.micTrack = microphone.createTrack(options.micFile().getFileName().toString());
+        } else {
+            this.tone = new PacedAudioSource(new ToneGenerator(options.toneHz(), 0.5, 48_000, 1), microphone);
+            this.micTrack = microphone.createTrack(options.toneHz() + " Hz tone");
+        }
         this.stats = new PeerStats(options, () -> call, audioFramesReceived, chatMessagesReceived);
     }
 

@@ -12,11 +12,12 @@ import java.util.Objects;
  * @param call whom to call once registered, or null to wait for calls
  * @param autoAnswer accept incoming calls at once
  * @param toneHz the microphone: a sine tone of this frequency (the tone source of core-rtc)
+ * @param micFile the microphone instead: a 16-bit PCM WAV file, looped; or null for the tone
  * @param recordDir where received audio is written as {@code <callId>-audio.wav}, or null
  * @param statsJson where the call's stats are written every second, or null
  */
-public record PeerOptions(URI server, String name, String call, boolean autoAnswer, double toneHz, Path recordDir,
-                          Path statsJson) {
+public record PeerOptions(URI server, String name, String call, boolean autoAnswer, double toneHz, Path micFile,
+                          Path recordDir, Path statsJson) {
     public PeerOptions {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(name, "name");

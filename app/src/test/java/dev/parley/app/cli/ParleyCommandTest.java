@@ -80,7 +80,10 @@ class ParleyCommandTest {
         assertEquals(dir, options.recordDir());
         PeerCommand file = (PeerCommand) new CommandLine(new ParleyCommand(System.out)).parseArgs("peer", "--server",
                 "ws://127.0.0.1:9/signal", "--name", "Bot", "--mic", "file:x.wav").subcommand().commandSpec().userObject();
-        assertThrows(CommandLine.ParameterException.class, file::options);
+        assertEquals(Path.of("x.wav"), file.options().micFile());
+        PeerCommand camera = (PeerCommand) new CommandLine(new ParleyCommand(System.out)).parseArgs("peer", "--server",
+                "ws://127.0.0.1:9/signal", "--name", "Bot", "--mic", "webcam").subcommand().commandSpec().userObject();
+        assertThrows(CommandLine.ParameterException.class, camera::options);
     }
 
     @Test

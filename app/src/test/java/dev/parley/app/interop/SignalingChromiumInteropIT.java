@@ -109,7 +109,7 @@ class SignalingChromiumInteropIT {
         InetAddress host = InetAddress.getByName(HOST_IP);
         EngineSettings onTheLink = EngineSettings.builder()
                 .ice(IceSettings.DEFAULTS.toBuilder().addressFilter(a -> a.address().equals(host)).build()).build();
-        HeadlessPeer peer = new HeadlessPeer(new PeerOptions(server.webSocketUri(), name, call, true, 440, null, null),
+        HeadlessPeer peer = new HeadlessPeer(new PeerOptions(server.webSocketUri(), name, call, true, 440, null, null, null),
                 runtime, onTheLink, heard);
         peer.start().get(10, TimeUnit.SECONDS);
         return peer;

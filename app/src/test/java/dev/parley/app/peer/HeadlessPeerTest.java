@@ -102,9 +102,9 @@ class HeadlessPeerTest {
         Heard atBob = new Heard();
         try (SignalingServer server = SignalingServer.start(SignalingServerConfig.builder().build());
              SignalingClientRuntime runtime = new SignalingClientRuntime(ServerTrust.systemDefault(), 2);
-             HeadlessPeer bob = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Bob", null, true, BOB_HZ,
+             HeadlessPeer bob = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Bob", null, true, BOB_HZ, null,
                      dir, dir.resolve("bob-stats.json")), runtime, loopback, atBob);
-             HeadlessPeer ada = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Ada", "Bob", false, ADA_HZ,
+             HeadlessPeer ada = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Ada", "Bob", false, ADA_HZ, null,
                      null, null), runtime, loopback, atAda)) {
             bob.start().get(10, TimeUnit.SECONDS);
             ada.start().get(10, TimeUnit.SECONDS);
@@ -141,9 +141,9 @@ class HeadlessPeerTest {
         SignalingServer server = SignalingServer.start(SignalingServerConfig.builder().build());
         int port = server.port();
         try (SignalingClientRuntime runtime = new SignalingClientRuntime(ServerTrust.systemDefault(), 2);
-             HeadlessPeer bob = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Bob", null, true, BOB_HZ,
+             HeadlessPeer bob = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Bob", null, true, BOB_HZ, null,
                      null, null), runtime, loopback, atBob);
-             HeadlessPeer ada = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Ada", "Bob", false, ADA_HZ,
+             HeadlessPeer ada = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Ada", "Bob", false, ADA_HZ, null,
                      null, null), runtime, loopback, atAda)) {
             bob.start().get(10, TimeUnit.SECONDS);
             ada.start().get(10, TimeUnit.SECONDS);
