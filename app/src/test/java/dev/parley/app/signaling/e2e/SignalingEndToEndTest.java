@@ -161,6 +161,33 @@ class SignalingEndToEndTest {
     }
 
     @Test
+    void anAccessTokenIsRequiredWhenTheServerHasOne() throws Exception {
+        try (SignalingServer locked = SignalingServer.start(SignalingServerConfig.builder().token("open sesame").build())) {
+            SignalingClient wrong = new SignalingClient(SignalingClientConfig.of(locked.webSocketUri(), "Ada", "guess"),
+                    runtime, new Recorder());
+            clients.add(wrong);
+            ExecutionException e = assertThrows(ExecutionException.class, () -> wrong.connect().get(10, TimeUnit.SECONDS));
+            assertEquals(ErrorCode.BAD_TOKEN, assertInstanceOf(SignalingException.class, e.getCause()).code());
+            assertEquals(SignalingClient.State.CLOSED, wrong.state(), "a wrong token is not retried");
+            SignalingClient right = new SignalingClient(SignalingClientConfig.of(locked.webSocketUri(), "Ada", "open sesame"),
+                    runtime, new Recorder());
+            clients.add(right);
+            assertEquals("Ada", right.connect().get(10, TimeUnit.SECONDS).name());
+        }
+    }
+
+    @Test
+    void theServerCanBindIpv6Loopback() throws Exception {
+        try (SignalingServer v6 = SignalingServer.start(SignalingServerConfig.builder().host("::1").build())) {
+            assertEquals("[::1]", v6.webSocketUri().getHost());
+            SignalingClient ada = new SignalingClient(SignalingClientConfig.of(v6.webSocketUri(), "Ada", null), runtime,
+                    new Recorder());
+            clients.add(ada);
+            assertEquals("Ada", ada.connect().get(10, TimeUnit.SECONDS).name());
+        }
+    }
+
+    @Test
     void aServerRestartDuringACallIsSurvivedByBothClients() throws Exception {
         Recorder adaEvents = new Recorder();
         Recorder bobEvents = new Recorder();
