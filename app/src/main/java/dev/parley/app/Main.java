@@ -1,19 +1,21 @@
 package dev.parley.app;
 
-import java.util.ResourceBundle;
+import dev.parley.app.cli.ParleyCommand;
+import picocli.CommandLine;
 
 /**
- * Entry point of the desktop app. Until the calling UI lands (issue #9) it says honestly what
- * this build is, from the same i18n bundle the UI will use.
+ * Entry point. Without arguments it launches the app — until the calling UI lands (issue #9) that
+ * means saying honestly what this build is; {@code parley server …} hosts a signaling server
+ * (see {@code parley --help}).
  */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        ResourceBundle messages = ResourceBundle.getBundle("dev.parley.resources.i18n.messages");
-        String version = Main.class.getPackage().getImplementationVersion();
-        System.out.println(messages.getString("app.name") + " " + (version == null ? "(development build)" : version));
-        System.out.println(messages.getString("app.tagline"));
-        System.out.println(messages.getString("app.notReady"));
+        int code = new CommandLine(new ParleyCommand(System.out)).execute(args);
+        if (code != 0) {
+            // Only on failure: `exec:java` runs inside Maven's JVM, which a zero exit would end early.
+            System.exit(code);
+        }
     }
 }

@@ -1,0 +1,28 @@
+package dev.parley.app.peer;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What a {@link HeadlessPeer} does.
+ *
+ * @param server the signaling server's {@code ws://} or {@code wss://} address
+ * @param name the display name to register
+ * @param call whom to call once registered, or null to wait for calls
+ * @param autoAnswer accept incoming calls at once
+ * @param toneHz the microphone: a sine tone of this frequency (the tone source of core-rtc)
+ * @param micFile the microphone instead: a 16-bit PCM WAV file, looped; or null for the tone
+ * @param recordDir where received audio is written as {@code <callId>-audio.wav}, or null
+ * @param statsJson where the call's stats are written every second, or null
+ */
+public record PeerOptions(URI server, String name, String call, boolean autoAnswer, double toneHz, Path micFile,
+                          Path recordDir, Path statsJson) {
+    public PeerOptions {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(name, "name");
+        if (toneHz <= 0 || toneHz >= 4000) {
+            throw new IllegalArgumentException("toneHz: above 0 and below 4000 (G.711 carries up to 4 kHz)");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.parley.app.bench;
+
+import dev.parley.app.signaling.client.ServerTrust;
+import dev.parley.app.signaling.client.SignalingClient;
+import dev.parley.app.signaling.client.SignalingClientConfig;
+import dev.parley.app.signaling.client.SignalingClientRuntime;
+import dev.parley.app.signaling.client.SignalingListener;
+import dev.parley.app.signaling.server.SignalingServer;
+import dev.parley.app.signaling.server.SignalingServerConfig;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Signaling server benchmarks ({@code ./mvnw -pl app -am verify -Pbench}), on loopback in one JVM:
+ * <ul>
+ *   <li>{@code signaling-relay-p50} / {@code signaling-relay-p99}: time from a caller's
+ *   {@code sendDescription} to the callee's listener, with 1,000 clients connected
+ *   and 100 calls (-Dbench.clients, -Dbench.pairs) relaying at once (target p99 ≤ 20 ms);</li>
+ *   <li>{@code signaling-memory-per-connection}: heap after GC per registered client, server and
+ *   client side together (both live in this JVM).</li>
+ * </ul>
+ */
+public final class SignalingBenchmark {
+    static final int CLIENTS = Integer.getInteger("bench.clients", 1000);
+    static final int PAIRS = Integer.getInteger("bench.pairs", 100);
+    static final int ROUNDS = 50;
+    static final int WARMUP_ROUNDS = 50;
+    /** Each round's sends are spread over this much time. */
+    static final long SPREAD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private SignalingBenchmark() {}
+
+    /** A callee that timestamps each relayed description on arrival. */
+    private static final class Callee implements SignalingListener {
+        final double[] latenciesMs = new double[ROUNDS + WARMUP_ROUNDS];
+        volatile CountDownLatch round = new CountDownLatch(1);
+        int received;
+
+        @Override
+        public void onDescription(String callId, String sdpType, String sdp) {
+            long sentAt = Long.parseLong(sdp.substring(sdp.lastIndexOf(' ') + 1));
+            latenciesMs[received++] = (System.nanoTime() - sentAt) / 1e6;
+            round.countDown();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        try (SignalingServer server = SignalingServer.start(SignalingServerConfig.builder().maxClients(CLIENTS + 10).build());
+             SignalingClientRuntime runtime = new SignalingClientRuntime(ServerTrust.systemDefault(), 4)) {
+            long heapBefore = usedHeapAfterGc(memory);
+            List<SignalingClient> clients = new ArrayList<>();
+            List<Callee> callees = new ArrayList<>();
+            List<CompletableFuture<?>> registered = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                Callee callee = new Callee();
+                callees.add(callee);
+                SignalingClient c = new SignalingClient(SignalingClientConfig.of(server.webSocketUri(),
+                        String.format(Locale.ROOT, "bench%04d", i), null), runtime, callee);
+                clients.add(c);
+                registered.add(c.connect());
+            }
+            CompletableFuture.allOf(registered.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
+            long heapAfter = usedHeapAfterGc(memory);
+            double kibPerClient = (heapAfter - heapBefore) / 1024.0 / CLIENTS;
+
+            List<String> callIds = new ArrayList<>();
+            for (int i = 0; i < PAIRS; i++) {
+                SignalingClient caller = clients.get(i);
+                SignalingClient callee = clients.get(PAIRS + i);
+                String callId = caller.invite(String.format(Locale.ROOT, "bench%04d", PAIRS + i)).get(30, TimeUnit.SECONDS);
+                waitForIncoming(callee, callId);
+                callee.accept(callId).get(30, TimeUnit.SECONDS);
+                callIds.add(callId);
+            }
+            String filler = "v=0 " + "a=x\r\n".repeat(400);   // ~2 KB, the size of an audio-only offer
+            for (int r = 0; r < ROUNDS + WARMUP_ROUNDS; r++) {
+                List<CountDownLatch> waits = new ArrayList<>();
+                for (int i = 0; i < PAIRS; i++) {
+                    Callee callee = callees.get(PAIRS + i);
+                    callee.round = new CountDownLatch(1);
+                    waits.add(callee.round);
+                }
+                // The calls relay side by side but not in lock step: sends are spread over the round.
+                long roundStart = System.nanoTime();
+                for (int i = 0; i < PAIRS; i++) {
+                    long due = roundStart + i * SPREAD_NANOS / PAIRS;
+                    while (System.nanoTime() < due) {
+                        Thread.onSpinWait();
+                    }
+                    clients.get(i).sendDescription(callIds.get(i), "offer", filler + " " + System.nanoTime());
+                }
+                for (CountDownLatch w : waits) {
+                    if (!w.await(30, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("a relayed description did not arrive");
+                    }
+                }
+                Thread.sleep(5);   // with the spread: within the 50 messages/s each connection may send
+            }
+            double[] samples = new double[PAIRS * ROUNDS];
+            int n = 0;
+            for (int i = 0; i < PAIRS; i++) {
+                double[] l = callees.get(PAIRS + i).latenciesMs;
+                for (int r = WARMUP_ROUNDS; r < l.length; r++) {
+                    samples[n++] = l[r];
+                }
+            }
+            double p50 = BenchResult.percentile(samples.clone(), 50);
+            double p99 = BenchResult.percentile(samples.clone(), 99);
+            String setting = CLIENTS + " clients connected, " + PAIRS + " calls each relaying one ~2 KB description per round spread over "
+                    + TimeUnit.NANOSECONDS.toMillis(SPREAD_NANOS) + " ms, " + ROUNDS + " rounds after " + WARMUP_ROUNDS + " warm-up; one JVM on loopback, "
+                    + Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage();
+            new BenchResult("signaling-relay-p50", "ms", "lower", p50, 20, samples.length, setting).publish();
+            new BenchResult("signaling-relay-p99", "ms", "lower", p99, 20, samples.length, setting).publish();
+            new BenchResult("signaling-memory-per-connection", "KiB", "lower", kibPerClient, 64, CLIENTS,
+                    "heap after GC per registered client, server and client side together (one JVM): "
+                    + String.format(Locale.ROOT, "%.1f MiB for %d", (heapAfter - heapBefore) / 1048576.0, CLIENTS)
+                    + "; target is ours (the issue sets none)").publish();
+            clients.forEach(SignalingClient::close);
+        }
+    }
+
+    private static void waitForIncoming(SignalingClient callee, String callId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (callee.currentCall() == null || !callee.currentCall().callId().equals(callId)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("invite " + callId + " did not arrive");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private static long usedHeapAfterGc(MemoryMXBean memory) throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}

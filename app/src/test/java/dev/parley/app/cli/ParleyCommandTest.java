@@ -1,0 +1,98 @@
+package dev.parley.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.app.signaling.protocol.IceServer;
+import dev.parley.app.signaling.server.SignalingServerConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ParleyCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void noArgumentsSaysWhatTheBuildIs() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new CommandLine(new ParleyCommand(new PrintStream(out, true, StandardCharsets.UTF_8))).execute();
+        assertEquals(0, code);
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Parley"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    private SignalingServerConfig serverConfig(String... args) throws Exception {
+        CommandLine cli = new CommandLine(new ParleyCommand(System.out));
+        CommandLine.ParseResult parsed = cli.parseArgs(args);
+        ServerCommand server = (ServerCommand) parsed.subcommand().commandSpec().userObject();
+        return server.config();
+    }
+
+    @Test
+    void serverDefaultsBindLoopback() throws Exception {
+        SignalingServerConfig config = serverConfig("server");
+        assertEquals("127.0.0.1", config.host());
+        assertEquals(8080, config.port());
+        assertNull(config.token());
+        assertEquals(Duration.ofSeconds(45), config.ringTimeout());
+    }
+
+    @Test
+    void serverOptionsReachTheConfiguration() throws Exception {
+        Path tokenFile = dir.resolve("token");
+        Files.writeString(tokenFile, "s3cret\n");
+        SignalingServerConfig config = serverConfig("server", "--port", "0", "--host", "0.0.0.0", "--token-file",
+                tokenFile.toString(), "--ice-server", "stun:127.0.0.1:3478", "--ice-server", "turn:127.0.0.1:3478",
+                "--ice-username", "u", "--ice-credential", "c", "--max-clients", "5", "--tls-cert", "c.pem",
+                "--tls-key", "k.pem");
+        assertEquals("0.0.0.0", config.host());
+        assertEquals(0, config.port());
+        assertEquals("s3cret", config.token());
+        assertEquals(5, config.maxClients());
+        assertTrue(config.tls());
+        assertEquals(List.of(new IceServer(List.of("stun:127.0.0.1:3478"), null, null),
+                new IceServer(List.of("turn:127.0.0.1:3478"), "u", "c")), config.iceServers());
+        assertNotEquals(-1, config.toString().indexOf("token set"), "the token itself is never printed");
+        assertEquals(-1, config.toString().indexOf("s3cret"));
+    }
+
+    @Test
+    void peerOptionsReachThePeer() {
+        CommandLine cli = new CommandLine(new ParleyCommand(System.out));
+        PeerCommand peer = (PeerCommand) cli.parseArgs("peer", "--server", "ws://127.0.0.1:9/signal", "--name", "Bot",
+                "--call", "Ada", "--mic", "tone:660", "--record-dir", dir.toString()).subcommand().commandSpec().userObject();
+        var options = peer.options();
+        assertEquals("Bot", options.name());
+        assertEquals("Ada", options.call());
+        assertEquals(660, options.toneHz());
+        assertEquals(dir, options.recordDir());
+        PeerCommand file = (PeerCommand) new CommandLine(new ParleyCommand(System.out)).parseArgs("peer", "--server",
+                "ws://127.0.0.1:9/signal", "--name", "Bot", "--mic", "file:x.wav").subcommand().commandSpec().userObject();
+        assertEquals(Path.of("x.wav"), file.options().micFile());
+        PeerCommand camera = (PeerCommand) new CommandLine(new ParleyCommand(System.out)).parseArgs("peer", "--server",
+                "ws://127.0.0.1:9/signal", "--name", "Bot", "--mic", "webcam").subcommand().commandSpec().userObject();
+        assertThrows(CommandLine.ParameterException.class, camera::options);
+    }
+
+    @Test
+    void badOptionsAreRefusedWithAMessage() {
+        assertThrows(CommandLine.ParameterException.class, () -> serverConfig("server", "--tls-cert", "c.pem"));
+        assertThrows(CommandLine.ParameterException.class, () -> serverConfig("server", "--ice-server", "http://x"));
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new ParleyCommand(System.out)).setErr(new PrintWriter(err)).execute("server", "--port", "x");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--port"), err.toString());
+    }
+}

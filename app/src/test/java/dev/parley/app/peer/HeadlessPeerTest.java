@@ -1,0 +1,176 @@
+package dev.parley.app.peer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.app.signaling.client.CallEndReason;
+import dev.parley.app.signaling.client.ServerTrust;
+import dev.parley.app.signaling.client.SignalingClientRuntime;
+import dev.parley.app.signaling.server.SignalingServer;
+import dev.parley.app.signaling.server.SignalingServerConfig;
+import dev.parley.rtc.AudioFrame;
+import dev.parley.rtc.EngineSettings;
+import dev.parley.rtc.ice.IceSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two headless peers call each other through the embedded server on 127.0.0.1 (ICE restricted
+ * to loopback): each hears the other's tone, chat crosses the data channel both ways, and the
+ * received audio is recorded.
+ */
+class HeadlessPeerTest {
+    private static final double ADA_HZ = 440;
+    private static final double BOB_HZ = 660;
+    /** 1.5 s of 10 ms frames. */
+    private static final int FRAMES = 150;
+
+    @TempDir
+    Path dir;
+
+    /** Collects what a peer receives. */
+    private static final class Heard implements HeadlessPeer.Listener {
+        final ToneLevels tone = new ToneLevels(8000, FRAMES * 80);
+        final CountDownLatch enoughAudio = new CountDownLatch(FRAMES);
+        final LinkedBlockingQueue<String> chat = new LinkedBlockingQueue<>();
+        final CompletableFuture<String> connected = new CompletableFuture<>();
+        final CompletableFuture<CallEndReason> ended = new CompletableFuture<>();
+        final CompletableFuture<String> resumed = new CompletableFuture<>();
+        final java.util.concurrent.atomic.AtomicLong frames = new java.util.concurrent.atomic.AtomicLong();
+        int sampleRate;
+
+        @Override
+        public void onSignalingResumed(String callId) {
+            resumed.complete(callId);
+        }
+
+        /** Waits until {@code more} frames beyond {@code from} have arrived. */
+        void awaitFrames(long from, long more) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            synchronized (this) {
+                while (frames.get() < from + more) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new AssertionError("only " + (frames.get() - from) + " of " + more + " frames arrived");
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+            }
+        }
+
+        @Override
+        public void onCallConnected(String callId) {
+            connected.complete(callId);
+        }
+
+        @Override
+        public synchronized void onRemoteAudio(AudioFrame frame) {
+            frames.incrementAndGet();
+            notifyAll();
+            if (enoughAudio.getCount() == 0) {
+                return;
+            }
+            if (frame.sampleRate() == 8000) {
+                tone.add(frame);
+                enoughAudio.countDown();
+            }
+            sampleRate = frame.sampleRate();
+        }
+
+        @Override
+        public void onChatMessage(String text) {
+            chat.add(text);
+        }
+
+        @Override
+        public void onCallEnded(String callId, CallEndReason reason) {
+            ended.complete(reason);
+        }
+    }
+
+    /** The other's tone (sent at half of full scale) is there, and one's own is not. */
+    private static void assertHears(ToneLevels heard, double expectedHz, double ownHz) {
+        double expected = heard.amplitudeAt(expectedHz);
+        double own = heard.amplitudeAt(ownHz);
+        assertTrue(expected > 0.3, "the " + expectedHz + " Hz tone arrives at " + expected + " of full scale");
+        assertTrue(expected > 20 * own, expectedHz + " Hz at " + expected + " against " + ownHz + " Hz at " + own);
+    }
+
+    @Test
+    void twoHeadlessPeersCallEachOtherWithToneAndChat() throws Exception {
+        EngineSettings loopback = EngineSettings.builder().ice(IceSettings.DEFAULTS.loopbackOnly()).build();
+        Heard atAda = new Heard();
+        Heard atBob = new Heard();
+        try (SignalingServer server = SignalingServer.start(SignalingServerConfig.builder().build());
+             SignalingClientRuntime runtime = new SignalingClientRuntime(ServerTrust.systemDefault(), 2);
+             HeadlessPeer bob = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Bob", null, true, BOB_HZ, null,
+                     dir, dir.resolve("bob-stats.json")), runtime, loopback, atBob);
+             HeadlessPeer ada = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Ada", "Bob", false, ADA_HZ, null,
+                     null, null), runtime, loopback, atAda)) {
+            bob.start().get(10, TimeUnit.SECONDS);
+            ada.start().get(10, TimeUnit.SECONDS);
+
+            String callId = atAda.connected.get(20, TimeUnit.SECONDS);
+            assertEquals(callId, atBob.connected.get(20, TimeUnit.SECONDS));
+            assertEquals("hello from Bob", atAda.chat.poll(10, TimeUnit.SECONDS));
+            assertEquals("hello from Ada", atBob.chat.poll(10, TimeUnit.SECONDS));
+
+            assertTrue(atAda.enoughAudio.await(20, TimeUnit.SECONDS), "Ada receives audio at 8 kHz: " + atAda.sampleRate);
+            assertTrue(atBob.enoughAudio.await(20, TimeUnit.SECONDS), "Bob receives audio at 8 kHz: " + atBob.sampleRate);
+            synchronized (atAda) {
+                assertHears(atAda.tone, BOB_HZ, ADA_HZ);
+            }
+            synchronized (atBob) {
+                assertHears(atBob.tone, ADA_HZ, BOB_HZ);
+            }
+
+            assertEquals(null, atAda.chat.poll(200, TimeUnit.MILLISECONDS), "one greeting, not two");
+            ada.hangup().get(10, TimeUnit.SECONDS);
+            assertEquals(CallEndReason.HUNG_UP, atBob.ended.get(10, TimeUnit.SECONDS));
+            Path recording = dir.resolve(callId + "-audio.wav");
+            assertTrue(Files.size(recording) > 44 + FRAMES * 160, "Bob recorded Ada's audio: " + Files.size(recording));
+        }
+        String stats = Files.readString(dir.resolve("bob-stats.json"));
+        assertTrue(stats.contains("\"chatMessagesReceived\": 1"), stats);
+    }
+
+    @Test
+    void mediaGoesOnWhileTheServerRestartsAndBothPeersResume() throws Exception {
+        EngineSettings loopback = EngineSettings.builder().ice(IceSettings.DEFAULTS.loopbackOnly()).build();
+        Heard atAda = new Heard();
+        Heard atBob = new Heard();
+        SignalingServer server = SignalingServer.start(SignalingServerConfig.builder().build());
+        int port = server.port();
+        try (SignalingClientRuntime runtime = new SignalingClientRuntime(ServerTrust.systemDefault(), 2);
+             HeadlessPeer bob = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Bob", null, true, BOB_HZ, null,
+                     null, null), runtime, loopback, atBob);
+             HeadlessPeer ada = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Ada", "Bob", false, ADA_HZ, null,
+                     null, null), runtime, loopback, atAda)) {
+            bob.start().get(10, TimeUnit.SECONDS);
+            ada.start().get(10, TimeUnit.SECONDS);
+            String callId = atAda.connected.get(20, TimeUnit.SECONDS);
+            atBob.awaitFrames(0, 50);
+
+            server.close();
+            // No server at all: the call's media is peer to peer and keeps flowing.
+            atBob.awaitFrames(atBob.frames.get(), 100);
+            atAda.awaitFrames(atAda.frames.get(), 100);
+
+            server = SignalingServer.start(SignalingServerConfig.builder().port(port).build());
+            assertEquals(callId, atAda.resumed.get(30, TimeUnit.SECONDS));
+            assertEquals(callId, atBob.resumed.get(30, TimeUnit.SECONDS));
+            atBob.awaitFrames(atBob.frames.get(), 50);
+
+            ada.hangup().get(10, TimeUnit.SECONDS);
+            assertEquals(CallEndReason.HUNG_UP, atBob.ended.get(10, TimeUnit.SECONDS));
+        } finally {
+            server.close();
+        }
+    }
+}
