@@ -4,7 +4,7 @@ import dev.parley.rtc.ice.IceSettings;
 import dev.parley.rtc.media.PacedAudioSource;
 import dev.parley.rtc.media.ToneGenerator;
 import dev.parley.rtc.net.RealNet;
-import dev.parley.rtc.testutil.ToneDetector;
+import dev.parley.rtc.media.ToneDetector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

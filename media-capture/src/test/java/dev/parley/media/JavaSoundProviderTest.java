@@ -10,7 +10,7 @@ import dev.parley.rtc.MediaStreamTrackListener;
 import dev.parley.rtc.MediaStreamTrackState;
 import dev.parley.rtc.media.PacedAudioSource;
 import dev.parley.rtc.media.ToneGenerator;
-import dev.parley.rtc.testutil.ToneDetector;
+import dev.parley.rtc.media.ToneDetector;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;

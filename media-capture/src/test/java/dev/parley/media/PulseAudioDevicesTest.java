@@ -8,7 +8,7 @@ import dev.parley.rtc.AudioTrackSource;
 import dev.parley.rtc.MediaStreamTrack;
 import dev.parley.rtc.media.PacedAudioSource;
 import dev.parley.rtc.media.ToneGenerator;
-import dev.parley.rtc.testutil.ToneDetector;
+import dev.parley.rtc.media.ToneDetector;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

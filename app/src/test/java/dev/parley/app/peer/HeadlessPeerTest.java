@@ -11,6 +11,7 @@ import dev.parley.app.signaling.server.SignalingServerConfig;
 import dev.parley.rtc.AudioFrame;
 import dev.parley.rtc.EngineSettings;
 import dev.parley.rtc.ice.IceSettings;
+import dev.parley.rtc.media.ToneDetector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +37,7 @@ class HeadlessPeerTest {
 
     /** Collects what a peer receives. */
     private static final class Heard implements HeadlessPeer.Listener {
-        final ToneLevels tone = new ToneLevels(8000, FRAMES * 80);
+        final ToneDetector tone = new ToneDetector(8000, FRAMES * 80);
         final CountDownLatch enoughAudio = new CountDownLatch(FRAMES);
         final LinkedBlockingQueue<String> chat = new LinkedBlockingQueue<>();
         final CompletableFuture<String> connected = new CompletableFuture<>();
@@ -95,7 +96,7 @@ class HeadlessPeerTest {
     }
 
     /** The other's tone (sent at half of full scale) is there, and one's own is not. */
-    private static void assertHears(ToneLevels heard, double expectedHz, double ownHz) {
+    private static void assertHears(ToneDetector heard, double expectedHz, double ownHz) {
         double expected = heard.amplitudeAt(expectedHz);
         double own = heard.amplitudeAt(ownHz);
         assertTrue(expected > 0.3, "the " + expectedHz + " Hz tone arrives at " + expected + " of full scale");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.rtc.AudioFrame;
-import dev.parley.rtc.testutil.ToneDetector;
+import dev.parley.rtc.media.ToneDetector;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

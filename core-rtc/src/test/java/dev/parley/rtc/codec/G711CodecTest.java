@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.rtc.AudioFrame;
 import dev.parley.rtc.media.ToneGenerator;
-import dev.parley.rtc.testutil.ToneDetector;
+import dev.parley.rtc.media.ToneDetector;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

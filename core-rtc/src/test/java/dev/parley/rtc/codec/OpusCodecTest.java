@@ -8,7 +8,7 @@ import dev.parley.rtc.AudioFrame;
 import dev.parley.rtc.media.OpusPayload;
 import dev.parley.rtc.media.PayloadParseException;
 import dev.parley.rtc.media.ToneGenerator;
-import dev.parley.rtc.testutil.ToneDetector;
+import dev.parley.rtc.media.ToneDetector;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.rtc.AudioFrame;
 import dev.parley.rtc.AudioTrackSource;
-import dev.parley.rtc.testutil.ToneDetector;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;

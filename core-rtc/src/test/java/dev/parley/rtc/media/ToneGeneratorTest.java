@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.rtc.AudioFrame;
-import dev.parley.rtc.testutil.ToneDetector;
 import org.junit.jupiter.api.Test;
 
 class ToneGeneratorTest {

@@ -1,10 +1,10 @@
-package dev.parley.rtc.testutil;
+package dev.parley.rtc.media;
 
 import dev.parley.rtc.AudioFrame;
 
 /**
- * Finds which tone a stream of audio carries, for tests that assert "the received tone is
- * 440 Hz". Keeps the most recent samples (mono: channels are averaged) and measures single
+ * Finds which tone a stream of audio carries: for tests that assert "the received tone is
+ * 440 Hz", and for device checks (a speaker's test sound heard back by a microphone). Keeps the most recent samples (mono: channels are averaged) and measures single
  * frequencies with the Goertzel algorithm over a Hann window, which keeps a strong tone from
  * leaking far into its neighbours.
  *

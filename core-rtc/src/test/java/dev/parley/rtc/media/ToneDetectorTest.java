@@ -1,4 +1,4 @@
-package dev.parley.rtc.testutil;
+package dev.parley.rtc.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
