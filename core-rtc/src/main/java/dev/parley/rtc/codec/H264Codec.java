@@ -1,5 +1,6 @@
 package dev.parley.rtc.codec;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -13,57 +14,33 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
  * bitrate. FFmpeg's wrapper reads the bitrate only when it opens, so a new target reopens the
  * encoder (and costs a key frame).
  */
-public final class H264Codec implements VideoCodecFactory {
+public final class H264Codec extends FfmpegVideoCodec {
     /** Payload type offered by default; RTX takes the next. */
     public static final int PAYLOAD_TYPE = 102;
     private static final int KEY_FRAME_INTERVAL = 3000;
 
-    private final FfmpegNatives natives;
+    /** Constrained baseline, level 3.1, packetization mode 1, as Chromium offers it (order kept for SDP). */
+    private static final Map<String, String> FMTP = offeredFmtp();
 
     private H264Codec(FfmpegNatives natives) {
-        this.natives = natives;
+        super(natives, "H264", "libopenh264", "h264", PAYLOAD_TYPE, FMTP);
     }
 
     public static H264Codec create(FfmpegNatives natives) {
         return new H264Codec(natives);
     }
 
-    @Override
-    public String name() {
-        return "H264";
-    }
-
-    @Override
-    public Map<String, String> fmtp() {
+    private static Map<String, String> offeredFmtp() {
         Map<String, String> fmtp = new LinkedHashMap<>();
         fmtp.put("level-asymmetry-allowed", "1");
         fmtp.put("packetization-mode", "1");
         fmtp.put("profile-level-id", "42e01f");
-        return fmtp;
+        return Collections.unmodifiableMap(fmtp);
     }
 
     @Override
-    public int preferredPayloadType() {
-        return PAYLOAD_TYPE;
-    }
-
-    @Override
-    public void checkAvailable() throws CodecUnavailableException {
-        natives.require(name());
-        FfmpegCodecs.requireEncoder(name(), "libopenh264");
-        FfmpegCodecs.requireDecoder(name(), "h264");
-    }
-
-    @Override
-    public VideoEncoder createEncoder(VideoEncoderConfig config) throws CodecUnavailableException {
-        checkAvailable();
-        return new FfmpegVideoEncoder(name(), "libopenh264", new Tuning(), config);
-    }
-
-    @Override
-    public VideoDecoder createDecoder() throws CodecUnavailableException {
-        checkAvailable();
-        return new FfmpegVideoDecoder(name(), "h264");
+    FfmpegVideoEncoder.Tuning tuning() {
+        return new Tuning();
     }
 
     private static final class Tuning implements FfmpegVideoEncoder.Tuning {

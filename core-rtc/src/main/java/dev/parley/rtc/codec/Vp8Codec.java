@@ -10,16 +10,14 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
  * demand, quantizer up to 63 (with a lower qmax libvpx can not get down to the target and
  * overshoots), and constant-bitrate rate control with a one-second buffer.
  */
-public final class Vp8Codec implements VideoCodecFactory {
+public final class Vp8Codec extends FfmpegVideoCodec {
     /** Payload type offered by default (Chromium's number for VP8); RTX takes the next. */
     public static final int PAYLOAD_TYPE = 96;
     /** Key frames only when asked (PLI/FIR, a new receiver); this just bounds libvpx's own. */
     private static final int KEY_FRAME_INTERVAL = 3000;
 
-    private final FfmpegNatives natives;
-
     private Vp8Codec(FfmpegNatives natives) {
-        this.natives = natives;
+        super(natives, "VP8", "libvpx", "vp8", PAYLOAD_TYPE, Map.of());
     }
 
     public static Vp8Codec create(FfmpegNatives natives) {
@@ -27,37 +25,8 @@ public final class Vp8Codec implements VideoCodecFactory {
     }
 
     @Override
-    public String name() {
-        return "VP8";
-    }
-
-    @Override
-    public Map<String, String> fmtp() {
-        return Map.of();
-    }
-
-    @Override
-    public int preferredPayloadType() {
-        return PAYLOAD_TYPE;
-    }
-
-    @Override
-    public void checkAvailable() throws CodecUnavailableException {
-        natives.require(name());
-        FfmpegCodecs.requireEncoder(name(), "libvpx");
-        FfmpegCodecs.requireDecoder(name(), "vp8");
-    }
-
-    @Override
-    public VideoEncoder createEncoder(VideoEncoderConfig config) throws CodecUnavailableException {
-        checkAvailable();
-        return new FfmpegVideoEncoder(name(), "libvpx", new Tuning(), config);
-    }
-
-    @Override
-    public VideoDecoder createDecoder() throws CodecUnavailableException {
-        checkAvailable();
-        return new FfmpegVideoDecoder(name(), "vp8");
+    FfmpegVideoEncoder.Tuning tuning() {
+        return new Tuning();
     }
 
     private static final class Tuning implements FfmpegVideoEncoder.Tuning {
