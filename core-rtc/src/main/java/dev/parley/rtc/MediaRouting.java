@@ -1,5 +1,6 @@
 package dev.parley.rtc;
 
+import dev.parley.rtc.interceptor.FeedbackWriter;
 import dev.parley.rtc.interceptor.InterceptorChain;
 import dev.parley.rtc.interceptor.InterceptorContext;
 import dev.parley.rtc.interceptor.StreamInfo;
@@ -14,7 +15,6 @@ import dev.parley.rtc.interceptor.twcc.TwccSender;
 import dev.parley.rtc.media.gcc.BandwidthEstimator;
 import dev.parley.rtc.rtp.FullIntraRequest;
 import dev.parley.rtc.rtp.PictureLossIndication;
-import dev.parley.rtc.rtp.ReceiverReport;
 import dev.parley.rtc.rtp.RtcpCompound;
 import dev.parley.rtc.rtp.RtcpPacket;
 import dev.parley.rtc.rtp.RtpPacket;
@@ -49,8 +49,8 @@ final class MediaRouting {
     private final Map<Long, StreamInfo> localStreams = new HashMap<>();
     /** The sender of each bound local stream, for the key frames a peer asks for. */
     private final Map<Long, RTCRtpSender> sendersBySsrc = new HashMap<>();
-    /** Feedback's sender SSRC when we send no stream (RFC 3550 §6.4.2: a receiver has an SSRC too). */
-    private final long receiveOnlySsrc;
+    /** Our PLIs go out as every receiver's feedback does (sender SSRC, RR in front without rtcp-rsize). */
+    private final FeedbackWriter feedback;
     private final Map<Long, StreamInfo> remoteStreams = new HashMap<>();
     private final Map<RTCRtpReceiver, StreamTemplate> receiveTemplates = new HashMap<>();
     /** The media SSRC each receiver gets, to unwrap the RTX packets that repair it. */
@@ -61,10 +61,7 @@ final class MediaRouting {
     private final BandwidthEstimator bandwidth;
     private long malformedRtp;
     private long malformedRtcp;
-    private long rtxReceived;
     private long rtxUnmatched;
-    private long pliSent;
-    private long keyFrameRequestsReceived;
 
     /** What a receiver's remote stream looks like before its SSRC is known. */
     private record StreamTemplate(String mid, String kind, boolean rtcpReducedSize, Map<String, Integer> extensions) {}
@@ -85,7 +82,7 @@ final class MediaRouting {
         // as sent; the TWCC sender, nearest the wire, numbers every packet, retransmissions included
         this.chain = new InterceptorChain(List.of(reports, nackGenerator, nackResponder, twccReceiver,
                 new TwccSender(context, bandwidth)));
-        this.receiveOnlySsrc = session.random().nextLong() & 0xFFFF_FFFFL;
+        this.feedback = new FeedbackWriter(context);
     }
 
     /** Sends one RTP packet of a sender through the interceptors and SRTP. */
@@ -155,7 +152,6 @@ final class MediaRouting {
             if (original.isEmpty()) {
                 return null;
             }
-            rtxReceived++;
             StreamInfo media = remoteStreams.get(mediaSsrc);
             int transportCc = media == null ? 0 : media.extensionId(TransportCc.EXTENSION_URI);
             return transportCc > 0 ? original.get().withoutExtensionElement(transportCc) : original.get();
@@ -192,9 +188,7 @@ final class MediaRouting {
         return nackGenerator.counters(remoteSsrc);
     }
 
-    long rtxReceived() {
-        return rtxReceived;
-    }
+
 
     void onRtcp(byte[] bytes) {
         RtcpCompound compound;
@@ -218,7 +212,6 @@ final class MediaRouting {
     private void keyFrameAskedFor(long ssrc) {
         RTCRtpSender sender = sendersBySsrc.get(ssrc);
         if (sender != null) {
-            keyFrameRequestsReceived++;
             sender.pipeline().requestKeyFrame();
         }
     }
@@ -228,20 +221,9 @@ final class MediaRouting {
      * receiver report where reduced-size RTCP was not negotiated.
      */
     void sendPictureLossIndication(long mediaSsrc) {
-        long sender = localStreams.isEmpty() ? receiveOnlySsrc : localStreams.keySet().iterator().next();
-        PictureLossIndication pli = new PictureLossIndication(sender, mediaSsrc);
         StreamInfo remote = remoteStreams.get(mediaSsrc);
-        boolean reducedSize = remote == null || remote.rtcpReducedSize();
-        writeRtcp(reducedSize ? List.of(pli) : List.of(new ReceiverReport(sender, List.of()), pli));
-        pliSent++;
-    }
-
-    long pliSent() {
-        return pliSent;
-    }
-
-    long keyFrameRequestsReceived() {
-        return keyFrameRequestsReceived;
+        feedback.write(new PictureLossIndication(feedback.senderSsrc(), mediaSsrc),
+                remote == null || remote.rtcpReducedSize());
     }
 
     /** Applies a completed offer/answer exchange to senders, receivers and routes. */
@@ -309,8 +291,10 @@ final class MediaRouting {
         if (!info.equals(previous)) {
             if (previous != null) {
                 chain.unbindLocalStream(previous);
+                feedback.unbindLocalStream(previous);
             }
             chain.bindLocalStream(info);
+            feedback.bindLocalStream(info);
         }
     }
 
@@ -319,6 +303,7 @@ final class MediaRouting {
         sendersBySsrc.remove(ssrc);
         if (previous != null) {
             chain.unbindLocalStream(previous);
+            feedback.unbindLocalStream(previous);
         }
     }
 

@@ -58,11 +58,6 @@ public final class BandwidthEstimator implements TransportFeedbackListener {
         return targetBps;
     }
 
-    /** What the delay gradient said last. */
-    public BandwidthUsage usage() {
-        return usage;
-    }
-
     /** A round-trip time measured by RTCP. */
     public void onRoundTripTime(long rttMicros) {
         if (rttMicros > 0) {

@@ -45,8 +45,4 @@ final class LossBasedControl {
         }
         return rateBps;
     }
-
-    double lastLossRatio() {
-        return lastLossRatio;
-    }
 }

@@ -46,10 +46,6 @@ final class OveruseDetector {
         return state;
     }
 
-    double threshold() {
-        return threshold;
-    }
-
     private void adaptThreshold(double trend, long nowMicros) {
         if (lastUpdateMicros < 0) {
             lastUpdateMicros = nowMicros;
