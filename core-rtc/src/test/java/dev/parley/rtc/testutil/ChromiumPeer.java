@@ -189,6 +189,31 @@ public final class ChromiumPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads {@code url} in the page and returns once its document is complete. {@code Page.navigate}
+     * answers when the new document has committed, so the polls that follow run in it rather than
+     * in the old one being torn down (a script evaluated mid-swap fails with "Inspected target
+     * navigated or closed").
+     *
+     * @throws IOException if the navigation fails or the page does not load within the default timeout
+     */
+    public void navigate(String url) throws IOException, InterruptedException {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("url", url);
+        Map<String, Object> result = cdp.send("Page.navigate", params, sessionId, DEFAULT_TIMEOUT);
+        Object error = result.get("errorText");
+        if (error != null && !error.toString().isEmpty()) {
+            throw new IOException("navigating to " + url + " failed: " + error);
+        }
+        long deadline = System.nanoTime() + DEFAULT_TIMEOUT.toNanos();
+        while (!Boolean.TRUE.equals(eval("document.readyState === 'complete'"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException(url + " did not finish loading within " + DEFAULT_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(20); // polling: the load event may already have passed when we ask
+        }
+    }
+
     /** Chromium's product string, e.g. {@code HeadlessChrome/156.0.8078.108}. */
     public String version() throws IOException, InterruptedException {
         return (String) cdp.send("Browser.getVersion", null, null, DEFAULT_TIMEOUT).get("product");
