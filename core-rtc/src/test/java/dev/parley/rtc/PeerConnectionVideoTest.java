@@ -1,11 +1,15 @@
 package dev.parley.rtc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.rtc.codec.CodecRegistry;
+import dev.parley.rtc.codec.FfmpegNatives;
 import dev.parley.rtc.media.PacedVideoSource;
 import dev.parley.rtc.media.TestPattern;
 import dev.parley.rtc.media.VideoQuality;
+import dev.parley.rtc.sdp.MediaKind;
 import dev.parley.rtc.testutil.RtpLossNet;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +17,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Video between two Parley peer connections over real UDP on 127.0.0.1: each sends a moving test
@@ -48,6 +54,31 @@ class PeerConnectionVideoTest {
 
         assertDecodesInOrder(awaitVideoTrack(pair.impolite), politeCamera, "impolite sees polite's 640x360");
         assertDecodesInOrder(awaitVideoTrack(pair.polite), impoliteCamera, "polite sees impolite's 320x240");
+    }
+
+    /** Issue #6's loopback item: 1280x720 at 30 fps both ways, in each video codec Parley ships. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"VP8", "H264"})
+    void hd720p30BothWays_theReceiversDecodeThePatternInOrderAndSharp(String codec) throws Exception {
+        pair = new PeerPair(new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp())
+                .withPreference(MediaKind.VIDEO, List.of(codec)), MediaEngine.standard().headerExtensions(MediaKind.VIDEO)));
+        TestPattern politeCamera = new TestPattern(1280, 720);
+        TestPattern impoliteCamera = new TestPattern(1280, 720);
+        pair.polite.pc.addTrack(camera(politeCamera), new MediaStream());
+        pair.impolite.pc.addTrack(camera(impoliteCamera), new MediaStream());
+        pair.awaitConnected(10);
+        pair.awaitStable(10);
+
+        assertDecodesInOrder(awaitVideoTrack(pair.impolite), politeCamera, codec + ": impolite sees polite's 1280x720");
+        assertDecodesInOrder(awaitVideoTrack(pair.polite), impoliteCamera, codec + ": polite sees impolite's 1280x720");
+        for (PeerPair.Peer receiver : List.of(pair.polite, pair.impolite)) {
+            RTCStats inbound = videoStats(receiver.pc, "inbound-rtp");
+            assertEquals(1280, inbound.getLong("frameWidth"), inbound.toString());
+            String codecId = inbound.getString("codecId").orElseThrow();
+            RTCStats used = receiver.pc.getStats().get(5, TimeUnit.SECONDS).ofType("codec").stream()
+                    .filter(st -> st.id().equals(codecId)).findFirst().orElseThrow();
+            assertEquals("video/" + codec, used.getString("mimeType").orElseThrow(), "the negotiated codec");
+        }
     }
 
     @Test

@@ -28,11 +28,20 @@ final class PeerPair implements AutoCloseable {
 
     /** A pair whose polite peer sends through {@code politeNet} made from the shared one (loss, say). */
     PeerPair(java.util.function.UnaryOperator<dev.parley.rtc.net.Net> politeNet) {
+        this(politeNet, MediaEngine.defaults());
+    }
+
+    /** A pair offering {@code engine}'s codecs (both sides). */
+    PeerPair(MediaEngine engine) {
+        this(net -> net, engine);
+    }
+
+    PeerPair(java.util.function.UnaryOperator<dev.parley.rtc.net.Net> politeNet, MediaEngine engine) {
         EngineSettings settings = EngineSettings.builder().net(net).ice(IceSettings.DEFAULTS.loopbackOnly()).build();
         EngineSettings politeSettings = EngineSettings.builder().net(politeNet.apply(net))
                 .ice(IceSettings.DEFAULTS.loopbackOnly()).build();
-        polite = new Peer("polite", true, new RTCPeerConnection(RTCConfiguration.defaults(), politeSettings));
-        impolite = new Peer("impolite", false, new RTCPeerConnection(RTCConfiguration.defaults(), settings));
+        polite = new Peer("polite", true, new RTCPeerConnection(RTCConfiguration.defaults(), politeSettings, engine));
+        impolite = new Peer("impolite", false, new RTCPeerConnection(RTCConfiguration.defaults(), settings, engine));
         polite.remote = impolite;
         impolite.remote = polite;
         polite.listen();
