@@ -3,6 +3,8 @@ package dev.parley.rtc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.rtc.codec.CodecRegistry;
+import dev.parley.rtc.codec.FfmpegNatives;
 import dev.parley.rtc.ice.IceSettings;
 import dev.parley.rtc.media.PacedAudioSource;
 import dev.parley.rtc.media.PacedVideoSource;
@@ -10,6 +12,7 @@ import dev.parley.rtc.media.TestPattern;
 import dev.parley.rtc.media.ToneGenerator;
 import dev.parley.rtc.net.RealNet;
 import dev.parley.rtc.sdp.MediaDescription;
+import dev.parley.rtc.sdp.MediaKind;
 import dev.parley.rtc.sdp.SessionDescription;
 import dev.parley.rtc.testutil.ChromiumPeer;
 import dev.parley.rtc.testutil.Json;
@@ -29,6 +32,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +77,11 @@ class PeerConnectionChromiumInteropIT {
 
     @BeforeEach
     void parleyPeer() throws Exception {
+        parleyPeer(MediaEngine.defaults());
+    }
+
+    /** A fresh Chromium pc and a Parley pc offering {@code engine}'s codecs. */
+    private void parleyPeer(MediaEngine engine) throws Exception {
         chromium.eval("window.pc && window.pc.close(); window.pc = new RTCPeerConnection();"
                 + "window.remoteAudio = []; pc.ontrack = e => { const a = new Audio();"
                 + " a.srcObject = e.streams[0] || new MediaStream([e.track]); a.play(); remoteAudio.push(a); }; true");
@@ -79,7 +89,8 @@ class PeerConnectionChromiumInteropIT {
         InetAddress host = InetAddress.getByName(HOST_IP);
         IceSettings ice = IceSettings.DEFAULTS.toBuilder().addressFilter(a -> a.address().equals(host))
                 .includeIpv6(false).gatherTcp(false).build();
-        parley = new RTCPeerConnection(RTCConfiguration.defaults(), EngineSettings.builder().net(net).ice(ice).build());
+        parley = new RTCPeerConnection(RTCConfiguration.defaults(), EngineSettings.builder().net(net).ice(ice).build(),
+                engine);
         parley.addListener(new RTCPeerConnectionListener() {
             @Override
             public void onIceCandidate(RTCIceCandidate candidate) {
@@ -107,6 +118,7 @@ class PeerConnectionChromiumInteropIT {
         for (AutoCloseable r : resources) {
             r.close();
         }
+        resources.clear();
         parley.close();
         net.close();
     }
@@ -265,58 +277,103 @@ class PeerConnectionChromiumInteropIT {
     }
 
     /**
-     * VP8 both ways (issue #6): Chromium offers its fake camera, Parley answers with its test
-     * pattern. Parley decodes Chromium's frames at the camera's rate, and Chromium decodes Parley's
-     * at 640x360 with framesDecoded rising.
+     * Issue #6 with a real browser, in each video codec and both roles: Parley sends its 1280x720
+     * test pattern and a tone, Chromium its fake camera and microphone. Chromium decodes Parley's
+     * video at 1280 wide and ≥ 25 fps and hears the Opus tone; Parley decodes Chromium's camera at
+     * ≥ 25 fps and its Opus beeps. Both sides' stats name the codec the test asked for.
      */
-    @Test
-    void chromiumOffersCamera_vp8BothWays_eachDecodesTheOther() throws Exception {
-        String offer = (String) chromium.evalAsync(
-                "window.videos = []; pc.ontrack = e => { const v = document.createElement('video'); v.muted = true;"
-                + " v.autoplay = true; v.srcObject = e.streams[0] || new MediaStream([e.track]);"
-                + " document.body.appendChild(v); v.play(); videos.push(v); };\n"
-                + "const camera = await navigator.mediaDevices.getUserMedia({video: {width: 640, height: 480}});\n"
-                + "pc.addTrack(camera.getVideoTracks()[0], camera);\n"
-                + "await pc.setLocalDescription();\n" + AWAIT_GATHERED
-                + "return pc.localDescription.sdp;", TIMEOUT);
-        parley.setRemoteDescription(RTCSessionDescription.offer(offer)).get(5, TimeUnit.SECONDS);
-        TestPattern pattern = new TestPattern(640, 360);
+    @ParameterizedTest(name = "{0}, Parley offers: {1}")
+    @CsvSource({"VP8, true", "VP8, false", "H264, true", "H264, false"})
+    void hdVideoAndOpus_bothWays_eachDecodesTheOther(String codec, boolean parleyOffers) throws Exception {
+        close();
+        parleyPeer(new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp())
+                .withPreference(MediaKind.AUDIO, List.of("opus"))
+                .withPreference(MediaKind.VIDEO, List.of(codec)), MediaEngine.standard().headerExtensions(MediaKind.VIDEO)));
+        String chromiumMedia = "window.videos = []; pc.ontrack = e => { const el = document.createElement(e.track.kind);"
+                + " el.muted = e.track.kind === 'video'; el.autoplay = true;"
+                + " el.srcObject = e.streams[0] || new MediaStream([e.track]); document.body.appendChild(el); el.play(); };\n"
+                + "const media = await navigator.mediaDevices.getUserMedia({audio: true,"
+                + " video: {width: 1280, height: 720, frameRate: 30}});\n"
+                + "media.getTracks().forEach(t => pc.addTrack(t, media));\n";
+        MediaStream parleyStream = new MediaStream();
         VideoTrackSource camera = new VideoTrackSource();
-        resources.add(new PacedVideoSource(pattern, 30, camera).start());
+        resources.add(new PacedVideoSource(new TestPattern(1280, 720), 30, camera).start());
         resources.add(camera);
-        parley.addTrack(camera.createTrack("test pattern"), new MediaStream());
-        parley.setLocalDescription().get(5, TimeUnit.SECONDS);
-        chromium.evalAsync("await pc.setRemoteDescription({type: 'answer', sdp: " + Json.quote(parleyDescription())
-                + "});\n" + awaitChromiumState("connected") + "return true;", TIMEOUT);
+        if (parleyOffers) {
+            parley.addTrack(tone(440), parleyStream);
+            parley.addTrack(camera.createTrack("test pattern"), parleyStream);
+            parley.setLocalDescription().get(5, TimeUnit.SECONDS);
+            String answer = (String) chromium.evalAsync("await pc.setRemoteDescription({type: 'offer', sdp: "
+                    + Json.quote(parleyDescription()) + "});\n" + chromiumMedia
+                    + "await pc.setLocalDescription();\n" + AWAIT_GATHERED + "return pc.localDescription.sdp;", TIMEOUT);
+            parley.setRemoteDescription(RTCSessionDescription.answer(answer)).get(5, TimeUnit.SECONDS);
+        } else {
+            String offer = (String) chromium.evalAsync(chromiumMedia + "await pc.setLocalDescription();\n"
+                    + AWAIT_GATHERED + "return pc.localDescription.sdp;", TIMEOUT);
+            parley.setRemoteDescription(RTCSessionDescription.offer(offer)).get(5, TimeUnit.SECONDS);
+            parley.addTrack(tone(440), parleyStream);
+            parley.addTrack(camera.createTrack("test pattern"), parleyStream);
+            parley.setLocalDescription().get(5, TimeUnit.SECONDS);
+            chromium.evalAsync("await pc.setRemoteDescription({type: 'answer', sdp: " + Json.quote(parleyDescription())
+                    + "}); return true;", TIMEOUT);
+        }
         assertEquals(RTCPeerConnectionState.CONNECTED, parleyConnected.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        chromium.evalAsync(awaitChromiumState("connected") + "return true;", TIMEOUT);
 
-        RTCTrackEvent event = null;
-        while (event == null || !event.track().kind().equals("video")) {
-            event = parleyTracks.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            assertTrue(event != null, "Parley gets Chromium's camera track");
+        RTCTrackEvent video = null;
+        RTCTrackEvent audio = null;
+        while (video == null || audio == null) {
+            RTCTrackEvent event = parleyTracks.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(event != null, "Parley gets Chromium's camera and microphone tracks");
+            if (event.track().kind().equals("video")) {
+                video = event;
+            } else {
+                audio = event;
+            }
         }
-        LinkedBlockingQueue<VideoFrame> frames = new LinkedBlockingQueue<>();
-        try (AutoCloseable sink = event.track().addVideoSink(frames::add)) {
-            VideoFrame first = frames.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            assertTrue(first != null, "Parley decodes a frame of Chromium's camera");
-            frames.clear();
-            long start = System.nanoTime();
-            Thread.sleep(3000); // a measuring window: frames are counted over it, not awaited
-            double fps = frames.size() / ((System.nanoTime() - start) / 1e9);
-            VideoFrame last = frames.isEmpty() ? first : List.copyOf(frames).get(frames.size() - 1);
-            LOG.info("Parley decodes Chromium's camera at {} fps, {}x{}", String.format("%.1f", fps), last.width(),
-                    last.height());
-            assertTrue(fps >= 20, "Parley decodes Chromium's camera at " + fps + " fps");
-        }
+        double parleyFps = decodedFramesPerSecond(video.track());
+        LOG.info("{}: Parley decodes Chromium's camera at {} fps", codec, String.format("%.1f", parleyFps));
+        assertTrue(parleyFps >= 25, codec + ": Parley decodes Chromium's camera at " + parleyFps + " fps");
+        assertTrue(parleyReceivedEnergy(audio, 150) > 0, "Parley hears Chromium's Opus beeps");
 
         Map<String, Object> before = chromiumInboundVideo();
         Thread.sleep(2000); // a measuring window for Chromium's framesDecoded
         Map<String, Object> after = chromiumInboundVideo();
         double chromiumFps = (((Number) after.get("framesDecoded")).doubleValue()
                 - ((Number) before.get("framesDecoded")).doubleValue()) / 2.0;
-        LOG.info("Chromium decodes Parley's pattern: {}", after);
-        assertEquals(640, ((Number) after.get("frameWidth")).intValue(), "Chromium's inbound-rtp frameWidth");
-        assertTrue(chromiumFps >= 20, "Chromium decodes Parley's VP8 at " + chromiumFps + " fps: " + after);
+        LOG.info("{}: Chromium decodes Parley's pattern at {} fps: {}", codec, chromiumFps, after);
+        assertEquals(1280, ((Number) after.get("frameWidth")).intValue(), "Chromium's inbound-rtp frameWidth");
+        assertTrue(chromiumFps >= 25, codec + ": Chromium decodes Parley's video at " + chromiumFps + " fps: " + after);
+        assertTrue(chromiumInboundAudioWithEnergy(1).stream()
+                .anyMatch(s -> ((Number) s.get("totalAudioEnergy")).doubleValue() > 0), "Chromium hears Parley's Opus tone");
+
+        assertEquals(List.of("audio/opus", "video/" + codec), chromiumInboundCodecs(), "Chromium decodes what was asked");
+        RTCStatsReport stats = parley.getStats().get(5, TimeUnit.SECONDS);
+        List<String> parleyCodecs = stats.ofType("inbound-rtp").stream()
+                .map(in -> in.getString("codecId").orElseThrow())
+                .map(id -> stats.ofType("codec").stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow())
+                .map(c -> c.getString("mimeType").orElseThrow()).sorted().toList();
+        assertEquals(List.of("audio/opus", "video/" + codec), parleyCodecs, "Parley decodes what was asked");
+    }
+
+    /** Frames per second the track delivers, counted over 3 s after its first frame. */
+    private static double decodedFramesPerSecond(MediaStreamTrack track) throws Exception {
+        LinkedBlockingQueue<VideoFrame> frames = new LinkedBlockingQueue<>();
+        try (AutoCloseable sink = track.addVideoSink(frames::add)) {
+            assertTrue(frames.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS) != null, "a first decoded frame");
+            frames.clear();
+            long start = System.nanoTime();
+            Thread.sleep(3000); // a measuring window: frames are counted over it, not awaited
+            return frames.size() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** The mime types of what Chromium receives, sorted. */
+    @SuppressWarnings("unchecked")
+    private static List<String> chromiumInboundCodecs() throws Exception {
+        return (List<String>) chromium.evalAsync("const stats = await pc.getStats(); const types = [];\n"
+                + "stats.forEach(s => { if (s.type === 'inbound-rtp' && s.codecId) types.push(stats.get(s.codecId).mimeType); });\n"
+                + "return types.sort();", TIMEOUT);
     }
 
     @SuppressWarnings("unchecked")
