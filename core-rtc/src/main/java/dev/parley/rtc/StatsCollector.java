@@ -153,6 +153,15 @@ final class StatsCollector {
                 s.pc.media().retransmissions(sender.ssrc()).ifPresent(r -> b.put("nackCount", r.nacksReceived())
                         .put("retransmittedPacketsSent", r.packetsResent())
                         .put("retransmittedBytesSent", r.payloadBytesResent()));
+                if (sender.pipeline() instanceof VideoSendPipeline video) {
+                    VideoSendPipeline.Counters v = video.counters();
+                    b.put("framesEncoded", v.framesEncoded()).put("keyFramesEncoded", v.keyFramesEncoded())
+                            .put("totalEncodeTime", v.totalEncodeNanos() / 1e9)
+                            .put("targetBitrate", (double) v.targetBitrate());
+                    if (v.frameWidth() > 0) {
+                        b.put("frameWidth", (long) v.frameWidth()).put("frameHeight", (long) v.frameHeight());
+                    }
+                }
                 MediaStreamTrack track = sender.track();
                 if (track != null) {
                     String sourceId = "SA" + track.id();

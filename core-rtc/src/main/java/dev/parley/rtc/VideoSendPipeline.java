@@ -4,7 +4,10 @@ import dev.parley.rtc.codec.EncodedVideoFrame;
 import dev.parley.rtc.codec.VideoEncodeException;
 import dev.parley.rtc.codec.VideoEncoder;
 import dev.parley.rtc.codec.VideoEncoderConfig;
+import dev.parley.rtc.media.FrameDropper;
+import dev.parley.rtc.media.FrameScaler;
 import dev.parley.rtc.media.PayloadSize;
+import dev.parley.rtc.media.ResolutionLadder;
 import dev.parley.rtc.media.RtpSendStream;
 import dev.parley.rtc.media.VideoPacketizer;
 import dev.parley.rtc.media.VideoPayloadFormat;
@@ -21,8 +24,13 @@ import org.slf4j.LoggerFactory;
  * encoded waits for it (a camera thread is never shared by two frames).
  *
  * <p>Key frames come at the start, after a new negotiation, and when the receiver asks (PLI or
- * FIR, through {@link #requestKeyFrame()}). The target bitrate is applied in steps of at least
- * {@value #BITRATE_STEP_PERCENT}%: FFmpeg's encoders reopen (a key frame) to change it.
+ * FIR, through {@link #requestKeyFrame()}) — but not closer than {@link #MIN_KEY_FRAME_INTERVAL_NANOS}
+ * to the last one: under loss a receiver asks again and again, and each answer is several
+ * delta frames' worth of bytes. FFmpeg's encoders take a new bitrate only by reopening, which
+ * costs a key frame, so the target is applied in steps of at least {@value #BITRATE_STEP_PERCENT}%
+ * and not more often than {@link #MIN_REOPEN_INTERVAL_NANOS}; in between, a {@link FrameDropper}
+ * holds the output to the target. The picture size follows the encoder's bitrate
+ * ({@link ResolutionLadder}), so a size change rides on a reopen that happens anyway.
  */
 final class VideoSendPipeline implements SendPipeline {
     private static final Logger log = LoggerFactory.getLogger(VideoSendPipeline.class);
@@ -30,6 +38,8 @@ final class VideoSendPipeline implements SendPipeline {
     static final int INITIAL_BITRATE = 1_000_000;
     static final double NOMINAL_FRAME_RATE = 30;
     static final int BITRATE_STEP_PERCENT = 15;
+    static final long MIN_REOPEN_INTERVAL_NANOS = 1_000_000_000L;
+    static final long MIN_KEY_FRAME_INTERVAL_NANOS = 300_000_000L;
 
     private final MediaContext context;
     private final long ssrc;
@@ -46,9 +56,25 @@ final class VideoSendPipeline implements SendPipeline {
     private Configured encoderFor;
     private VideoPacketizer packetizer;
     private int appliedBitrate;
+    private long appliedAtNanos;
+    private long lastKeyFrameNanos = Long.MIN_VALUE;
+    /** The source's frame interval (every picture, skipped ones too), smoothed; what the encoder budgets by. */
+    private double sourceIntervalNanos = 1e9 / NOMINAL_FRAME_RATE;
+    private double encoderFrameRate = NOMINAL_FRAME_RATE;
+    private long lastCaptureNanos = Long.MIN_VALUE;
+    private final FrameDropper dropper = new FrameDropper(INITIAL_BITRATE);
     private long encodeFailures;
+    private long framesEncoded;
+    private long keyFramesEncoded;
+    private long totalEncodeNanos;
+    private int frameWidth;
+    private int frameHeight;
 
     private record Configured(SendConfig config, CodecCapability codec, VideoPayloadFormat format) {}
+
+    /** What the encoder did, for {@code outbound-rtp} stats (W3C names). */
+    record Counters(long framesEncoded, long keyFramesEncoded, long framesDropped, long totalEncodeNanos,
+                    int frameWidth, int frameHeight, int targetBitrate) {}
 
     VideoSendPipeline(MediaContext context, long ssrc) {
         this.context = context;
@@ -122,13 +148,25 @@ final class VideoSendPipeline implements SendPipeline {
             if (stopped || !prepareEncoder(c)) {
                 return;
             }
-            if (keyFrameWanted) {
+            long now = context.executor().nanoTime();
+            followSourceFrameRate(frame.captureTimeNanos());
+            boolean keyFrameDue = keyFrameWanted && (lastKeyFrameNanos == Long.MIN_VALUE
+                    || now - lastKeyFrameNanos >= MIN_KEY_FRAME_INTERVAL_NANOS);
+            applyBitrate(now);
+            if (!keyFrameDue && dropper.shouldDrop(now)) {
+                return;
+            }
+            if (keyFrameDue) {
                 keyFrameWanted = false;
                 encoder.requestKeyFrame();
             }
-            applyBitrate();
+            int[] size = ResolutionLadder.sizeFor(frame.width(), frame.height(), appliedBitrate,
+                    (long) frameWidth * frameHeight);
+            VideoFrame picture = FrameScaler.scale(frame, size[0], size[1]);
             try {
-                Optional<EncodedVideoFrame> out = encoder.encode(frame);
+                long started = System.nanoTime();
+                Optional<EncodedVideoFrame> out = encoder.encode(picture);
+                totalEncodeNanos += System.nanoTime() - started;
                 if (out.isEmpty()) {
                     return; // the rate control skipped this picture
                 }
@@ -138,6 +176,14 @@ final class VideoSendPipeline implements SendPipeline {
                 log.warn("{} encoder failed on a {}x{} frame ({} so far): {}", c.codec().name(), frame.width(),
                         frame.height(), encodeFailures, e.getMessage());
                 return;
+            }
+            dropper.onEncoded(encoded.data().length, now);
+            framesEncoded++;
+            frameWidth = encoded.width();
+            frameHeight = encoded.height();
+            if (encoded.keyFrame()) {
+                keyFramesEncoded++;
+                lastKeyFrameNanos = now;
             }
             payloads = packetizer.packetize(encoded);
         }
@@ -155,6 +201,8 @@ final class VideoSendPipeline implements SendPipeline {
         closeEncoder();
         encoderFor = c;
         appliedBitrate = targetBitrate;
+        appliedAtNanos = context.executor().nanoTime();
+        encoderFrameRate = NOMINAL_FRAME_RATE;
         encoder = context.mediaEngine().videoEncoder(c.codec(), new VideoEncoderConfig(appliedBitrate,
                 NOMINAL_FRAME_RATE)).orElse(null);
         if (encoder == null) {
@@ -164,12 +212,37 @@ final class VideoSendPipeline implements SendPipeline {
         return true;
     }
 
-    private void applyBitrate() {
+    /** The frame dropper follows the target at once; the encoder in steps, when it may reopen. */
+    private void applyBitrate(long now) {
         int target = targetBitrate;
-        if (Math.abs(target - appliedBitrate) * 100L >= (long) appliedBitrate * BITRATE_STEP_PERCENT) {
+        dropper.setTarget(target);
+        if (Math.abs(target - appliedBitrate) * 100L >= (long) appliedBitrate * BITRATE_STEP_PERCENT
+                && now - appliedAtNanos >= MIN_REOPEN_INTERVAL_NANOS) {
             appliedBitrate = target;
+            appliedAtNanos = now;
             encoder.setTargetBitrate(target);
         }
+    }
+
+    /** Tells the encoder the source's frame rate when it moved by more than 10%. */
+    private void followSourceFrameRate(long captureNanos) {
+        if (lastCaptureNanos != Long.MIN_VALUE) {
+            long interval = captureNanos - lastCaptureNanos;
+            if (interval > 0 && interval < 1_000_000_000L) {
+                sourceIntervalNanos += (interval - sourceIntervalNanos) / 16;
+            }
+        }
+        lastCaptureNanos = captureNanos;
+        double rate = Math.max(1, Math.min(240, 1e9 / sourceIntervalNanos));
+        if (Math.abs(rate - encoderFrameRate) > encoderFrameRate * 0.1) {
+            encoderFrameRate = rate;
+            encoder.setFrameRate(rate);
+        }
+    }
+
+    synchronized Counters counters() {
+        return new Counters(framesEncoded, keyFramesEncoded, dropper.dropped(), totalEncodeNanos, frameWidth,
+                frameHeight, targetBitrate);
     }
 
     private void closeEncoder() {

@@ -15,6 +15,7 @@ import dev.parley.rtc.sdp.MediaDescription;
 import dev.parley.rtc.sdp.MediaKind;
 import dev.parley.rtc.sdp.SessionDescription;
 import dev.parley.rtc.testutil.ChromiumPeer;
+import dev.parley.rtc.testutil.ChromiumScripts;
 import dev.parley.rtc.testutil.Json;
 import dev.parley.rtc.testutil.ChromiumInNamespace;
 import java.net.InetAddress;
@@ -142,25 +143,8 @@ class PeerConnectionChromiumInteropIT {
                 + Json.quote(offer) + "});\n"
                 + "const mic = await navigator.mediaDevices.getUserMedia({audio: true});\n"
                 + "pc.addTrack(mic.getAudioTracks()[0], mic);\n"
-                + "await pc.setLocalDescription();\n" + AWAIT_GATHERED
+                + "await pc.setLocalDescription();\n" + ChromiumScripts.AWAIT_GATHERED
                 + "return pc.localDescription.sdp;", TIMEOUT);
-    }
-
-    private static final String AWAIT_GATHERED = "await new Promise((resolve, reject) => {\n"
-            + "  if (pc.iceGatheringState === 'complete') return resolve();\n"
-            + "  pc.addEventListener('icegatheringstatechange', () => {\n"
-            + "    if (pc.iceGatheringState === 'complete') resolve();\n"
-            + "  });\n"
-            + "  setTimeout(() => reject(new Error('gathering not complete: ' + pc.iceGatheringState)), 10000);\n"
-            + "});\n";
-
-    private static String awaitChromiumState(String wanted) {
-        return "await new Promise((resolve, reject) => {\n"
-                + "  const check = () => { if (pc.connectionState === '" + wanted + "') resolve();"
-                + "    else if (pc.connectionState === 'failed' && '" + wanted + "' !== 'failed') reject(new Error('failed')); };\n"
-                + "  pc.addEventListener('connectionstatechange', check); check();\n"
-                + "  setTimeout(() => reject(new Error('connectionState ' + pc.connectionState)), 15000);\n"
-                + "});\n";
     }
 
     /** Chromium's inbound audio as its getStats sees it, waiting until it carries energy. */
@@ -210,7 +194,7 @@ class PeerConnectionChromiumInteropIT {
         parley.setRemoteDescription(RTCSessionDescription.answer(answer)).get(5, TimeUnit.SECONDS);
 
         assertEquals(RTCPeerConnectionState.CONNECTED, parleyConnected.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-        chromium.evalAsync(awaitChromiumState("connected") + "return true;", TIMEOUT);
+        chromium.evalAsync(ChromiumScripts.awaitConnectionState("connected") + "return true;", TIMEOUT);
         assertAudioBothWays(1);
         assertDtlsWithChromium();
         assertRtcpRoundTripBothWays();
@@ -254,7 +238,7 @@ class PeerConnectionChromiumInteropIT {
                 "const media = await navigator.mediaDevices.getUserMedia({audio: true, video: true});\n"
                 + "media.getTracks().forEach(t => pc.addTrack(t, media));\n"
                 + "window.dc = pc.createDataChannel('chat');\n"
-                + "await pc.setLocalDescription();\n" + AWAIT_GATHERED
+                + "await pc.setLocalDescription();\n" + ChromiumScripts.AWAIT_GATHERED
                 + "return pc.localDescription.sdp;", TIMEOUT);
         parley.setRemoteDescription(RTCSessionDescription.offer(offer)).get(5, TimeUnit.SECONDS);
         parley.addTrack(tone(440), new MediaStream());
@@ -271,7 +255,7 @@ class PeerConnectionChromiumInteropIT {
         }
 
         chromium.evalAsync("await pc.setRemoteDescription({type: 'answer', sdp: " + Json.quote(answer) + "});\n"
-                + awaitChromiumState("connected") + "return true;", TIMEOUT);
+                + ChromiumScripts.awaitConnectionState("connected") + "return true;", TIMEOUT);
         assertEquals(RTCPeerConnectionState.CONNECTED, parleyConnected.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
         assertAudioBothWays(1);
     }
@@ -305,11 +289,11 @@ class PeerConnectionChromiumInteropIT {
             parley.setLocalDescription().get(5, TimeUnit.SECONDS);
             String answer = (String) chromium.evalAsync("await pc.setRemoteDescription({type: 'offer', sdp: "
                     + Json.quote(parleyDescription()) + "});\n" + chromiumMedia
-                    + "await pc.setLocalDescription();\n" + AWAIT_GATHERED + "return pc.localDescription.sdp;", TIMEOUT);
+                    + "await pc.setLocalDescription();\n" + ChromiumScripts.AWAIT_GATHERED + "return pc.localDescription.sdp;", TIMEOUT);
             parley.setRemoteDescription(RTCSessionDescription.answer(answer)).get(5, TimeUnit.SECONDS);
         } else {
             String offer = (String) chromium.evalAsync(chromiumMedia + "await pc.setLocalDescription();\n"
-                    + AWAIT_GATHERED + "return pc.localDescription.sdp;", TIMEOUT);
+                    + ChromiumScripts.AWAIT_GATHERED + "return pc.localDescription.sdp;", TIMEOUT);
             parley.setRemoteDescription(RTCSessionDescription.offer(offer)).get(5, TimeUnit.SECONDS);
             parley.addTrack(tone(440), parleyStream);
             parley.addTrack(camera.createTrack("test pattern"), parleyStream);
@@ -318,7 +302,7 @@ class PeerConnectionChromiumInteropIT {
                     + "}); return true;", TIMEOUT);
         }
         assertEquals(RTCPeerConnectionState.CONNECTED, parleyConnected.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-        chromium.evalAsync(awaitChromiumState("connected") + "return true;", TIMEOUT);
+        chromium.evalAsync(ChromiumScripts.awaitConnectionState("connected") + "return true;", TIMEOUT);
 
         RTCTrackEvent video = null;
         RTCTrackEvent audio = null;
@@ -435,7 +419,7 @@ class PeerConnectionChromiumInteropIT {
         parley.setRemoteDescription(RTCSessionDescription.answer(forged)).get(5, TimeUnit.SECONDS);
 
         assertEquals(RTCPeerConnectionState.FAILED, parleyConnected.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-        chromium.evalAsync(awaitChromiumState("failed") + "return true;", TIMEOUT);
+        chromium.evalAsync(ChromiumScripts.awaitConnectionState("failed") + "return true;", TIMEOUT);
         RTCTrackEvent track = parleyTracks.poll(1, TimeUnit.SECONDS);
         RTCStatsReport stats = parley.getStats().get(5, TimeUnit.SECONDS);
         assertTrue(stats.ofType("inbound-rtp").isEmpty(), "no media delivered: " + stats.ofType("inbound-rtp"));

@@ -78,6 +78,7 @@ class PeerConnectionVideoTest {
             RTCStats used = receiver.pc.getStats().get(5, TimeUnit.SECONDS).ofType("codec").stream()
                     .filter(st -> st.id().equals(codecId)).findFirst().orElseThrow();
             assertEquals("video/" + codec, used.getString("mimeType").orElseThrow(), "the negotiated codec");
+            System.out.printf("%s %s sends %s%n", codec, receiver.name, videoStats(receiver.pc, "outbound-rtp"));
         }
     }
 

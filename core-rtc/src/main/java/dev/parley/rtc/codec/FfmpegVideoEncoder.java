@@ -102,8 +102,11 @@ final class FfmpegVideoEncoder implements VideoEncoder {
         long timestamp = EncodedVideoFrame.timestampOf(frame.captureTimeNanos());
         long pts = lastPts == Long.MIN_VALUE ? timestamp : Math.max(lastPts + 1, timestamp); // strictly increasing
         // The rate control shares the bitrate out by frame duration: the last interval between
-        // pictures is the best guess at this one's (the nominal frame rate before the second).
-        long duration = lastPts == Long.MIN_VALUE ? Math.round(EncodedVideoFrame.CLOCK_RATE / frameRate) : pts - lastPts;
+        // pictures is the best guess at this one's, but no longer than the source's frame interval —
+        // pictures a frame dropper skipped must not become budget for this one (a bigger frame,
+        // more skipping, a spiral).
+        long nominal = Math.round(EncodedVideoFrame.CLOCK_RATE / frameRate);
+        long duration = lastPts == Long.MIN_VALUE ? nominal : Math.min(pts - lastPts, nominal);
         lastPts = pts;
         picture.pts(pts).duration(duration);
         picture.pict_type(keyFrameRequested ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);

@@ -8,6 +8,7 @@ import dev.parley.rtc.RTCDataChannelListener;
 import dev.parley.rtc.RTCPeerConnection;
 import dev.parley.rtc.RTCSessionDescription;
 import dev.parley.rtc.net.RealNet;
+import dev.parley.rtc.testutil.DelayLine;
 import dev.parley.rtc.testutil.NetworkNamespace;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -18,6 +18,7 @@ import dev.parley.rtc.sdp.Origin;
 import dev.parley.rtc.sdp.SessionDescription;
 import dev.parley.rtc.sdp.Setup;
 import dev.parley.rtc.testutil.ChromiumPeer;
+import dev.parley.rtc.testutil.ChromiumScripts;
 import dev.parley.rtc.testutil.Json;
 import dev.parley.rtc.testutil.ChromiumInNamespace;
 import java.net.InetAddress;
@@ -184,14 +185,6 @@ class IceChromiumInteropIT {
             + "});\n"
             + "t.connected.catch(() => {});\n";
 
-    private static final String AWAIT_GATHERED = "await new Promise((resolve, reject) => {\n"
-            + "  if (pc.iceGatheringState === 'complete') return resolve();\n"
-            + "  pc.addEventListener('icegatheringstatechange', () => {\n"
-            + "    if (pc.iceGatheringState === 'complete') resolve();\n"
-            + "  });\n"
-            + "  setTimeout(() => reject(new Error('gathering not complete after 10 s: ' + pc.iceGatheringState)), 10000);\n"
-            + "});\n";
-
     /** Milliseconds from {@code t.srdAt} to Chromium's ICE connected, waiting at most {@link #CONNECT_TIMEOUT}. */
     private static double awaitChromiumConnected() throws Exception {
         Object ms = chromium.evalAsync("const at = await Promise.race([t.connected, new Promise((_, reject) =>"
@@ -251,7 +244,7 @@ class IceChromiumInteropIT {
         String offerSdp = (String) chromium.evalAsync("window.pc = new RTCPeerConnection();\n"
                 + "pc.createDataChannel('x');\n"
                 + "await pc.setLocalDescription(await pc.createOffer());\n"
-                + AWAIT_GATHERED
+                + ChromiumScripts.AWAIT_GATHERED
                 + "return pc.localDescription.sdp;");
         SessionDescription offer = SessionDescription.parse(offerSdp);
         MediaDescription offered = offer.media().get(0);
@@ -296,7 +289,7 @@ class IceChromiumInteropIT {
                 + "t.srdAt = performance.now();\n"
                 + "await pc.setRemoteDescription({type: 'offer', sdp: " + Json.quote(offer.write()) + "});\n"
                 + "await pc.setLocalDescription(await pc.createAnswer());\n"
-                + AWAIT_GATHERED
+                + ChromiumScripts.AWAIT_GATHERED
                 + "return pc.localDescription.sdp;");
         SessionDescription answer = SessionDescription.parse(answerSdp);
         assertEquals(Setup.ACTIVE, answer.media().get(0).setup().or(answer::setup).orElse(null),

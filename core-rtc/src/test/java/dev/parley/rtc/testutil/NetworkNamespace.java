@@ -23,10 +23,13 @@ public final class NetworkNamespace implements AutoCloseable {
     private final InetAddress hostAddress;
     private final InetAddress nsAddress;
     private final String nsLink;
+    private final String hostLink;
 
-    private NetworkNamespace(String name, InetAddress hostAddress, InetAddress nsAddress, String nsLink) {
+    private NetworkNamespace(String name, InetAddress hostAddress, InetAddress nsAddress, String nsLink,
+            String hostLink) {
         this.name = name;
         this.nsLink = nsLink;
+        this.hostLink = hostLink;
         this.hostAddress = hostAddress;
         this.nsAddress = nsAddress;
     }
@@ -41,7 +44,7 @@ public final class NetworkNamespace implements AutoCloseable {
         String hostLink = "pv" + id + "h";
         String nsLink = "pv" + id + "n";
         NetworkNamespace ns = new NetworkNamespace(name, InetAddress.getByName(hostIp), InetAddress.getByName(nsIp),
-                nsLink);
+                nsLink, hostLink);
         run("ip", "netns", "add", name);
         try {
             run("ip", "link", "add", hostLink, "type", "veth", "peer", "name", nsLink);
@@ -112,6 +115,34 @@ public final class NetworkNamespace implements AutoCloseable {
             throw e;
         }
         return new Loss();
+    }
+
+    /**
+     * Caps the link at {@code kbitPerSecond} each way: a token bucket filter ({@code tc qdisc tbf})
+     * on both ends of the veth pair, queueing up to {@code maxQueueDelay} of traffic before it
+     * drops, as a bottleneck router's buffer would. Closing removes both.
+     */
+    public AutoCloseable capRate(int kbitPerSecond, java.time.Duration maxQueueDelay)
+            throws IOException, InterruptedException {
+        // The bucket holds at least two full-size packets, else tbf cannot send one at all.
+        int burstBytes = Math.max(3_000, kbitPerSecond * 1000 / 8 / 100);
+        List<String> tbf = List.of("root", "tbf", "rate", kbitPerSecond + "kbit", "burst", Integer.toString(burstBytes),
+                "latency", maxQueueDelay.toMillis() + "ms");
+        List<String> add = new ArrayList<>(List.of("tc", "qdisc", "add", "dev", hostLink));
+        add.addAll(tbf);
+        run(add.toArray(new String[0]));
+        try {
+            List<String> inside = new ArrayList<>(List.of("tc", "qdisc", "add", "dev", nsLink));
+            inside.addAll(tbf);
+            exec(inside.toArray(new String[0]));
+        } catch (IOException | RuntimeException e) {
+            run("tc", "qdisc", "del", "dev", hostLink, "root");
+            throw e;
+        }
+        return () -> {
+            run("tc", "qdisc", "del", "dev", hostLink, "root");
+            exec("tc", "qdisc", "del", "dev", nsLink, "root");
+        };
     }
 
     /** A loss rule of {@link #dropUdpDatagrams}; closing removes it. */

@@ -1,7 +1,5 @@
-package dev.parley.rtc.bench;
+package dev.parley.rtc.testutil;
 
-import dev.parley.rtc.testutil.NetworkNamespace;
-import dev.parley.rtc.testutil.ProcessCpu;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,8 +38,8 @@ import java.util.concurrent.TimeUnit;
  * before routing and the forward to the device would then drop it. Everything here lives and
  * dies with the namespace; only the host side's veth end is outside it, as before.
  */
-final class DelayLine implements AutoCloseable {
-    static final String DEVICE = "dl0";
+public final class DelayLine implements AutoCloseable {
+    public static final String DEVICE = "dl0";
     private static final String TABLE = "100";
     /** Packets the line holds at most (a full queue drops, as a link's buffer would). */
     private static final int QUEUE_LIMIT = 100_000;
@@ -57,10 +55,10 @@ final class DelayLine implements AutoCloseable {
     }
 
     /** Starts the line in {@code ns}; needs python3 and root, as the namespace does. */
-    static DelayLine start(NetworkNamespace ns, Duration oneWay) throws IOException, InterruptedException {
+    public static DelayLine start(NetworkNamespace ns, Duration oneWay) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("parley-delayline");
         Path script = dir.resolve("delayline.py");
-        try (InputStream in = DelayLine.class.getResourceAsStream("/dev/parley/rtc/bench/delayline.py")) {
+        try (InputStream in = DelayLine.class.getResourceAsStream("/dev/parley/rtc/testutil/delayline.py")) {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
         Process process;
@@ -114,16 +112,16 @@ final class DelayLine implements AutoCloseable {
         }
     }
 
-    Duration oneWay() {
+    public Duration oneWay() {
         return oneWay;
     }
 
     /** CPU time delayline.py has used so far (the kernel's forwarding work it triggers included). */
-    Duration cpuTime() {
+    public Duration cpuTime() {
         return ProcessCpu.ofTree(process.toHandle());
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(dir.resolve("delayline.log"), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
