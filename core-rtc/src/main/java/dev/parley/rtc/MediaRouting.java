@@ -72,12 +72,12 @@ final class MediaRouting {
                 session.random());
         this.reports = new ReportInterceptor(context, session.pc.settings().rtcpReportInterval(), session.cname);
         this.nackGenerator = new NackGenerator(context, NackSettings.DEFAULTS);
-        this.nackResponder = new NackResponder(context, NackSettings.DEFAULTS);
         this.twccReceiver = new TwccReceiver(context);
         // starts where video senders start: without probing (to come) a lower start ramps at 8 %/s
         this.bandwidth = new BandwidthEstimator(new BandwidthEstimator.Settings(VideoSendPipeline.INITIAL_BITRATE,
                 BandwidthEstimator.Settings.DEFAULTS.minBps(), BandwidthEstimator.Settings.DEFAULTS.maxBps()),
                 this::allocateBitrate);
+        this.nackResponder = new NackResponder(context, NackSettings.DEFAULTS, bandwidth::targetBitrateBps);
         // application side first: reports count what senders send; the NACK responder keeps packets
         // as sent; the TWCC sender, nearest the wire, numbers every packet, retransmissions included
         this.chain = new InterceptorChain(List.of(reports, nackGenerator, nackResponder, twccReceiver,

@@ -4,14 +4,15 @@ import dev.parley.rtc.codec.EncodedVideoFrame;
 import dev.parley.rtc.codec.VideoEncodeException;
 import dev.parley.rtc.codec.VideoEncoder;
 import dev.parley.rtc.codec.VideoEncoderConfig;
-import dev.parley.rtc.media.FrameDropper;
 import dev.parley.rtc.media.FrameScaler;
 import dev.parley.rtc.media.PayloadSize;
+import dev.parley.rtc.media.RateBudget;
 import dev.parley.rtc.media.ResolutionLadder;
 import dev.parley.rtc.media.RtpSendStream;
 import dev.parley.rtc.media.VideoPacketizer;
 import dev.parley.rtc.media.VideoPayloadFormat;
 import dev.parley.rtc.sdp.CodecCapability;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * to the last one: under loss a receiver asks again and again, and each answer is several
  * delta frames' worth of bytes. FFmpeg's encoders take a new bitrate only by reopening, which
  * costs a key frame, so the target is applied in steps of at least {@value #BITRATE_STEP_PERCENT}%
- * and not more often than {@link #MIN_REOPEN_INTERVAL_NANOS}; in between, a {@link FrameDropper}
+ * and not more often than {@link #MIN_REOPEN_INTERVAL_NANOS}; in between, a {@link RateBudget}
  * holds the output to the target. The picture size follows the encoder's bitrate
  * ({@link ResolutionLadder}), so a size change rides on a reopen that happens anyway.
  */
@@ -40,6 +41,7 @@ final class VideoSendPipeline implements SendPipeline {
     static final int BITRATE_STEP_PERCENT = 15;
     static final long MIN_REOPEN_INTERVAL_NANOS = 1_000_000_000L;
     static final long MIN_KEY_FRAME_INTERVAL_NANOS = 300_000_000L;
+    static final double MIN_BUDGET_FRAME_RATE = 15;
 
     private final MediaContext context;
     private final long ssrc;
@@ -62,7 +64,8 @@ final class VideoSendPipeline implements SendPipeline {
     private double sourceIntervalNanos = 1e9 / NOMINAL_FRAME_RATE;
     private double encoderFrameRate = NOMINAL_FRAME_RATE;
     private long lastCaptureNanos = Long.MIN_VALUE;
-    private final FrameDropper dropper = new FrameDropper(INITIAL_BITRATE);
+    /** Skips pictures while the encoder runs ahead of the target by more than a key frame's worth. */
+    private final RateBudget frameBudget = new RateBudget(INITIAL_BITRATE, Duration.ofMillis(400));
     private long encodeFailures;
     private long framesEncoded;
     private long keyFramesEncoded;
@@ -153,7 +156,7 @@ final class VideoSendPipeline implements SendPipeline {
             boolean keyFrameDue = keyFrameWanted && (lastKeyFrameNanos == Long.MIN_VALUE
                     || now - lastKeyFrameNanos >= MIN_KEY_FRAME_INTERVAL_NANOS);
             applyBitrate(now);
-            if (!keyFrameDue && dropper.shouldDrop(now)) {
+            if (!keyFrameDue && !frameBudget.allows(now)) {
                 return;
             }
             if (keyFrameDue) {
@@ -177,7 +180,7 @@ final class VideoSendPipeline implements SendPipeline {
                         frame.height(), encodeFailures, e.getMessage());
                 return;
             }
-            dropper.onEncoded(encoded.data().length, now);
+            frameBudget.spend(encoded.data().length, now);
             framesEncoded++;
             frameWidth = encoded.width();
             frameHeight = encoded.height();
@@ -212,10 +215,10 @@ final class VideoSendPipeline implements SendPipeline {
         return true;
     }
 
-    /** The frame dropper follows the target at once; the encoder in steps, when it may reopen. */
+    /** The frame frameBudget follows the target at once; the encoder in steps, when it may reopen. */
     private void applyBitrate(long now) {
         int target = targetBitrate;
-        dropper.setTarget(target);
+        frameBudget.setRate(target);
         if (Math.abs(target - appliedBitrate) * 100L >= (long) appliedBitrate * BITRATE_STEP_PERCENT
                 && now - appliedAtNanos >= MIN_REOPEN_INTERVAL_NANOS) {
             appliedBitrate = target;
@@ -233,7 +236,9 @@ final class VideoSendPipeline implements SendPipeline {
             }
         }
         lastCaptureNanos = captureNanos;
-        double rate = Math.max(1, Math.min(240, 1e9 / sourceIntervalNanos));
+        // Not below 15: a source that slows because encoding starves its thread (a loaded
+        // machine) would otherwise get ever bigger frames, slower encoding, fewer frames.
+        double rate = Math.max(MIN_BUDGET_FRAME_RATE, Math.min(240, 1e9 / sourceIntervalNanos));
         if (Math.abs(rate - encoderFrameRate) > encoderFrameRate * 0.1) {
             encoderFrameRate = rate;
             encoder.setFrameRate(rate);
@@ -241,7 +246,7 @@ final class VideoSendPipeline implements SendPipeline {
     }
 
     synchronized Counters counters() {
-        return new Counters(framesEncoded, keyFramesEncoded, dropper.dropped(), totalEncodeNanos, frameWidth,
+        return new Counters(framesEncoded, keyFramesEncoded, frameBudget.refused(), totalEncodeNanos, frameWidth,
                 frameHeight, targetBitrate);
     }
 

@@ -7,20 +7,15 @@ import dev.parley.rtc.RTCPeerConnection;
 import dev.parley.rtc.RTCPeerConnectionListener;
 import dev.parley.rtc.RTCSessionDescription;
 import dev.parley.rtc.net.RealNet;
+import dev.parley.rtc.testutil.JvmInNamespace;
 import dev.parley.rtc.testutil.NetworkNamespace;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * namespace ({@code ip netns exec}), because two ends in one JVM would talk over loopback and
  * never cross the namespace's link. It receives: it answers Parley offers and counts what arrives
  * on announced data channels, and accepts TCP connections and counts what arrives on them.
- * Driven line by line on stdin; each command's reply is one stdout line starting {@code @@}:
+ * Driven through {@link JvmInNamespace}'s line protocol:
  *
  * <pre>
  *   answer &lt;ip&gt; &lt;offer SDP, base64&gt;  →  @@ &lt;answer SDP with its candidates, base64&gt;
@@ -54,29 +49,28 @@ public final class NamespacePeer {
     private NamespacePeer() {}
 
     public static void main(String[] args) throws Exception {
-        PrintStream out = System.out;
-        System.setOut(System.err); // only replies on stdout
-        new NamespacePeer().serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+        NamespacePeer peer = new NamespacePeer();
+        JvmInNamespace.serve(words -> {
+            try {
+                return peer.handle(words);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        peer.closePeerConnections();
+        peer.net.close();
         System.exit(0);
     }
 
-    private void serve(BufferedReader in, PrintStream out) throws Exception {
-        for (String line; (line = in.readLine()) != null; ) {
-            String[] words = line.trim().split(" ");
-            String reply = switch (words[0]) {
-                case "answer" -> answer(words[1],
-                        new String(Base64.getDecoder().decode(words[2]), StandardCharsets.UTF_8));
-                case "tcp" -> Integer.toString(listen(words[1]));
-                case "sample" -> (words[1].equals("dc") ? dataChannelBytes : tcpBytes).get() + " " + System.nanoTime();
-                case "cpu" -> Long.toString(ThroughputWindow.jvmCpu().toNanos());
-                case "close" -> closePeerConnections();
-                default -> throw new IllegalArgumentException("unknown command: " + line);
-            };
-            out.println("@@ " + reply);
-            out.flush();
-        }
-        closePeerConnections();
-        net.close();
+    private String handle(String[] words) throws Exception {
+        return switch (words[0]) {
+            case "answer" -> answer(words[1], new String(Base64.getDecoder().decode(words[2]), StandardCharsets.UTF_8));
+            case "tcp" -> Integer.toString(listen(words[1]));
+            case "sample" -> (words[1].equals("dc") ? dataChannelBytes : tcpBytes).get() + " " + System.nanoTime();
+            case "cpu" -> Long.toString(ThroughputWindow.jvmCpu().toNanos());
+            case "close" -> closePeerConnections();
+            default -> throw new IllegalArgumentException("unknown command: " + String.join(" ", words));
+        };
     }
 
     private String answer(String ip, String offer) throws Exception {
@@ -134,84 +128,49 @@ public final class NamespacePeer {
         }
     }
 
-    /** The benchmark's side: starts a {@link NamespacePeer} in a namespace and sends it commands. */
+    /** The benchmark's side: a {@link NamespacePeer} in a namespace and the commands it takes. */
     static final class Handle implements AutoCloseable {
-        private final Process process;
-        private final Writer commands;
-        private final BufferedReader replies;
-        private final Path log;
+        private final JvmInNamespace jvm;
 
-        private Handle(Process process, Path log) {
-            this.process = process;
-            this.log = log;
-            this.commands = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-            this.replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        private Handle(JvmInNamespace jvm) {
+            this.jvm = jvm;
         }
 
-        /** A JVM like this one (same java, same class path) running {@link NamespacePeer} inside {@code ns}. */
         static Handle start(NetworkNamespace ns) throws IOException {
-            Path log = Files.createTempFile("parley-namespace-peer", ".log");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process p = new ProcessBuilder(ns.command(java, "-cp", System.getProperty("java.class.path"),
-                    NamespacePeer.class.getName())).redirectError(log.toFile()).start();
-            return new Handle(p, log);
-        }
-
-        synchronized String call(String command) throws IOException {
-            commands.write(command + "\n");
-            commands.flush();
-            StringBuilder other = new StringBuilder();
-            for (String line; (line = replies.readLine()) != null; ) {
-                if (line.startsWith("@@ ")) {
-                    return line.substring(3);
-                }
-                other.append(line).append('\n'); // the JVM's own messages (JFR's, say) on stdout
-            }
-            throw new IOException("the namespace peer ended on '" + command.split(" ")[0] + "': " + other
-                    + "\n--- its log ---\n" + log());
+            return new Handle(JvmInNamespace.start(ns, NamespacePeer.class));
         }
 
         String answer(String ip, String offer) throws IOException {
-            String b64 = call("answer " + ip + " "
+            String b64 = jvm.call("answer " + ip + " "
                     + Base64.getEncoder().encodeToString(offer.getBytes(StandardCharsets.UTF_8)));
             return new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
         }
 
         int listenTcp(String ip) throws IOException {
-            return Integer.parseInt(call("tcp " + ip));
+            return Integer.parseInt(jvm.call("tcp " + ip));
         }
 
         /** {@code {bytes, nanoTime}} on the far JVM's clock; {@code what} is "dc" or "tcp". */
         long[] sample(String what) throws IOException {
-            String[] f = call("sample " + what).split(" ");
+            String[] f = jvm.call("sample " + what).split(" ");
             return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
         }
 
         Duration cpu() throws IOException {
-            return Duration.ofNanos(Long.parseLong(call("cpu")));
+            return Duration.ofNanos(Long.parseLong(jvm.call("cpu")));
         }
 
         void closePeerConnections() throws IOException {
-            call("close");
+            jvm.call("close");
         }
 
         String log() {
-            try {
-                String text = Files.readString(log, StandardCharsets.UTF_8);
-                return text.length() > 20_000 ? "…" + text.substring(text.length() - 20_000) : text;
-            } catch (IOException e) {
-                return "(no log: " + e + ")";
-            }
+            return jvm.log();
         }
 
         @Override
         public void close() throws IOException, InterruptedException {
-            commands.close(); // end of stdin ends it
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-            Files.deleteIfExists(log);
+            jvm.close();
         }
     }
 }

@@ -3,16 +3,19 @@ package dev.parley.rtc.interceptor.nack;
 import dev.parley.rtc.interceptor.Interceptor;
 import dev.parley.rtc.interceptor.InterceptorContext;
 import dev.parley.rtc.interceptor.StreamInfo;
+import dev.parley.rtc.media.RateBudget;
 import dev.parley.rtc.rtp.GenericNack;
 import dev.parley.rtc.rtp.RtcpPacket;
 import dev.parley.rtc.rtp.RtpPacket;
 import dev.parley.rtc.rtp.RtxPacket;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The sender's half of loss recovery: keeps the recent packets of each local stream that
@@ -23,7 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A packet is resent at most once per {@link NackSettings#minResendInterval()}: a receiver that
  * repeats its NACK before the first retransmission arrived must not multiply the traffic.
  * Requests for packets older than the history are counted, not answered (the receiver gives up
- * on them or asks for a key frame).
+ * on them or asks for a key frame). Retransmissions share a {@link RateBudget} of half the
+ * congestion controller's target: after a burst of loss at a bottleneck the receiver asks for
+ * everything at once, and answering it all at once would overflow the same bottleneck again
+ * (refusals are counted; the receiver asks again or asks for a key frame).
  *
  * <p>Runs on the peer connection's executor like every interceptor; {@link #counters} may be read
  * from any thread.
@@ -31,17 +37,31 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class NackResponder implements Interceptor {
     private final InterceptorContext context;
     private final NackSettings settings;
+    private final LongSupplier targetBitrateBps;
+    private final RateBudget budget;
+    private long refusedForRate;
     private final Map<Long, Stream> streams = new HashMap<>();
     private final Map<Long, Counters> published = new ConcurrentHashMap<>();
 
+    /** Retransmits without a rate limit (for a sender without congestion control). */
     public NackResponder(InterceptorContext context, NackSettings settings) {
-        this.context = Objects.requireNonNull(context, "context");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this(context, settings, () -> Long.MAX_VALUE / 4);
     }
 
+    /** @param targetBitrateBps the congestion controller's target, read at each NACK */
+    public NackResponder(InterceptorContext context, NackSettings settings, LongSupplier targetBitrateBps) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.targetBitrateBps = Objects.requireNonNull(targetBitrateBps, "targetBitrateBps");
+        this.budget = new RateBudget(Math.max(1, targetBitrateBps.getAsLong() / 2), RETRANSMISSION_BURST);
+    }
+
+    private static final Duration RETRANSMISSION_BURST = Duration.ofMillis(200);
+
     /** What one local stream's retransmissions came to. */
-    public record Counters(long nacksReceived, long packetsResent, long payloadBytesResent, long packetsUnavailable) {
-        static final Counters NONE = new Counters(0, 0, 0, 0);
+    public record Counters(long nacksReceived, long packetsResent, long payloadBytesResent, long packetsUnavailable,
+                           long packetsRefused) {
+        static final Counters NONE = new Counters(0, 0, 0, 0, 0);
     }
 
     /** The counters of the local stream {@code ssrc}, if it is bound with NACK; any thread. */
@@ -78,6 +98,7 @@ public final class NackResponder implements Interceptor {
             if (packet instanceof GenericNack nack) {
                 Stream stream = streams.get(nack.mediaSsrc());
                 if (stream != null) {
+                    budget.setRate(Math.max(1, targetBitrateBps.getAsLong() / 2));
                     stream.nacksReceived++;
                     for (int sequenceNumber : nack.lostSequenceNumbers()) {
                         resend(stream, sequenceNumber, nowNanos);
@@ -102,6 +123,11 @@ public final class NackResponder implements Interceptor {
         if (!stream.history.mayResend(sequenceNumber, nowNanos, settings.minResendInterval().toNanos())) {
             return;
         }
+        if (!budget.allows(nowNanos)) {
+            stream.packetsRefused++;
+            return;
+        }
+        budget.spend(original.payloadLength() + RtpPacket.FIXED_HEADER_LENGTH, nowNanos);
         stream.history.markResent(sequenceNumber, nowNanos);
         StreamInfo info = stream.info;
         RtpPacket out = info.hasRtx()
@@ -114,7 +140,7 @@ public final class NackResponder implements Interceptor {
 
     private void publish(Stream stream) {
         published.put(stream.info.ssrc(), new Counters(stream.nacksReceived, stream.packetsResent,
-                stream.payloadBytesResent, stream.packetsUnavailable));
+                stream.payloadBytesResent, stream.packetsUnavailable, stream.packetsRefused));
     }
 
     private static final class Stream {
@@ -125,6 +151,7 @@ public final class NackResponder implements Interceptor {
         long packetsResent;
         long payloadBytesResent;
         long packetsUnavailable;
+        long packetsRefused;
 
         Stream(StreamInfo info, SentPacketHistory history, int firstRtxSequenceNumber) {
             this.info = info;

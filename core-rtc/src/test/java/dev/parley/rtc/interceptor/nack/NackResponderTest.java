@@ -29,8 +29,9 @@ class NackResponderTest {
 
     private final VirtualClock clock = new VirtualClock();
     private final List<RtpPacket> resent = new ArrayList<>();
-    private final NackResponder responder = new NackResponder(new InterceptorContext(clock.newSerialExecutor("pc"),
-            rtcp -> {}, resent::add, Clock.systemUTC(), new Random(1)), NackSettings.DEFAULTS);
+    private final InterceptorContext context = new InterceptorContext(clock.newSerialExecutor("pc"), rtcp -> {},
+            resent::add, Clock.systemUTC(), new Random(1));
+    private NackResponder responder = new NackResponder(context, NackSettings.DEFAULTS);
 
     @Test
     void nackedPacketsGoOutAgainOnTheRtxStream_withTheirOriginalSequenceNumbers() throws Exception {
@@ -46,7 +47,7 @@ class NackResponderTest {
         assertEquals((first.sequenceNumber() + 1) & 0xFFFF, second.sequenceNumber(), "the RTX stream counts on");
         assertEquals(sent.get(3), RtxPacket.unwrap(first, MEDIA, 96).orElseThrow());
         assertEquals(sent.get(7), RtxPacket.unwrap(second, MEDIA, 96).orElseThrow());
-        assertEquals(new NackResponder.Counters(1, 2, 200, 0), responder.counters(MEDIA).orElseThrow());
+        assertEquals(new NackResponder.Counters(1, 2, 200, 0, 0), responder.counters(MEDIA).orElseThrow());
     }
 
     @Test
@@ -68,6 +69,21 @@ class NackResponderTest {
         clock.advance(NackSettings.DEFAULTS.minResendInterval());
         nack(1);
         assertEquals(2, resent.size(), "after the interval the receiver may really have lost it again");
+    }
+
+    @Test
+    void retransmissionsStayWithinHalfTheCongestionTarget_andResumeAsTheBudgetRefills() {
+        // 80 kbit/s target: 40 kbit/s for retransmissions, bursts of 200 ms = 8000 bits; a
+        // packet here is 112 bytes = 896 bits, so the ninth fills the budget.
+        responder = new NackResponder(context, NackSettings.DEFAULTS, () -> 80_000);
+        responder.bindLocalStream(WITH_RTX);
+        send(0, 40);
+        nack(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
+        assertEquals(9, resent.size(), "a burst of the budget's size goes out");
+        assertEquals(11, responder.counters(MEDIA).orElseThrow().packetsRefused());
+        clock.advance(Duration.ofSeconds(1));
+        nack(10, 11, 12);
+        assertEquals(12, resent.size(), "a second later the budget has refilled");
     }
 
     @Test
