@@ -15,6 +15,7 @@ import dev.parley.rtc.interceptor.twcc.TwccSender;
 import dev.parley.rtc.media.gcc.BandwidthEstimator;
 import dev.parley.rtc.rtp.FullIntraRequest;
 import dev.parley.rtc.rtp.PictureLossIndication;
+import dev.parley.rtc.rtp.Remb;
 import dev.parley.rtc.rtp.RtcpCompound;
 import dev.parley.rtc.rtp.RtcpPacket;
 import dev.parley.rtc.rtp.RtpPacket;
@@ -199,11 +200,17 @@ final class MediaRouting {
             return;
         }
         chain.onIncomingRtcp(compound.packets(), s.executor().nanoTime());
+        double rtt = reports.latestRoundTripTime();
+        if (!Double.isNaN(rtt)) {
+            bandwidth.onRoundTripTime(Math.round(rtt * 1e6));
+        }
         for (RtcpPacket packet : compound.packets()) {
             if (packet instanceof PictureLossIndication pli) {
                 keyFrameAskedFor(pli.mediaSsrc());
             } else if (packet instanceof FullIntraRequest fir) {
                 fir.entries().forEach(entry -> keyFrameAskedFor(entry.ssrc()));
+            } else if (packet instanceof Remb remb && remb.ssrcs().stream().anyMatch(sendersBySsrc::containsKey)) {
+                bandwidth.onReceiverEstimate(remb.bitrateBps());
             }
         }
     }

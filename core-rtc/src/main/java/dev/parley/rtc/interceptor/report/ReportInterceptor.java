@@ -42,6 +42,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ReportInterceptor implements Interceptor {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+    /** For congestion control, which needs one RTT for the connection: the freshest of any stream. */
+    private double latestRoundTripTime = Double.NaN;
 
     private final InterceptorContext context;
     private final SerialExecutor executor;
@@ -172,7 +174,11 @@ public final class ReportInterceptor implements Interceptor {
         for (ReportBlock block : blocks) {
             LocalStream local = locals.get(block.ssrc());
             if (local != null) {
+                long measured = local.reports.roundTripTimeMeasurements();
                 local.reports.onReportBlock(block, ntpClock.middle32(nowNanos));
+                if (local.reports.roundTripTimeMeasurements() > measured) {
+                    latestRoundTripTime = local.reports.roundTripTime();
+                }
             }
         }
     }
@@ -198,6 +204,11 @@ public final class ReportInterceptor implements Interceptor {
         previousReportNanos = now;
         timer = executor.schedule(this::report, interval.nextDelayNanos(), TimeUnit.NANOSECONDS);
         context.rtcpWriter().write(packets);
+    }
+
+    /** The round-trip time the latest report block measured, in seconds; NaN before the first. Executor only. */
+    public double latestRoundTripTime() {
+        return latestRoundTripTime;
     }
 
     /**

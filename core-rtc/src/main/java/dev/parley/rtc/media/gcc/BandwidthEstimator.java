@@ -8,8 +8,9 @@ import java.util.function.LongConsumer;
 
 /**
  * The send-side bandwidth estimate of Google congestion control: transport-wide feedback in, a
- * target bitrate out (the minimum of the delay-based and the loss-based rate). The encoder and
- * pacer follow the target; it changes only on feedback. Runs on the peer connection's executor,
+ * target bitrate out (the minimum of the delay-based and the loss-based rate, and of the
+ * receiver's REMB where it sends one — a hint from its own estimate). The encoder and pacer
+ * follow the target; it changes only on feedback. Runs on the peer connection's executor,
  * where feedback arrives.
  */
 public final class BandwidthEstimator implements TransportFeedbackListener {
@@ -43,6 +44,7 @@ public final class BandwidthEstimator implements TransportFeedbackListener {
     private BandwidthUsage usage = BandwidthUsage.NORMAL;
     private long rttMicros = DEFAULT_RTT_MICROS;
     private long targetBps;
+    private long receiverEstimateBps = Long.MAX_VALUE;
 
     /** @param onTargetChange told each new target (bits per second), on the executor */
     public BandwidthEstimator(Settings settings, LongConsumer onTargetChange) {
@@ -65,6 +67,15 @@ public final class BandwidthEstimator implements TransportFeedbackListener {
         }
     }
 
+    /** The receiver's own estimate (REMB, draft-alvestrand-rmcat-remb): the target stays at or under it. */
+    public void onReceiverEstimate(long bitsPerSecond) {
+        if (bitsPerSecond <= 0) {
+            return;
+        }
+        receiverEstimateBps = bitsPerSecond;
+        publish(Math.min(targetBps, bitsPerSecond));
+    }
+
     @Override
     public void onFeedback(List<PacketFeedback> packets, long nowNanos) {
         for (PacketFeedback p : packets) {
@@ -82,7 +93,11 @@ public final class BandwidthEstimator implements TransportFeedbackListener {
         long nowMicros = nowNanos / 1000;
         long delayRate = delayBased.update(usage, acknowledged.bitsPerSecond(), nowMicros, rttMicros);
         long lossRate = lossBased.update(nowMicros, delayRate);
-        long target = Math.max(settings.minBps(), Math.min(delayRate, lossRate));
+        publish(Math.min(Math.min(delayRate, lossRate), receiverEstimateBps));
+    }
+
+    private void publish(long rate) {
+        long target = Math.max(settings.minBps(), rate);
         if (target != targetBps) {
             targetBps = target;
             onTargetChange.accept(target);
