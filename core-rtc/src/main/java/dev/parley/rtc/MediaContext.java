@@ -17,6 +17,9 @@ interface MediaContext {
     /** Runs the packet through the interceptors and sends it; on the executor. */
     void sendRtp(RtpPacket packet);
 
+    /** As {@link #sendRtp}, when the pacer lets it go (video: frames are spread, not burst); on the executor. */
+    void sendPacedRtp(RtpPacket packet);
+
     /** Asks the sender of the remote stream {@code mediaSsrc} for a key frame (PLI); on the executor. */
     void requestKeyFrame(long mediaSsrc);
 

@@ -12,6 +12,7 @@ import dev.parley.rtc.interceptor.report.RtpStatsSnapshot;
 import dev.parley.rtc.interceptor.twcc.TransportCc;
 import dev.parley.rtc.interceptor.twcc.TwccReceiver;
 import dev.parley.rtc.interceptor.twcc.TwccSender;
+import dev.parley.rtc.media.Pacer;
 import dev.parley.rtc.media.gcc.BandwidthEstimator;
 import dev.parley.rtc.rtp.FullIntraRequest;
 import dev.parley.rtc.rtp.PictureLossIndication;
@@ -59,6 +60,7 @@ final class MediaRouting {
     private final NackGenerator nackGenerator;
     private final NackResponder nackResponder;
     private final TwccReceiver twccReceiver;
+    private final Pacer pacer;
     private final BandwidthEstimator bandwidth;
     private long malformedRtp;
     private long malformedRtcp;
@@ -79,11 +81,17 @@ final class MediaRouting {
                 BandwidthEstimator.Settings.DEFAULTS.minBps(), BandwidthEstimator.Settings.DEFAULTS.maxBps()),
                 this::allocateBitrate);
         this.nackResponder = new NackResponder(context, NackSettings.DEFAULTS, bandwidth::targetBitrateBps);
+        this.pacer = new Pacer(session.executor(), this::sendRtp, bandwidth.targetBitrateBps());
         // application side first: reports count what senders send; the NACK responder keeps packets
         // as sent; the TWCC sender, nearest the wire, numbers every packet, retransmissions included
         this.chain = new InterceptorChain(List.of(reports, nackGenerator, nackResponder, twccReceiver,
                 new TwccSender(context, bandwidth)));
         this.feedback = new FeedbackWriter(context);
+    }
+
+    /** Sends a video packet when the pacer lets it go (then as {@link #sendRtp}). */
+    void sendPacedRtp(RtpPacket packet) {
+        pacer.enqueue(packet);
     }
 
     /** Sends one RTP packet of a sender through the interceptors and SRTP. */
@@ -167,6 +175,7 @@ final class MediaRouting {
      * few tens of kbit/s); on the executor, as feedback arrives.
      */
     private void allocateBitrate(long targetBps) {
+        pacer.setTarget(targetBps);
         List<RTCRtpSender> video = sendersBySsrc.values().stream()
                 .filter(sender -> MediaStreamTrack.VIDEO.equals(localStreams.get(sender.ssrc()).kind())).toList();
         for (RTCRtpSender sender : video) {
@@ -350,6 +359,7 @@ final class MediaRouting {
     }
 
     void close() {
+        pacer.close();
         chain.close();
     }
 }

@@ -87,6 +87,11 @@ final class PeerSession implements MediaContext {
     }
 
     @Override
+    public void sendPacedRtp(RtpPacket packet) {
+        pc.media().sendPacedRtp(packet);
+    }
+
+    @Override
     public void requestKeyFrame(long mediaSsrc) {
         pc.media().sendPictureLossIndication(mediaSsrc);
     }

@@ -9,31 +9,45 @@ import dev.parley.rtc.rtp.RtpPacket;
 import dev.parley.rtc.sdp.CodecCapability;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Video in, for one receiver: RTP packets → frame assembler (order, completeness, key frame
- * requests when stuck) → decoder → pictures for the remote track. On the executor.
+ * requests when stuck), on the executor → decoder → pictures for the remote track, on a decoding
+ * thread of the receiver's own. Decoding a 720p frame takes milliseconds; on the executor it would
+ * hold up every packet behind it, and the late receive times would read as congestion to the
+ * sender's delay-based estimator.
  *
  * <p>A decoder that fails (a corrupt frame, a delta frame without its reference) asks for a key
- * frame as well, through the same rate-limited path: the sender answers a PLI with one. A change
- * of codec (another payload type) starts over with a new assembler and decoder.
+ * frame as well, through the same rate-limited path: the sender answers a PLI with one. So does a
+ * decoding thread that fell more than {@value #MAX_QUEUED_FRAMES} frames behind: the backlog is
+ * skipped. A change of codec (another payload type) starts over with a new assembler and decoder.
  */
 final class VideoReceivePipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VideoReceivePipeline.class);
     static final int MAX_PACKETS = 1024;
     static final Duration STUCK_AFTER = Duration.ofMillis(100);
     static final Duration KEY_FRAME_REQUEST_INTERVAL = Duration.ofMillis(300);
+    static final int MAX_QUEUED_FRAMES = 30;
 
     private final MediaEngine engine;
     private final Consumer<VideoFrame> pictures;
     private final Runnable requestKeyFrame;
+    private final ExecutorService decoding;
+    private final AtomicInteger queuedFrames = new AtomicInteger();
     private CodecCapability codec;
     private VideoFrameAssembler assembler;
+    /** Used on the decoding thread only; replaced (and closed there) when the codec changes. */
     private VideoDecoder decoder;
-    private boolean decoderFailed;
+    /** The decoder refused a frame or the backlog was skipped: the next packet asks for a key frame. */
+    private volatile boolean decoderFailed;
+    private long framesSkipped;
+    // Counters: written on the decoding thread, read through counters().
     private long framesDecoded;
     private long keyFramesDecoded;
     private long decodeFailures;
@@ -43,13 +57,18 @@ final class VideoReceivePipeline implements AutoCloseable {
     private int frameHeight;
 
     /**
-     * @param pictures takes each decoded picture (on the executor)
+     * @param pictures takes each decoded picture (on the decoding thread)
      * @param requestKeyFrame sends a PLI for the stream being received
      */
     VideoReceivePipeline(MediaEngine engine, Consumer<VideoFrame> pictures, Runnable requestKeyFrame) {
         this.engine = engine;
         this.pictures = pictures;
         this.requestKeyFrame = requestKeyFrame;
+        this.decoding = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "parley-video-decode");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** One media packet of {@code packetCodec} (not RTX, not RED). */
@@ -60,8 +79,18 @@ final class VideoReceivePipeline implements AutoCloseable {
         if (assembler == null) {
             return; // a codec Parley cannot decode here: counted by the engine's log, nothing to show
         }
+        VideoDecoder current = decoder;
         for (DepacketizedFrame frame : assembler.insert(packet, nowNanos)) {
-            decode(frame, nowNanos);
+            if (queuedFrames.get() >= MAX_QUEUED_FRAMES && !frame.keyFrame()) {
+                framesSkipped++;
+                decoderFailed = true; // what follows needs the skipped frames: start again from a key frame
+                continue;
+            }
+            queuedFrames.incrementAndGet();
+            decoding.execute(() -> {
+                queuedFrames.decrementAndGet();
+                decode(current, frame, nowNanos);
+            });
         }
         if (assembler.pollKeyFrameRequest(nowNanos) || decoderFailed) {
             decoderFailed = false;
@@ -74,22 +103,34 @@ final class VideoReceivePipeline implements AutoCloseable {
     record Counters(long framesDecoded, long keyFramesDecoded, long decodeFailures, long keyFrameRequests,
                     long totalDecodeNanos, int frameWidth, int frameHeight) {}
 
-    Counters counters() {
+    synchronized Counters counters() {
         return new Counters(framesDecoded, keyFramesDecoded, decodeFailures, keyFrameRequests, totalDecodeNanos,
                 frameWidth, frameHeight);
     }
 
+    /** Stops decoding; frames still queued are dropped and the decoder is freed on its thread. */
     @Override
     public void close() {
-        if (decoder != null) {
-            decoder.close();
-            decoder = null;
-        }
+        closeDecoder();
         assembler = null;
+        decoding.shutdown();
+    }
+
+    private void closeDecoder() {
+        VideoDecoder old = decoder;
+        decoder = null;
+        if (old != null) {
+            try {
+                decoding.execute(old::close);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                old.close(); // the thread is gone: nothing can be using the decoder
+            }
+        }
     }
 
     private void start(CodecCapability newCodec) {
-        close();
+        closeDecoder();
+        assembler = null;
         codec = newCodec;
         Optional<VideoPayloadFormat> format = VideoPayloadFormat.of(newCodec.name());
         Optional<VideoDecoder> made = format.isPresent() ? engine.videoDecoder(newCodec) : Optional.empty();
@@ -101,24 +142,29 @@ final class VideoReceivePipeline implements AutoCloseable {
                 MAX_PACKETS, STUCK_AFTER, KEY_FRAME_REQUEST_INTERVAL);
     }
 
-    private void decode(DepacketizedFrame frame, long nowNanos) {
+    /** On the decoding thread. */
+    private void decode(VideoDecoder with, DepacketizedFrame frame, long nowNanos) {
         long started = System.nanoTime();
         try {
-            Optional<VideoFrame> picture = decoder.decode(frame.data(), nowNanos);
-            totalDecodeNanos += System.nanoTime() - started;
-            if (picture.isPresent()) {
-                framesDecoded++;
-                frameWidth = picture.get().width();
-                frameHeight = picture.get().height();
-                if (frame.keyFrame()) {
-                    keyFramesDecoded++;
+            Optional<VideoFrame> picture = with.decode(frame.data(), nowNanos);
+            synchronized (this) {
+                totalDecodeNanos += System.nanoTime() - started;
+                if (picture.isPresent()) {
+                    framesDecoded++;
+                    frameWidth = picture.get().width();
+                    frameHeight = picture.get().height();
+                    if (frame.keyFrame()) {
+                        keyFramesDecoded++;
+                    }
                 }
-                pictures.accept(picture.get());
             }
+            picture.ifPresent(pictures);
         } catch (VideoDecodeException e) {
-            decodeFailures++;
+            synchronized (this) {
+                decodeFailures++;
+            }
             decoderFailed = true;
-            log.debug("{} frame not decodable ({} so far): {}", codec.name(), decodeFailures, e.getMessage());
+            log.debug("{} frame not decodable: {}", with.name(), e.getMessage());
         }
     }
 }

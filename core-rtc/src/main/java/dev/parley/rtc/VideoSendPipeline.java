@@ -267,7 +267,7 @@ final class VideoSendPipeline implements SendPipeline {
             stream.setMid(config.midExtensionId(), config.mid());
         }
         for (int i = 0; i < payloads.size(); i++) {
-            context.sendRtp(stream.packetize(payloadType, timestamp, i == payloads.size() - 1, payloads.get(i)));
+            context.sendPacedRtp(stream.packetize(payloadType, timestamp, i == payloads.size() - 1, payloads.get(i)));
         }
     }
 }

@@ -129,20 +129,22 @@ public final class TestPattern {
 
     /**
      * The stamp a test-pattern frame carries, read from its marker band; empty when the band is
-     * missing, too damaged or the frame is not this pattern's size.
+     * missing, too damaged, or the frame is neither this pattern's size nor a scaled-down copy of
+     * it (a sender adapting to its bitrate sends 3/4, 1/2… of the source; the blocks shrink alike).
      */
     public Optional<Stamp> read(VideoFrame frame) {
-        if (frame.width() != width || frame.height() != height) {
+        if (frame.width() > width || frame.height() > height
+                || Math.abs((double) frame.width() / width - (double) frame.height() / height) > 0.02) {
             return Optional.empty();
         }
+        double scale = (double) frame.width() / width;
         ByteBuffer luma = frame.dataY();
         int stride = frame.strideY();
         byte[] bytes = new byte[STAMP_BYTES];
-        int inner = Math.max(1, block / 2);
-        int innerOffset = (block - inner) / 2;
+        int inner = Math.max(1, (int) (block * scale / 2));
         for (int bit = 0; bit < STAMP_BITS; bit++) {
-            int left = blockLeft(bit) + innerOffset;
-            int top = blockTop(bit) + innerOffset;
+            int left = (int) Math.round((blockLeft(bit) + block / 2.0) * scale - inner / 2.0);
+            int top = (int) Math.round((blockTop(bit) + block / 2.0) * scale - inner / 2.0);
             long sum = 0;
             for (int row = top; row < top + inner; row++) {
                 for (int col = left; col < left + inner; col++) {

@@ -77,6 +77,18 @@ class TestPatternTest {
     }
 
     @Test
+    void aScaledDownCopyStillReads_asASenderAdaptingToItsBitrateSendsIt() {
+        TestPattern pattern = new TestPattern(1280, 720);
+        VideoFrame source = pattern.frame(4242, 987_654_321L);
+        for (int[] size : new int[][] {{960, 540}, {640, 360}}) {
+            VideoFrame scaled = FrameScaler.scale(source, size[0], size[1]);
+            assertEquals(Optional.of(new TestPattern.Stamp(4242, 987_654_321L)), pattern.read(scaled),
+                    size[0] + "x" + size[1]);
+        }
+        assertEquals(Optional.empty(), pattern.read(VideoFrame.black(640, 480, 0, 0)), "another shape");
+    }
+
+    @Test
     void rejectsSizesTheBandCannotFitAndNumbersBeyond32Bits() {
         assertThrows(IllegalArgumentException.class, () -> new TestPattern(319, 240));
         assertThrows(IllegalArgumentException.class, () -> new TestPattern(640, 179));
