@@ -212,6 +212,7 @@ final class MediaRouting {
         double rtt = reports.latestRoundTripTime();
         if (!Double.isNaN(rtt)) {
             bandwidth.onRoundTripTime(Math.round(rtt * 1e6));
+            nackGenerator.onRoundTripTime(Math.round(rtt * 1e9));
         }
         for (RtcpPacket packet : compound.packets()) {
             if (packet instanceof PictureLossIndication pli) {

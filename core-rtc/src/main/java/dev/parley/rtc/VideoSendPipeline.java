@@ -42,6 +42,7 @@ final class VideoSendPipeline implements SendPipeline {
     static final long MIN_REOPEN_INTERVAL_NANOS = 1_000_000_000L;
     static final long MIN_KEY_FRAME_INTERVAL_NANOS = 300_000_000L;
     static final double MIN_BUDGET_FRAME_RATE = 15;
+    static final int ENCODER_OVERSHOOT_PERCENT = 10;
 
     private final MediaContext context;
     private final long ssrc;
@@ -216,15 +217,23 @@ final class VideoSendPipeline implements SendPipeline {
     }
 
     /** The frame frameBudget follows the target at once; the encoder in steps, when it may reopen. */
+    /**
+     * The encoder follows the target in steps, when it may reopen; the frame budget at once. Within
+     * a step of the encoder's rate the budget allows that rate (the step exists so that small moves
+     * cost nothing), plus the {@value #ENCODER_OVERSHOOT_PERCENT}% that rate control overshoots by
+     * on moving pictures: a budget exactly at the target would skip frames all the time.
+     */
     private void applyBitrate(long now) {
         int target = targetBitrate;
-        frameBudget.setRate(target);
-        if (Math.abs(target - appliedBitrate) * 100L >= (long) appliedBitrate * BITRATE_STEP_PERCENT
-                && now - appliedAtNanos >= MIN_REOPEN_INTERVAL_NANOS) {
+        boolean withinStep = Math.abs(target - appliedBitrate) * 100L < (long) appliedBitrate * BITRATE_STEP_PERCENT;
+        if (!withinStep && now - appliedAtNanos >= MIN_REOPEN_INTERVAL_NANOS) {
             appliedBitrate = target;
             appliedAtNanos = now;
             encoder.setTargetBitrate(target);
+            withinStep = true;
         }
+        long allowed = withinStep ? Math.max(target, appliedBitrate) : target;
+        frameBudget.setRate(allowed * (100 + ENCODER_OVERSHOOT_PERCENT) / 100);
     }
 
     /** Tells the encoder the source's frame rate when it moved by more than 10%. */

@@ -68,6 +68,7 @@ final class FfmpegVideoEncoder implements VideoEncoder {
     private int width;
     private int height;
     private long lastPts = Long.MIN_VALUE;
+    private long lastTimestamp;
 
     FfmpegVideoEncoder(String name, String ffmpegEncoder, Tuning tuning, VideoEncoderConfig config) {
         this.name = name;
@@ -100,14 +101,17 @@ final class FfmpegVideoEncoder implements VideoEncoder {
         copyPlane(frame.dataV(), frame.strideV(), picture.data(2), picture.linesize(2),
                 frame.chromaWidth(), frame.chromaHeight());
         long timestamp = EncodedVideoFrame.timestampOf(frame.captureTimeNanos());
-        long pts = lastPts == Long.MIN_VALUE ? timestamp : Math.max(lastPts + 1, timestamp); // strictly increasing
-        // The rate control shares the bitrate out by frame duration: the last interval between
-        // pictures is the best guess at this one's, but no longer than the source's frame interval —
-        // pictures a frame dropper skipped must not become budget for this one (a bigger frame,
-        // more skipping, a spiral).
+        // The rate control shares the bitrate out by the time between pictures (libvpx measures it
+        // from the previous picture's end). The encoder's clock therefore advances by the capture
+        // interval but never more than one source frame interval: pictures a frame dropper skipped
+        // must not become budget for the next one (bigger frames, more skipping — a spiral). The
+        // RTP timestamp still follows the capture time.
         long nominal = Math.round(EncodedVideoFrame.CLOCK_RATE / frameRate);
-        long duration = lastPts == Long.MIN_VALUE ? nominal : Math.min(pts - lastPts, nominal);
+        long pts = lastPts == Long.MIN_VALUE ? 0
+                : lastPts + Math.max(1, Math.min(timestamp - lastTimestamp, nominal));
+        long duration = nominal;
         lastPts = pts;
+        lastTimestamp = timestamp;
         picture.pts(pts).duration(duration);
         picture.pict_type(keyFrameRequested ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
         keyFrameRequested = false;

@@ -78,8 +78,13 @@ final class MissingPackets {
      * marked as asked; gives up those missing too long or asked too often.
      */
     List<Integer> due(long nowNanos) {
+        return due(nowNanos, settings.retryInterval().toNanos());
+    }
+
+    /** As {@link #due(long)}, asking again after {@code retryNanos} (the round trip, when known). */
+    List<Integer> due(long nowNanos, long retryNanos) {
         List<Integer> due = new ArrayList<>();
-        long retry = settings.retryInterval().toNanos();
+        long retry = retryNanos;
         long maxWait = settings.maxWait().toNanos();
         for (Iterator<Map.Entry<Long, Request>> it = missing.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Long, Request> entry = it.next();

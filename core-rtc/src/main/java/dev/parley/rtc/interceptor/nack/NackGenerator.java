@@ -13,13 +13,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The receiver's half of loss recovery: watches the sequence numbers of each remote stream that
  * negotiated NACK and asks the sender for what is missing with generic NACKs (RFC 4585 §6.2.1).
- * A new gap is asked for at once; what is still missing is asked for again every
- * {@link NackSettings#retryInterval()} (checked every {@value #TICK_MILLIS} ms), up to
- * {@link NackSettings#maxRequests()} times or {@link NackSettings#maxWait()}.
+ * A new gap is asked for at once; what is still missing is asked for again once a retransmission
+ * should have come — 1.5 round trips, when RTCP measured one, but not later than
+ * {@link NackSettings#retryInterval()} (checked every {@value #TICK_MILLIS} ms) — up to
+ * {@link NackSettings#maxRequests()} times or {@link NackSettings#maxWait()}. Asking again too late
+ * turns a lost retransmission into a freeze; too early, into a duplicate.
  *
  * <p>Packets recovered through RTX reach this interceptor as the originals they carry (the peer
  * connection unwraps them before the chain), so they end their requests like late arrivals do.
@@ -38,11 +41,13 @@ public final class NackGenerator implements Interceptor {
     private final Map<Long, Stream> streams = new HashMap<>();
     private final FeedbackWriter feedback;
     private final Map<Long, Counters> published = new ConcurrentHashMap<>();
+    private long retryNanos;
     private final PeriodicTask ticks;
 
     public NackGenerator(InterceptorContext context, NackSettings settings) {
         this.context = Objects.requireNonNull(context, "context");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.retryNanos = settings.retryInterval().toNanos();
         this.feedback = new FeedbackWriter(context);
         this.ticks = new PeriodicTask(context.executor(), TICK_MILLIS, this::tick);
     }
@@ -102,6 +107,14 @@ public final class NackGenerator implements Interceptor {
         streams.clear();
     }
 
+    /** A round-trip time measured by RTCP; retries follow it from now on. */
+    public void onRoundTripTime(long rttNanos) {
+        if (rttNanos > 0) {
+            retryNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS),
+                    Math.min(settings.retryInterval().toNanos(), rttNanos * 3 / 2));
+        }
+    }
+
     private void tick() {
         long now = context.nanoTime();
         for (Stream stream : streams.values()) {
@@ -114,7 +127,7 @@ public final class NackGenerator implements Interceptor {
     }
 
     private void request(Stream stream, long nowNanos) {
-        List<Integer> due = stream.missing.due(nowNanos);
+        List<Integer> due = stream.missing.due(nowNanos, retryNanos);
         if (!due.isEmpty()) {
             feedback.write(GenericNack.of(feedback.senderSsrc(), stream.info.ssrc(), due), stream.info.rtcpReducedSize());
             stream.nacksSent++;
