@@ -29,6 +29,7 @@ public final class BenchmarkRunner {
         all.put("DataChannelConnectBenchmark", DataChannelConnectBenchmark::main);
         all.put("DataChannelThroughputBenchmark", DataChannelThroughputBenchmark::main);
         all.put("DataChannelDelayedLinkBenchmark", DataChannelDelayedLinkBenchmark::main);
+        all.put("VideoFirstFrameBenchmark", VideoFirstFrameBenchmark::main);
 
         List<String> only = new ArrayList<>();
         for (String word : System.getProperty("bench.only", "").split(",")) {
