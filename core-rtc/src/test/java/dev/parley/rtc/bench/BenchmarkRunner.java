@@ -32,6 +32,7 @@ public final class BenchmarkRunner {
         all.put("DataChannelDelayedLinkBenchmark", DataChannelDelayedLinkBenchmark::main);
         all.put("VideoFirstFrameBenchmark", VideoFirstFrameBenchmark::main);
         all.put("VideoRampBenchmark", VideoRampBenchmark::main);
+        all.put("VideoCpuBenchmark", VideoCpuBenchmark::main);
 
         List<String> only = new ArrayList<>();
         for (String word : System.getProperty("bench.only", "").split(",")) {
