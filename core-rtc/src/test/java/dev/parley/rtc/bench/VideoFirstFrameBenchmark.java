@@ -25,8 +25,11 @@ public final class VideoFirstFrameBenchmark {
     private static final int WARMUP = 10;
     private static final int RUNS = 15;
 
-    /** One call's milestones in ms after the offer. */
-    record Timeline(double connected, double track, double firstFrame) {}
+    /**
+     * One call's milestones in ms after the offer; {@code plis}: key frames the receiver had asked
+     * for by its first frame (-1: not read).
+     */
+    record Timeline(double connected, double track, double firstFrame, long plis) {}
 
     private VideoFirstFrameBenchmark() {}
 
@@ -50,7 +53,7 @@ public final class VideoFirstFrameBenchmark {
                 Map<?, ?> t = page.call(true);
                 if (i >= WARMUP) {
                     chromium[i - WARMUP] = new Timeline(number(t, "connected"), number(t, "track"),
-                            number(t, "firstFrame"));
+                            number(t, "firstFrame"), -1);
                 }
             }
             page.hangUp();
@@ -58,17 +61,23 @@ public final class VideoFirstFrameBenchmark {
         double p = median(parley, Timeline::firstFrame);
         double c = median(chromium, Timeline::firstFrame);
         String parts = "createOffer to receiver connected / track event / first frame, medians ms: parley %.1f / %.1f"
-                + " / %.1f, chromium %.1f / %.1f / %.1f";
+                + " / %.1f, chromium %.1f / %.1f / %.1f; connected to first frame, median of each run's: parley %.1f,"
+                + " chromium %.1f";
+        java.util.function.ToDoubleFunction<Timeline> afterConnected = t -> t.firstFrame() - t.connected();
         String timeline = String.format(Locale.ROOT, parts, median(parley, Timeline::connected),
                 median(parley, Timeline::track), p, median(chromium, Timeline::connected),
-                median(chromium, Timeline::track), c);
+                median(chromium, Timeline::track), c, median(parley, afterConnected), median(chromium, afterConnected));
+        String each = String.format(Locale.ROOT, "each run's first frame, sorted, ms: parley %s, chromium %s;"
+                + " parley runs whose receiver sent a PLI before its first frame: %d of %d", sorted(parley),
+                sorted(chromium), java.util.Arrays.stream(parley).filter(t -> t.plis() > 0).count(), RUNS);
         System.out.println(timeline);
+        System.out.println(each);
         String notes = String.format(Locale.ROOT, "%dx%d@30 camera running before the offer, VP8, trickle ICE;"
                 + " parley: in-process pair on 127.0.0.1, first sink call on the remote track; chromium: two pcs in one"
                 + " page in a test namespace, fake camera, first frame read by %s; %d runs after %d warm-up each;"
-                + " parley first frame min %.1f p90 %.1f, chromium min %.1f p90 %.1f; %s; load average %s before, %s after",
-                WIDTH, HEIGHT, method, RUNS, WARMUP, min(parley), p90(parley), min(chromium), p90(chromium),
-                timeline, loadBefore, BenchReport.loadAverage());
+                + " parley first frame min %.1f p90 %.1f, chromium min %.1f p90 %.1f; %s; %s; load average %s before, %s"
+                + " after", WIDTH, HEIGHT, method, RUNS, WARMUP, min(parley), p90(parley), min(chromium), p90(chromium),
+                timeline, each, loadBefore, BenchReport.loadAverage());
         new BenchReport("video-first-frame", "ms", "lower", p, c, 1.0, RUNS, notes).publish();
     }
 
@@ -78,7 +87,7 @@ public final class VideoFirstFrameBenchmark {
             call.connect(frame -> first.complete(System.nanoTime()));
             long frameAt = first.get(20, TimeUnit.SECONDS);
             return new Timeline(call.msSinceOffer(call.awaitConnected()), call.msSinceOffer(call.trackAt.get()),
-                    call.msSinceOffer(frameAt));
+                    call.msSinceOffer(frameAt), call.sample().keyFramesRequested());
         }
     }
 
@@ -93,6 +102,11 @@ public final class VideoFirstFrameBenchmark {
     private static double p90(Timeline[] runs) {
         double[] sorted = java.util.Arrays.stream(runs).mapToDouble(Timeline::firstFrame).sorted().toArray();
         return BenchReport.percentile(sorted, 90);
+    }
+
+    private static String sorted(Timeline[] runs) {
+        return java.util.Arrays.toString(java.util.Arrays.stream(runs)
+                .mapToLong(t -> Math.round(t.firstFrame())).sorted().toArray());
     }
 
     private static double number(Map<?, ?> map, String key) {

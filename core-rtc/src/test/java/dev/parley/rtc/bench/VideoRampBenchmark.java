@@ -44,12 +44,14 @@ public final class VideoRampBenchmark {
             VideoSample last = last();
             int perSecond = (int) (1000 / VideoSampler.PERIOD.toMillis());
             VideoSample first = VideoSampler.firstAtWidth(samples, 1);
-            return String.format(Locale.ROOT, "%s: %s, first decoded size %s; overshoot: lost %d packets (of %d received); ended at %dx%d,"
+            return String.format(Locale.ROOT, "%s: %s, first decoded size %s; overshoot: lost %d packets (of %d"
+                    + " received); ended at %dx%d,"
                     + " %.0f kbit/s in the last second, estimate %.0f kbit/s; bitrate curve (s after first reading,"
                     + " size, kbit/s per second): %s", who,
                     s == null ? "no 1280-wide frame within " + MAX.toSeconds() + " s" : String.format(Locale.ROOT,
                             "1280 wide %.2f s after connected", s),
-                    first == null ? "none" : first.frameWidth() + "x" + first.frameHeight(), last.packetsLost(), last.packetsReceived(),
+                    first == null ? "none" : first.frameWidth() + "x" + first.frameHeight(), last.packetsLost(),
+                    last.packetsReceived(),
                     last.frameWidth(), last.frameHeight(),
                     last.bitrateSince(samples.get(Math.max(0, samples.size() - 1 - perSecond))) / 1000,
                     last.availableOutgoingBitrate() / 1000,
@@ -83,7 +85,8 @@ public final class VideoRampBenchmark {
                 VideoSampler.PERIOD.toMillis(), parley.describe("parley"), chromium.describe("chromium"), loadBefore,
                 BenchReport.loadAverage());
         if (p != null && c != null) {
-            System.out.printf(Locale.ROOT, "ramp to 1280 wide: parley %.2f s, chromium %.2f s, ratio %.3f%n", p, c, p / c);
+            System.out.printf(Locale.ROOT, "ramp to 1280 wide: parley %.2f s, chromium %.2f s, ratio %.3f%n", p, c,
+                    p / c);
         }
         // A side that never got there is reported at the cap, and the notes say so.
         new BenchReport("video-ramp-720p", "s", "lower", p == null ? MAX.toSeconds() : p, c, 3.0, 1, notes)

@@ -13,11 +13,13 @@ import java.util.Map;
  *
  * @param atMs the reading's clock in ms (nanoTime for Parley, performance.now() for Chromium)
  * @param frameWidth the width the receiver decodes (0 before the first frame)
+ * @param keyFramesRequested the receiver's pliCount
  * @param availableOutgoingBitrate the sender's bandwidth estimate, bit/s (0 if not reported)
  * @param limitation Chromium's qualityLimitationReason (cpu, bandwidth, none); "-" for Parley, which has none
  */
 record VideoSample(double atMs, long bytesSent, long framesDecoded, long frameWidth, long frameHeight,
-        long packetsLost, long packetsReceived, double availableOutgoingBitrate, String limitation) {
+        long packetsLost, long packetsReceived, long keyFramesRequested, double availableOutgoingBitrate,
+        String limitation) {
 
     static VideoSample of(RTCStatsReport sender, RTCStatsReport receiver) {
         Map<String, Object> out = video(sender, "outbound-rtp");
@@ -27,7 +29,8 @@ record VideoSample(double atMs, long bytesSent, long framesDecoded, long frameWi
         double estimate = sender.get(pairId).map(p -> p.getDouble("availableOutgoingBitrate")).orElse(0.0);
         return new VideoSample(System.nanoTime() / 1e6, (long) number(out, "bytesSent"),
                 (long) number(in, "framesDecoded"), (long) number(in, "frameWidth"), (long) number(in, "frameHeight"),
-                (long) number(in, "packetsLost"), (long) number(in, "packetsReceived"), estimate, "-");
+                (long) number(in, "packetsLost"), (long) number(in, "packetsReceived"), (long) number(in, "pliCount"),
+                estimate, "-");
     }
 
     /** From the map {@code vbench.sample()} returns. */
@@ -35,7 +38,8 @@ record VideoSample(double atMs, long bytesSent, long framesDecoded, long frameWi
         return new VideoSample(number(page, "at"), (long) number(page, "bytesSent"),
                 (long) number(page, "framesDecoded"), (long) number(page, "frameWidth"),
                 (long) number(page, "frameHeight"), (long) number(page, "packetsLost"),
-                (long) number(page, "packetsReceived"), number(page, "availableOutgoingBitrate"),
+                (long) number(page, "packetsReceived"), (long) number(page, "pliCount"),
+                number(page, "availableOutgoingBitrate"),
                 String.valueOf(page.get("limitation")));
     }
 

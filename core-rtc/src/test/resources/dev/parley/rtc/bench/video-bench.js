@@ -75,7 +75,7 @@ window.vbench = (() => {
     (await v.b.getStats()).forEach(r => {
       if (r.type === 'inbound-rtp' && r.kind === 'video') {
         s.framesDecoded = r.framesDecoded; s.frameWidth = r.frameWidth; s.frameHeight = r.frameHeight;
-        s.packetsLost = r.packetsLost; s.packetsReceived = r.packetsReceived;
+        s.packetsLost = r.packetsLost; s.packetsReceived = r.packetsReceived; s.pliCount = r.pliCount;
       }
     });
     return s;
