@@ -75,8 +75,8 @@ public final class VideoFirstFrameBenchmark {
         String notes = String.format(Locale.ROOT, "%dx%d@30 camera running before the offer, VP8, trickle ICE;"
                 + " parley: in-process pair on 127.0.0.1, first sink call on the remote track; chromium: two pcs in one"
                 + " page in a test namespace, fake camera, first frame read by %s; %d runs after %d warm-up each;"
-                + " parley first frame min %.1f p90 %.1f, chromium min %.1f p90 %.1f; %s; %s; load average %s before, %s"
-                + " after", WIDTH, HEIGHT, method, RUNS, WARMUP, min(parley), p90(parley), min(chromium), p90(chromium),
+                + " parley first frame min %.1f p90 %.1f, chromium min %.1f p90 %.1f; %s; %s; load average %s"
+                + " before, %s after", WIDTH, HEIGHT, method, RUNS, WARMUP, min(parley), p90(parley), min(chromium), p90(chromium),
                 timeline, each, loadBefore, BenchReport.loadAverage());
         new BenchReport("video-first-frame", "ms", "lower", p, c, 1.0, RUNS, notes).publish();
     }
