@@ -1,7 +1,9 @@
 package dev.parley.rtc.bench;
 
+import dev.parley.rtc.testutil.ChromiumInNamespace;
 import dev.parley.rtc.testutil.ChromiumPeer;
-import dev.parley.rtc.testutil.NetworkNamespace;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,13 +20,47 @@ final class ChromiumVideoPage {
     }
 
     /**
-     * Starts Chromium in {@code ns} with its fake camera playing {@link #PATTERN_FRAMES} frames of our
-     * test pattern at {@code width}x{@code height} (a Y4M file {@code y4m}, looped), so it encodes the
-     * pictures Parley does.
+     * Chromium in a test namespace of its own, its fake camera playing {@link #PATTERN_FRAMES} frames
+     * of our test pattern (a Y4M file in a temporary directory, looped) so that it encodes the
+     * pictures Parley does, with this page loaded. Closing stops Chromium and removes the namespace
+     * and the file.
      */
-    static ChromiumPeer startPlayingPattern(NetworkNamespace ns, Path y4m, int width, int height) throws Exception {
-        Y4mFile.write(y4m, width, height, PATTERN_FRAMES);
-        return ChromiumPeer.start(ns, "--use-file-for-fake-video-capture=" + y4m);
+    static final class PlayingPattern implements AutoCloseable {
+        private final Path dir;
+        private final ChromiumInNamespace chromium;
+        final ChromiumVideoPage page;
+
+        PlayingPattern(String hostIp, String nsIp, int width, int height) throws Exception {
+            dir = Files.createTempDirectory("parley-pattern");
+            Path y4m = dir.resolve("pattern.y4m");
+            try {
+                Y4mFile.write(y4m, width, height, PATTERN_FRAMES);
+                chromium = ChromiumInNamespace.start(hostIp, nsIp, "--use-file-for-fake-video-capture=" + y4m);
+            } catch (Exception | Error e) {
+                deleteFile();
+                throw e;
+            }
+            try {
+                page = load(chromium.chromium());
+            } catch (Exception | Error e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                chromium.close();
+            } finally {
+                deleteFile();
+            }
+        }
+
+        private void deleteFile() throws IOException {
+            Files.deleteIfExists(dir.resolve("pattern.y4m"));
+            Files.deleteIfExists(dir);
+        }
     }
 
     static ChromiumVideoPage load(ChromiumPeer browser) throws Exception {

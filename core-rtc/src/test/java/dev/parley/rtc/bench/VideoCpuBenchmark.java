@@ -3,10 +3,6 @@ package dev.parley.rtc.bench;
 import dev.parley.rtc.VideoTrackSource;
 import dev.parley.rtc.media.PacedVideoSource;
 import dev.parley.rtc.media.TestPattern;
-import dev.parley.rtc.testutil.ChromiumPeer;
-import dev.parley.rtc.testutil.NetworkNamespace;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -64,14 +60,9 @@ public final class VideoCpuBenchmark {
         Side parley = parley();
         System.out.println(parley.describe("parley"));
         Side chromium;
-        Path dir = Files.createTempDirectory("parley-cpu");
-        try (NetworkNamespace ns = NetworkNamespace.create(HOST_IP, NS_IP);
-                ChromiumPeer browser = ChromiumVideoPage.startPlayingPattern(ns, dir.resolve("pattern.y4m"), WIDTH,
-                        HEIGHT)) {
-            chromium = chromium(ChromiumVideoPage.load(browser));
-        } finally {
-            Files.deleteIfExists(dir.resolve("pattern.y4m"));
-            Files.deleteIfExists(dir);
+        try (ChromiumVideoPage.PlayingPattern browser = new ChromiumVideoPage.PlayingPattern(HOST_IP, NS_IP, WIDTH,
+                HEIGHT)) {
+            chromium = chromium(browser.page);
         }
         System.out.println(chromium.describe("chromium"));
         boolean valid = Math.abs(parley.fps() - 30) <= 2 && Math.abs(chromium.fps() - 30) <= 2;

@@ -2,10 +2,12 @@ package dev.parley.rtc.bench;
 
 import dev.parley.rtc.testutil.ChromiumPeer;
 import dev.parley.rtc.testutil.NetworkNamespace;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Issue #6's time to first frame, side by side: milliseconds from {@code createOffer} to the
@@ -63,21 +65,21 @@ public final class VideoFirstFrameBenchmark {
         String parts = "createOffer to receiver connected / track event / first frame, medians ms: parley %.1f / %.1f"
                 + " / %.1f, chromium %.1f / %.1f / %.1f; connected to first frame, median of each run's: parley %.1f,"
                 + " chromium %.1f";
-        java.util.function.ToDoubleFunction<Timeline> afterConnected = t -> t.firstFrame() - t.connected();
+        ToDoubleFunction<Timeline> afterConnected = t -> t.firstFrame() - t.connected();
         String timeline = String.format(Locale.ROOT, parts, median(parley, Timeline::connected),
                 median(parley, Timeline::track), p, median(chromium, Timeline::connected),
                 median(chromium, Timeline::track), c, median(parley, afterConnected), median(chromium, afterConnected));
         String each = String.format(Locale.ROOT, "each run's first frame, sorted, ms: parley %s, chromium %s;"
                 + " parley runs whose receiver sent a PLI before its first frame: %d of %d", sorted(parley),
-                sorted(chromium), java.util.Arrays.stream(parley).filter(t -> t.plis() > 0).count(), RUNS);
+                sorted(chromium), Arrays.stream(parley).filter(t -> t.plis() > 0).count(), RUNS);
         System.out.println(timeline);
         System.out.println(each);
         String notes = String.format(Locale.ROOT, "%dx%d@30 camera running before the offer, VP8, trickle ICE;"
                 + " parley: in-process pair on 127.0.0.1, first sink call on the remote track; chromium: two pcs in one"
                 + " page in a test namespace, fake camera, first frame read by %s; %d runs after %d warm-up each;"
                 + " parley first frame min %.1f p90 %.1f, chromium min %.1f p90 %.1f; %s; %s; load average %s"
-                + " before, %s after", WIDTH, HEIGHT, method, RUNS, WARMUP, min(parley), p90(parley), min(chromium), p90(chromium),
-                timeline, each, loadBefore, BenchReport.loadAverage());
+                + " before, %s after", WIDTH, HEIGHT, method, RUNS, WARMUP, min(parley), p90(parley), min(chromium),
+                p90(chromium), timeline, each, loadBefore, BenchReport.loadAverage());
         new BenchReport("video-first-frame", "ms", "lower", p, c, 1.0, RUNS, notes).publish();
     }
 
@@ -91,21 +93,21 @@ public final class VideoFirstFrameBenchmark {
         }
     }
 
-    private static double median(Timeline[] runs, java.util.function.ToDoubleFunction<Timeline> part) {
-        return BenchReport.median(java.util.Arrays.stream(runs).mapToDouble(part).toArray());
+    private static double median(Timeline[] runs, ToDoubleFunction<Timeline> part) {
+        return BenchReport.median(Arrays.stream(runs).mapToDouble(part).toArray());
     }
 
     private static double min(Timeline[] runs) {
-        return java.util.Arrays.stream(runs).mapToDouble(Timeline::firstFrame).min().orElse(Double.NaN);
+        return Arrays.stream(runs).mapToDouble(Timeline::firstFrame).min().orElse(Double.NaN);
     }
 
     private static double p90(Timeline[] runs) {
-        double[] sorted = java.util.Arrays.stream(runs).mapToDouble(Timeline::firstFrame).sorted().toArray();
+        double[] sorted = Arrays.stream(runs).mapToDouble(Timeline::firstFrame).sorted().toArray();
         return BenchReport.percentile(sorted, 90);
     }
 
     private static String sorted(Timeline[] runs) {
-        return java.util.Arrays.toString(java.util.Arrays.stream(runs)
+        return Arrays.toString(Arrays.stream(runs)
                 .mapToLong(t -> Math.round(t.firstFrame())).sorted().toArray());
     }
 

@@ -1,9 +1,5 @@
 package dev.parley.rtc.bench;
 
-import dev.parley.rtc.testutil.ChromiumPeer;
-import dev.parley.rtc.testutil.NetworkNamespace;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -66,14 +62,9 @@ public final class VideoRampBenchmark {
         Ramp parley = parley();
         System.out.println(parley.describe("parley"));
         Ramp chromium;
-        Path dir = Files.createTempDirectory("parley-ramp");
-        try (NetworkNamespace ns = NetworkNamespace.create(HOST_IP, NS_IP);
-                ChromiumPeer browser = ChromiumVideoPage.startPlayingPattern(ns, dir.resolve("pattern.y4m"), WIDTH,
-                        HEIGHT)) {
-            chromium = chromium(ChromiumVideoPage.load(browser));
-        } finally {
-            Files.deleteIfExists(dir.resolve("pattern.y4m"));
-            Files.deleteIfExists(dir);
+        try (ChromiumVideoPage.PlayingPattern browser = new ChromiumVideoPage.PlayingPattern(HOST_IP, NS_IP, WIDTH,
+                HEIGHT)) {
+            chromium = chromium(browser.page);
         }
         System.out.println(chromium.describe("chromium"));
         Double p = parley.seconds();
