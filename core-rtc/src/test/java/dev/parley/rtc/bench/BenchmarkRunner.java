@@ -24,11 +24,15 @@ public final class BenchmarkRunner {
         all.put("IceConnectBenchmark", IceConnectBenchmark::main);
         all.put("SrtpBenchmark", SrtpBenchmark::main);
         all.put("CodecBenchmark", CodecBenchmark::main);
+        all.put("VideoGlassToGlassBenchmark", VideoGlassToGlassBenchmark::main);
         // These need root: they run Chromium (or a second JVM) in a test namespace.
         all.put("CallSetupBenchmark", CallSetupBenchmark::main);
         all.put("DataChannelConnectBenchmark", DataChannelConnectBenchmark::main);
         all.put("DataChannelThroughputBenchmark", DataChannelThroughputBenchmark::main);
         all.put("DataChannelDelayedLinkBenchmark", DataChannelDelayedLinkBenchmark::main);
+        all.put("VideoFirstFrameBenchmark", VideoFirstFrameBenchmark::main);
+        all.put("VideoRampBenchmark", VideoRampBenchmark::main);
+        all.put("VideoCpuBenchmark", VideoCpuBenchmark::main);
 
         List<String> only = new ArrayList<>();
         for (String word : System.getProperty("bench.only", "").split(",")) {
