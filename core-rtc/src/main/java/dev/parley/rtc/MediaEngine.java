@@ -11,6 +11,7 @@ import dev.parley.rtc.codec.VideoCodecFactory;
 import dev.parley.rtc.codec.VideoDecoder;
 import dev.parley.rtc.codec.VideoEncoder;
 import dev.parley.rtc.codec.VideoEncoderConfig;
+import dev.parley.rtc.interceptor.AbsSendTime;
 import dev.parley.rtc.interceptor.twcc.TransportCc;
 import dev.parley.rtc.sdp.CodecCapability;
 import dev.parley.rtc.sdp.Direction;
@@ -43,6 +44,8 @@ public final class MediaEngine {
     /** RFC 8843 §15: the MID header extension routes bundled RTP before SSRCs are known. */
     public static final String MID_EXTENSION = "urn:ietf:params:rtp-hdrext:sdes:mid";
     public static final String AUDIO_LEVEL_EXTENSION = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+    /** Coordination of video orientation (3GPP TS 26.114 §7.4.5): the turn to show a picture upright. */
+    public static final String VIDEO_ORIENTATION_EXTENSION = "urn:3gpp:video-orientation";
     private static final List<String> VIDEO_FEEDBACK = List.of("goog-remb", "transport-cc", "ccm fir", "nack", "nack pli");
 
     private final CodecRegistry registry;
@@ -78,9 +81,12 @@ public final class MediaEngine {
         return new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp()), defaultExtensions());
     }
 
+    /** Ids as Chromium numbers them, so that both sides' offers agree. */
     private static List<HeaderExtensionCapability> defaultExtensions() {
-        return List.of(new HeaderExtensionCapability(MID_EXTENSION, 4, Direction.SENDRECV),
-                new HeaderExtensionCapability(TransportCc.EXTENSION_URI, 3, Direction.SENDRECV));
+        return List.of(new HeaderExtensionCapability(AbsSendTime.EXTENSION_URI, 2, Direction.SENDRECV),
+                new HeaderExtensionCapability(TransportCc.EXTENSION_URI, 3, Direction.SENDRECV),
+                new HeaderExtensionCapability(MID_EXTENSION, 4, Direction.SENDRECV),
+                new HeaderExtensionCapability(VIDEO_ORIENTATION_EXTENSION, 13, Direction.SENDRECV));
     }
 
     /** The codecs offered for {@code kind}, in preference order (the first call may load natives). */
@@ -101,8 +107,13 @@ public final class MediaEngine {
         }
     }
 
+    /** The extensions offered for {@code kind}: the orientation only with video, the audio level only with audio. */
     public List<HeaderExtensionCapability> headerExtensions(MediaKind kind) {
-        return kind == MediaKind.APPLICATION ? List.of() : headerExtensions;
+        if (kind == MediaKind.APPLICATION) {
+            return List.of();
+        }
+        String otherKinds = kind == MediaKind.AUDIO ? VIDEO_ORIENTATION_EXTENSION : AUDIO_LEVEL_EXTENSION;
+        return headerExtensions.stream().filter(e -> !e.uri().equals(otherKinds)).toList();
     }
 
     /** The registry behind this engine. */

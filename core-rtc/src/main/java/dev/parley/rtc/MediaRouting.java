@@ -1,5 +1,6 @@
 package dev.parley.rtc;
 
+import dev.parley.rtc.interceptor.AbsSendTime;
 import dev.parley.rtc.interceptor.FeedbackWriter;
 import dev.parley.rtc.interceptor.InterceptorChain;
 import dev.parley.rtc.interceptor.InterceptorContext;
@@ -85,7 +86,7 @@ final class MediaRouting {
         // application side first: reports count what senders send; the NACK responder keeps packets
         // as sent; the TWCC sender, nearest the wire, numbers every packet, retransmissions included
         this.chain = new InterceptorChain(List.of(reports, nackGenerator, nackResponder, twccReceiver,
-                new TwccSender(context, bandwidth)));
+                new AbsSendTime(), new TwccSender(context, bandwidth)));
         this.feedback = new FeedbackWriter(context);
     }
 
@@ -271,16 +272,17 @@ final class MediaRouting {
                 continue;
             }
             boolean sends = m.direction().sends();
-            sender.pipeline().configure(new SendConfig(sends, mid, m.sendCodecs(), midExtensionId(m.headerExtensions())));
+            Map<String, Integer> extensions = StreamDescriptions.extensions(m.headerExtensions());
+            sender.pipeline().configure(new SendConfig(sends, mid, m.sendCodecs(), midExtensionId(m.headerExtensions()),
+                    extensions));
             if (sends && !m.sendCodecs().isEmpty()) {
                 bindLocal(sender, m);
             } else {
                 unbindLocal(sender.ssrc());
             }
             Map<Integer, CodecCapability> receiveCodecs = m.direction().receives() ? m.receiveCodecs() : Map.of();
-            receiver.configure(new RTCRtpReceiver.ReceiveConfig(receiveCodecs));
-            receiveTemplates.put(receiver, new StreamTemplate(mid, kind, m.remoteRtcpReducedSize(),
-                    StreamDescriptions.extensions(m.headerExtensions())));
+            receiver.configure(new RTCRtpReceiver.ReceiveConfig(receiveCodecs, extensions));
+            receiveTemplates.put(receiver, new StreamTemplate(mid, kind, m.remoteRtcpReducedSize(), extensions));
             router.bindMid(mid, receiver);
             for (Integer pt : receiveCodecs.keySet()) {
                 router.bindPayloadType(pt, receiver);

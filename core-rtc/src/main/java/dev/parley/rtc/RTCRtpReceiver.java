@@ -1,6 +1,7 @@
 package dev.parley.rtc;
 
 import dev.parley.rtc.media.AudioEnergy;
+import dev.parley.rtc.media.VideoOrientation;
 import dev.parley.rtc.rtp.RtpPacket;
 import dev.parley.rtc.sdp.CodecCapability;
 import dev.parley.rtc.sdp.MediaKind;
@@ -108,6 +109,11 @@ public final class RTCRtpReceiver {
         if (video != null) {
             if (codec.isMediaCodec()) { // RTX and RED wait for loss recovery's wiring
                 lastVideoSsrc = packet.ssrc();
+                int orientation = config.headerExtensions().getOrDefault(MediaEngine.VIDEO_ORIENTATION_EXTENSION, 0);
+                byte[] cvo = orientation > 0 ? packet.extensionElement(orientation) : null;
+                if (cvo != null && cvo.length >= 1) {
+                    video.setRotation(VideoOrientation.rotationOf(cvo[0]));
+                }
                 video.onRtp(codec, packet, context.executor().nanoTime());
             }
             return;
@@ -161,12 +167,13 @@ public final class RTCRtpReceiver {
         }
     }
 
-    /** How a negotiated m-line receives: codecs by the payload types the remote sends. */
-    record ReceiveConfig(Map<Integer, CodecCapability> receiveCodecs) {
-        static final ReceiveConfig NONE = new ReceiveConfig(Map.of());
+    /** How a negotiated m-line receives: codecs by the payload types the remote sends, extension ids by URI. */
+    record ReceiveConfig(Map<Integer, CodecCapability> receiveCodecs, Map<String, Integer> headerExtensions) {
+        static final ReceiveConfig NONE = new ReceiveConfig(Map.of(), Map.of());
 
         ReceiveConfig {
             receiveCodecs = Map.copyOf(receiveCodecs);
+            headerExtensions = Map.copyOf(headerExtensions);
         }
     }
 }

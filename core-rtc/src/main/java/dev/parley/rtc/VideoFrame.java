@@ -91,6 +91,12 @@ public final class VideoFrame {
                 newCaptureTimeNanos);
     }
 
+    /** The same picture to be shown turned by {@code newRotation}; the planes are shared, as above. */
+    VideoFrame withRotation(int newRotation) {
+        return new VideoFrame(width, height, dataY, strideY, dataU, strideU, dataV, strideV, newRotation,
+                captureTimeNanos);
+    }
+
     /** Chroma planes are half the size, rounded up (I420). */
     public static int chromaSize(int lumaSize) {
         return (lumaSize + 1) / 2;

@@ -53,6 +53,8 @@ final class VideoReceivePipeline implements AutoCloseable {
     private VideoDecoder decoder;
     /** The decoder refused a frame or the backlog was skipped: the next packet asks for a key frame. */
     private volatile boolean decoderFailed;
+    /** The turn the sender's orientation extension asks for (video-orientation); executor only. */
+    private int rotation;
     private long framesSkipped;
     // Counters: written on the decoding thread, read through counters().
     private long framesDecoded;
@@ -87,6 +89,7 @@ final class VideoReceivePipeline implements AutoCloseable {
             return; // a codec Parley cannot decode here: counted by the engine's log, nothing to show
         }
         VideoDecoder current = decoder;
+        int turn = rotation;
         for (DepacketizedFrame frame : assembler.insert(packet, nowNanos)) {
             if (queuedFrames.get() >= MAX_QUEUED_FRAMES && !frame.keyFrame()) {
                 framesSkipped++;
@@ -96,7 +99,7 @@ final class VideoReceivePipeline implements AutoCloseable {
             queuedFrames.incrementAndGet();
             decoding.execute(() -> {
                 queuedFrames.decrementAndGet();
-                decode(current, frame, nowNanos);
+                decode(current, frame, turn, nowNanos);
             });
         }
         if (assembler.pollKeyFrameRequest(nowNanos) || decoderFailed) {
@@ -104,6 +107,11 @@ final class VideoReceivePipeline implements AutoCloseable {
             keyFrameRequests++;
             requestKeyFrame.run();
         }
+    }
+
+    /** The clockwise turn (degrees) that pictures from the next frame on are to be shown with. */
+    void setRotation(int degrees) {
+        rotation = degrees;
     }
 
     /** Decoded pictures, key frames among them, refused frames, key frames asked for, and the last picture's size. */
@@ -151,7 +159,7 @@ final class VideoReceivePipeline implements AutoCloseable {
     }
 
     /** On the decoding thread. */
-    private void decode(VideoDecoder with, DepacketizedFrame frame, long nowNanos) {
+    private void decode(VideoDecoder with, DepacketizedFrame frame, int turn, long nowNanos) {
         long started = System.nanoTime();
         try {
             Optional<VideoFrame> picture = with.decode(frame.data(), nowNanos);
@@ -166,7 +174,7 @@ final class VideoReceivePipeline implements AutoCloseable {
                     }
                 }
             }
-            picture.ifPresent(pictures);
+            picture.map(p -> p.rotation() == turn ? p : p.withRotation(turn)).ifPresent(pictures);
         } catch (VideoDecodeException e) {
             synchronized (this) {
                 decodeFailures++;

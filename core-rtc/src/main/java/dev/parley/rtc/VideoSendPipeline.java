@@ -10,6 +10,7 @@ import dev.parley.rtc.media.RateBudget;
 import dev.parley.rtc.media.ResolutionLadder;
 import dev.parley.rtc.media.RtpSendStream;
 import dev.parley.rtc.media.VideoPacketizer;
+import dev.parley.rtc.media.VideoOrientation;
 import dev.parley.rtc.media.VideoPayloadFormat;
 import dev.parley.rtc.sdp.CodecCapability;
 import java.time.Duration;
@@ -194,7 +195,8 @@ final class VideoSendPipeline implements SendPipeline {
         int payloadType = c.codec().payloadType();
         long timestamp = encoded.timestamp();
         SendConfig config = c.config();
-        context.executor().execute(() -> send(config, payloadType, timestamp, payloads));
+        int rotation = frame.rotation();
+        context.executor().execute(() -> send(config, payloadType, timestamp, rotation, payloads));
     }
 
     /** A live encoder for the negotiated codec; a new negotiation of another codec replaces it. */
@@ -267,16 +269,28 @@ final class VideoSendPipeline implements SendPipeline {
         }
     }
 
-    /** On the executor: the frame's packets, the marker on the last (RFC 3550 §5.1). */
-    private void send(SendConfig config, int payloadType, long timestamp, List<byte[]> payloads) {
+    /**
+     * On the executor: the frame's packets, the marker on the last (RFC 3550 §5.1), which also
+     * carries the picture's orientation where video-orientation was negotiated (as libwebrtc
+     * places it: the receiver reads it from the packet that completes the frame).
+     */
+    private void send(SendConfig config, int payloadType, long timestamp, int rotation, List<byte[]> payloads) {
         if (stopped || context.isClosed()) {
             return;
         }
         if (config.midExtensionId() > 0) {
             stream.setMid(config.midExtensionId(), config.mid());
         }
+        int orientation = config.extensionId(MediaEngine.VIDEO_ORIENTATION_EXTENSION);
         for (int i = 0; i < payloads.size(); i++) {
-            context.sendPacedRtp(stream.packetize(payloadType, timestamp, i == payloads.size() - 1, payloads.get(i)));
+            boolean last = i == payloads.size() - 1;
+            if (last && orientation > 0) {
+                stream.setExtensionElement(orientation, new byte[] {VideoOrientation.encode(rotation)});
+            }
+            context.sendPacedRtp(stream.packetize(payloadType, timestamp, last, payloads.get(i)));
+            if (last && orientation > 0) {
+                stream.removeExtensionElement(orientation);
+            }
         }
     }
 }

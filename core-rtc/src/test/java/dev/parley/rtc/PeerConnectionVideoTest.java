@@ -82,6 +82,27 @@ class PeerConnectionVideoTest {
         }
     }
 
+    /** A camera held sideways: pictures go as captured, the turn in the video-orientation extension. */
+    @Test
+    void aRotatedCamerasTurnReachesTheReceiver() throws Exception {
+        pair = new PeerPair();
+        VideoTrackSource sideways = new VideoTrackSource();
+        closeables.add(sideways);
+        MediaStreamTrack upright = camera(new TestPattern(320, 240));
+        closeables.add(upright.addVideoSink(frame -> sideways.push(frame.withRotation(90))));
+        pair.polite.pc.addTrack(sideways.createTrack("sideways camera"), new MediaStream());
+        pair.awaitConnected(10);
+        pair.awaitStable(10);
+
+        LinkedBlockingQueue<VideoFrame> frames = new LinkedBlockingQueue<>();
+        try (AutoCloseable sink = awaitVideoTrack(pair.impolite).addVideoSink(frames::add)) {
+            VideoFrame frame = frames.poll(10, TimeUnit.SECONDS);
+            assertNotNull(frame, "a frame arrives");
+            assertEquals(90, frame.rotation(), "shown turned a quarter clockwise");
+            assertEquals(320, frame.width(), "the pixels themselves travel unturned");
+        }
+    }
+
     @Test
     void vp8At5PercentRtpLoss_nackAndRtxRepairTheStream() throws Exception {
         RtpLossNet[] lossy = new RtpLossNet[1];
