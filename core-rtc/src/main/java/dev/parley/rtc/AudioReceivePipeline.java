@@ -73,6 +73,18 @@ final class AudioReceivePipeline implements AutoCloseable {
         return stats;
     }
 
+    /**
+     * The remote side stopped sending: what is buffered is dropped and playout stops now, rather
+     * than concealing into silence until the buffer finds the stream idle. The next packet starts
+     * afresh.
+     */
+    void flush() {
+        playout.stop();
+        closeDecoder();
+        buffer = null;
+        codec = null;
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -155,6 +155,9 @@ public final class RTCRtpReceiver {
     void remoteStoppedSending() {
         remoteSends = false;
         receivedMedia = false;
+        if (audio != null) {
+            audio.flush();
+        }
         setMuted(true);
     }
 
