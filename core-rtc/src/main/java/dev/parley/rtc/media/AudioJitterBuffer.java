@@ -134,11 +134,6 @@ public final class AudioJitterBuffer {
         return packets.size();
     }
 
-    /** Whether playout runs (it starts after the first packet has waited, and stops when idle). */
-    public boolean isPlaying() {
-        return playing;
-    }
-
     /** Whether there is nothing to play and nothing held: the caller may stop pulling until an insert. */
     public boolean isIdle() {
         return !playing && packets.isEmpty();
@@ -303,6 +298,7 @@ public final class AudioJitterBuffer {
         if (next == null) { // late or lost: wait, concealing, without giving up the packet's time
             conceal(frameSamples, nowNanos);
             stalledSamples += frameSamples;
+            decelerate = false; // waiting has slowed playout already
             return;
         }
         long gap = next.getKey() - playoutTimestamp;

@@ -216,6 +216,8 @@ class AudioJitterBufferTest {
         assertTrue(later < after - 30 * MS, "the target shrinks: " + later / MS + " ms");
         assertTrue(later > 20 * MS, "but slowly: " + later / MS + " ms");
         call.run(40_500);
+        System.out.printf("160 ms stall: target %d ms before, %d ms after, %d ms 6 s later; %s%n", before / MS,
+                after / MS, later / MS, call.stats);
         assertEquals(20 * MS, call.targets.get(call.targets.size() - 1), "back to the minimum when quiet");
         // the delay grew by concealing during the stall and shrank by dropping 10 ms at a time
         assertTrue(call.stats.removedSamplesForAcceleration() > 0, call.stats.toString());
