@@ -35,8 +35,9 @@ import java.util.Optional;
  * naming the library, and audio still has G.711, which is Java. Video codecs are offered with
  * RTX (RFC 4588) on the next payload type.
  *
- * <p>{@link #defaults()} offers what the send and receive pipelines carry today: PCMU, PCMA and
- * VP8 (video is negotiated, not yet sent). {@link #standard()} offers every codec Parley ships.
+ * <p>{@link #defaults()} offers what calls use: Opus first (as browsers do), PCMU and PCMA after
+ * it, which are also what remains where FFmpeg can not load; VP8. {@link #standard()} offers
+ * every codec Parley ships.
  */
 public final class MediaEngine {
     private static final Logger LOG = LoggerFactory.getLogger(MediaEngine.class);
@@ -69,10 +70,10 @@ public final class MediaEngine {
         this.headerExtensions = List.copyOf(headerExtensions);
     }
 
-    /** PCMU, PCMA; VP8 + RTX (negotiated; the video pipeline comes with #6); the MID extension. */
+    /** Opus, PCMU, PCMA; VP8 + RTX; the MID and transport-cc extensions. */
     public static MediaEngine defaults() {
         return new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp())
-                .withPreference(MediaKind.AUDIO, List.of("PCMU", "PCMA"))
+                .withPreference(MediaKind.AUDIO, List.of("opus", "PCMU", "PCMA"))
                 .withPreference(MediaKind.VIDEO, List.of("VP8")), defaultExtensions());
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.rtc;
 
 import dev.parley.rtc.media.AudioEnergy;
+import dev.parley.rtc.media.AudioPlayoutStats;
 import dev.parley.rtc.media.VideoOrientation;
 import dev.parley.rtc.rtp.RtpPacket;
 import dev.parley.rtc.sdp.CodecCapability;
@@ -22,7 +23,8 @@ public final class RTCRtpReceiver {
     private RTCRtpTransceiver transceiver;
     private volatile List<MediaStream> remoteStreams = List.of();
     private volatile ReceiveConfig config = ReceiveConfig.NONE;
-    private final DecoderSet decoders;
+    /** Audio only: jitter buffer, decoding and playout; null for video. */
+    private final AudioReceivePipeline audio;
     /** Video only: assembly and decoding; null for audio. */
     private final VideoReceivePipeline video;
     private long lastVideoSsrc = -1;
@@ -47,7 +49,9 @@ public final class RTCRtpReceiver {
             track = videoSource.createTrack("remote video");
             videoSource.setMuted(true);
         }
-        this.decoders = new DecoderSet(context.mediaEngine());
+        this.audio = kind == MediaKind.AUDIO
+                ? new AudioReceivePipeline(context.mediaEngine(), context.executor(), this::play)
+                : null;
         this.video = kind == MediaKind.VIDEO
                 ? new VideoReceivePipeline(context.mediaEngine(), videoSource::push, this::requestKeyFrame)
                 : null;
@@ -118,17 +122,26 @@ public final class RTCRtpReceiver {
             }
             return;
         }
-        AudioFrame frame = decoders.decode(codec, packet, context.executor().nanoTime());
-        if (frame != null) {
-            energy.add(frame);
-            audioSource.push(frame);
+        if (codec.isMediaCodec()) { // comfort noise and DTMF have no decoder here
+            audio.onRtp(codec, packet, context.executor().nanoTime());
         }
+    }
+
+    /** A frame of the audio playout: measured for stats, then to the track. */
+    private void play(AudioFrame frame) {
+        energy.add(frame);
+        audioSource.push(frame);
     }
 
     private void requestKeyFrame() {
         if (lastVideoSsrc >= 0) {
             context.requestKeyFrame(lastVideoSsrc);
         }
+    }
+
+    /** Jitter buffer counters for {@code inbound-rtp} stats; null for video. On the executor. */
+    AudioPlayoutStats audioPlayout() {
+        return audio == null ? null : audio.stats();
     }
 
     /** Video decoding counters for {@code inbound-rtp} stats; null for audio. On the executor. */
@@ -148,6 +161,9 @@ public final class RTCRtpReceiver {
     void remoteStoppedSending() {
         remoteSends = false;
         receivedMedia = false;
+        if (audio != null) {
+            audio.flush();
+        }
         setMuted(true);
     }
 
@@ -159,6 +175,9 @@ public final class RTCRtpReceiver {
     void stopReceiving() {
         if (video != null) {
             video.close();
+        }
+        if (audio != null) {
+            audio.close();
         }
         if (audioSource != null) {
             audioSource.close();

@@ -9,6 +9,7 @@ import dev.parley.rtc.interceptor.report.OutboundStreamStats;
 import dev.parley.rtc.interceptor.report.RemoteInboundStats;
 import dev.parley.rtc.interceptor.report.RtpStatsSnapshot;
 import dev.parley.rtc.media.AudioEnergy;
+import dev.parley.rtc.media.AudioPlayoutStats;
 import dev.parley.rtc.sdp.CodecCapability;
 import dev.parley.rtc.sdp.Fingerprint;
 import dev.parley.rtc.srtp.SrtpSession;
@@ -219,10 +220,23 @@ final class StatsCollector {
                     energy.audioLevel().ifPresent(level -> b.put("audioLevel", level));
                     b.put("totalAudioEnergy", energy.totalAudioEnergy())
                             .put("totalSamplesDuration", energy.totalSamplesDuration());
+                    audioPlayout(b, receiver.audioPlayout());
                 }
                 out.add(b.build());
             }
         }
+    }
+
+    /** The jitter buffer's members of W3C RTCInboundRtpStreamStats (audio). */
+    private static void audioPlayout(RTCStats.Builder b, AudioPlayoutStats p) {
+        b.put("jitterBufferDelay", p.jitterBufferDelay()).put("jitterBufferTargetDelay", p.jitterBufferTargetDelay())
+                .put("jitterBufferEmittedCount", p.jitterBufferEmittedCount())
+                .put("totalSamplesReceived", p.totalSamplesReceived()).put("concealedSamples", p.concealedSamples())
+                .put("silentConcealedSamples", p.silentConcealedSamples())
+                .put("concealmentEvents", p.concealmentEvents())
+                .put("insertedSamplesForDeceleration", p.insertedSamplesForDeceleration())
+                .put("removedSamplesForAcceleration", p.removedSamplesForAcceleration())
+                .put("fecPacketsReceived", p.fecPacketsReceived()).put("packetsDiscarded", p.packetsDiscarded());
     }
 
     /** A {@code codec} stats object for the codec a stream uses; its id. */

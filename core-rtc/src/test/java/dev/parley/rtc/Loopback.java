@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
@@ -88,13 +89,18 @@ final class Loopback implements AutoCloseable {
         }
     }
 
-    /** Collects {@code frames} frames of 10 ms of the track's audio (at most 20 s) and analyses them. */
+    /**
+     * Collects {@code frames} frames of 10 ms of the track's audio (at most 20 s) and analyses them
+     * at the rate they arrive in (8 kHz for G.711, 48 kHz for Opus), keeping the detector's last
+     * 8192 samples.
+     */
     static ToneDetector listen(MediaStreamTrack track, int frames) throws Exception {
-        ToneDetector detector = new ToneDetector(8000);
+        AtomicReference<ToneDetector> detector = new AtomicReference<>();
         CountDownLatch remaining = new CountDownLatch(frames);
         try (AutoCloseable sink = track.addAudioSink(frame -> {
             if (remaining.getCount() > 0) {
-                detector.add(frame);
+                detector.compareAndSet(null, new ToneDetector(frame.sampleRate()));
+                detector.get().add(frame);
                 remaining.countDown();
             }
         })) {
@@ -103,7 +109,7 @@ final class Loopback implements AutoCloseable {
                         + " frames");
             }
         }
-        return detector;
+        return detector.get();
     }
 
     @Override

@@ -21,7 +21,11 @@ class MediaEngineTest {
     @Test
     void defaultsOfferWhatThePipelinesCarry() {
         MediaEngine engine = MediaEngine.defaults();
-        assertEquals(List.of("PCMU/0", "PCMA/8"), names(engine.codecs(MediaKind.AUDIO)));
+        assertEquals(List.of("opus/111", "PCMU/0", "PCMA/8"), names(engine.codecs(MediaKind.AUDIO)));
+        CodecCapability opus = engine.codecs(MediaKind.AUDIO).get(0);
+        assertEquals(48000, opus.clockRate());
+        assertEquals(2, opus.channels());
+        assertEquals(java.util.Map.of("minptime", "10", "useinbandfec", "1"), opus.fmtp());
         assertEquals(List.of("VP8/96", "rtx/97"), names(engine.codecs(MediaKind.VIDEO)));
         assertEquals("96", engine.codecs(MediaKind.VIDEO).get(1).fmtp().get("apt"));
     }

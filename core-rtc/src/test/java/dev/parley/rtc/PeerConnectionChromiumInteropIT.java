@@ -9,6 +9,7 @@ import dev.parley.rtc.ice.IceSettings;
 import dev.parley.rtc.media.PacedAudioSource;
 import dev.parley.rtc.media.PacedVideoSource;
 import dev.parley.rtc.media.TestPattern;
+import dev.parley.rtc.media.ToneDetector;
 import dev.parley.rtc.media.ToneGenerator;
 import dev.parley.rtc.net.RealNet;
 import dev.parley.rtc.sdp.MediaDescription;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Parley {@link RTCPeerConnection} against headless Chromium 156 in a network namespace the
- * test creates: ICE, DTLS 1.2 (Chromium offers 1.3 and falls back), SRTP and PCMU audio both ways,
+ * test creates: ICE, DTLS 1.2 (Chromium offers 1.3 and falls back), SRTP and Opus audio both ways,
  * with Parley as offerer and as answerer, renegotiation both ways, and a forged fingerprint.
  *
  * <pre>
@@ -153,9 +154,11 @@ class PeerConnectionChromiumInteropIT {
         Object result = chromium.evalAsync("const deadline = performance.now() + 10000;\n"
                 + "while (true) {\n"
                 + "  const inbound = [];\n"
-                + "  (await pc.getStats()).forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'audio')"
+                + "  const report = await pc.getStats();\n"
+                + "  report.forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'audio')"
                 + "    inbound.push({ssrc: s.ssrc, packetsReceived: s.packetsReceived, totalAudioEnergy: s.totalAudioEnergy || 0,"
-                + "      codecId: s.codecId, mid: s.mid}); });\n"
+                + "      codecId: s.codecId, mid: s.mid, mimeType: (report.get(s.codecId) || {}).mimeType || '',"
+                + "      concealedSamples: s.concealedSamples || 0, totalSamplesReceived: s.totalSamplesReceived || 0}); });\n"
                 + "  const loud = inbound.filter(s => s.totalAudioEnergy > 0);\n"
                 + "  if (loud.length >= " + streams + " || performance.now() > deadline) return inbound;\n"
                 + "  await new Promise(r => setTimeout(r, 100));\n"
@@ -190,7 +193,11 @@ class PeerConnectionChromiumInteropIT {
         parley.setLocalDescription().get(5, TimeUnit.SECONDS);
         String offer = parleyDescription();
 
+        assertTrue(offer.contains("a=rtpmap:111 opus/48000/2") && offer.contains("a=fmtp:111 minptime=10;useinbandfec=1"),
+                "Parley offers Opus as Chromium does: " + offer);
         String answer = chromiumAnswersWithMicrophone(offer);
+        MediaDescription audio = SessionDescription.parse(answer).media().get(0);
+        assertEquals("111", audio.formats().get(0), "Chromium answers with Opus first: " + audio.formats());
         parley.setRemoteDescription(RTCSessionDescription.answer(answer)).get(5, TimeUnit.SECONDS);
 
         assertEquals(RTCPeerConnectionState.CONNECTED, parleyConnected.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
@@ -198,6 +205,56 @@ class PeerConnectionChromiumInteropIT {
         assertAudioBothWays(1);
         assertDtlsWithChromium();
         assertRtcpRoundTripBothWays();
+    }
+
+    /**
+     * Opus carries a tone each way intact: Chromium sends a 660 Hz WebAudio oscillator, which
+     * Parley's remote track plays at 48 kHz with 660 Hz dominant; Parley sends 440 Hz, which a
+     * WebAudio analyser on Chromium's remote track finds as its strongest frequency.
+     */
+    @Test
+    void parleyOffersChromiumAnswers_opusTonesBothWays_eachHearsTheOthersFrequency() throws Exception {
+        parley.addTrack(tone(440), new MediaStream());
+        parley.setLocalDescription().get(5, TimeUnit.SECONDS);
+        String answer = (String) chromium.evalAsync("await pc.setRemoteDescription({type: 'offer', sdp: "
+                + Json.quote(parleyDescription()) + "});\n"
+                + "window.toneContext = new AudioContext({sampleRate: 48000});\n"
+                + "const oscillator = toneContext.createOscillator(); oscillator.frequency.value = 660;\n"
+                + "const gain = toneContext.createGain(); gain.gain.value = 0.5;\n"
+                + "const out = toneContext.createMediaStreamDestination();\n"
+                + "oscillator.connect(gain).connect(out); oscillator.start();\n"
+                + "pc.addTrack(out.stream.getAudioTracks()[0], out.stream);\n"
+                + "await pc.setLocalDescription();\n" + ChromiumScripts.AWAIT_GATHERED
+                + "return pc.localDescription.sdp;", TIMEOUT);
+        parley.setRemoteDescription(RTCSessionDescription.answer(answer)).get(5, TimeUnit.SECONDS);
+        assertEquals(RTCPeerConnectionState.CONNECTED, parleyConnected.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+
+        RTCTrackEvent event = parleyTracks.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertTrue(event != null, "Parley gets Chromium's oscillator track");
+        Loopback.listen(event.track(), 50); // let the jitter buffer settle past the call's first packets
+        ToneDetector heard = Loopback.listen(event.track(), 100);
+        LOG.info("Parley hears Chromium at {} Hz, {} of full scale at 660 Hz", heard.dominantFrequency(),
+                heard.amplitudeAt(660));
+        assertEquals(48_000, heard.sampleRate());
+        assertTrue(heard.dominantAt(660, 10), "Parley decodes Chromium's Opus 660 Hz: " + heard.dominantFrequency());
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> peak = (Map<String, Object>) chromium.evalAsync(
+                "const track = pc.getReceivers().map(r => r.track).find(t => t.kind === 'audio');\n"
+                + "const source = toneContext.createMediaStreamSource(new MediaStream([track]));\n"
+                + "const analyser = toneContext.createAnalyser(); analyser.fftSize = 8192;\n"
+                + "source.connect(analyser);\n"
+                + "await new Promise(r => setTimeout(r, 1500));\n"
+                + "const bins = new Float32Array(analyser.frequencyBinCount); analyser.getFloatFrequencyData(bins);\n"
+                + "let best = 1; for (let i = 1; i < bins.length; i++) if (bins[i] > bins[best]) best = i;\n"
+                + "const sorted = Array.from(bins).filter(Number.isFinite).sort((a, b) => a - b);\n"
+                + "return {hz: best * toneContext.sampleRate / analyser.fftSize, db: bins[best],"
+                + " medianDb: sorted.length ? sorted[sorted.length >> 1] : -1000};", TIMEOUT);
+        LOG.info("Chromium hears Parley: {}", Json.write(peak));
+        double hz = ((Number) peak.get("hz")).doubleValue();
+        assertTrue(Math.abs(hz - 440) <= 12, "Chromium decodes Parley's Opus 440 Hz: " + Json.write(peak));
+        double aboveMedian = ((Number) peak.get("db")).doubleValue() - ((Number) peak.get("medianDb")).doubleValue();
+        assertTrue(aboveMedian > 30, "a clean tone, far above the spectrum's median bin: " + Json.write(peak));
     }
 
     /**
@@ -432,8 +489,11 @@ class PeerConnectionChromiumInteropIT {
 
     private void assertAudioBothWays(int parleyStreams) throws Exception {
         List<Map<String, Object>> inbound = chromiumInboundAudioWithEnergy(parleyStreams);
-        assertTrue(inbound.stream().anyMatch(s -> ((Number) s.get("totalAudioEnergy")).doubleValue() > 0),
-                "Chromium's inbound-rtp shows energy from Parley's tone: " + inbound);
+        List<Map<String, Object>> loud = inbound.stream()
+                .filter(s -> ((Number) s.get("totalAudioEnergy")).doubleValue() > 0).toList();
+        assertTrue(!loud.isEmpty(), "Chromium's inbound-rtp shows energy from Parley's tone: " + inbound);
+        assertTrue(loud.stream().allMatch(s -> "audio/opus".equals(s.get("mimeType"))),
+                "Chromium decodes Parley's Opus: " + inbound);
         RTCTrackEvent event = null;
         while (event == null || !event.track().kind().equals("audio")) {
             event = parleyTracks.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -446,6 +506,9 @@ class PeerConnectionChromiumInteropIT {
         RTCStats in = stats.ofType("inbound-rtp").stream().filter(s -> "audio".equals(s.getString("kind").orElse("")))
                 .findFirst().orElseThrow();
         assertTrue(in.getDouble("totalAudioEnergy") > 0, "Parley's inbound-rtp shows energy: " + in);
+        RTCStats codec = stats.get(in.getString("codecId").orElseThrow()).orElseThrow();
+        assertEquals("audio/opus", codec.getString("mimeType").orElseThrow(), "Parley decodes Chromium's Opus");
+        assertTrue(in.getLong("jitterBufferEmittedCount") > 0, "through the jitter buffer: " + in);
         LOG.info("Parley inbound: {}", in);
     }
 

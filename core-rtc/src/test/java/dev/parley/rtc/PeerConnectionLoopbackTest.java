@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two Parley peer connections in one JVM over real UDP on 127.0.0.1: they negotiate audio (PCMU)
+ * Two Parley peer connections in one JVM over real UDP on 127.0.0.1: they negotiate audio (Opus)
  * and video m-lines, connect with ICE, DTLS and SRTP, and each hears the other's tone at its own
  * frequency. Renegotiation and glare go through MDN's perfect-negotiation pattern ({@link PeerPair}).
  */

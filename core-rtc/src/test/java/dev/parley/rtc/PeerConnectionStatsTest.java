@@ -95,8 +95,9 @@ class PeerConnectionStatsTest {
         RTCStats outbound = only(report, "outbound-rtp");
         assertEquals("audio", outbound.getString("kind").orElseThrow());
         RTCStats codec = report.get(outbound.getString("codecId").orElseThrow()).orElseThrow();
-        assertEquals("audio/PCMU", codec.getString("mimeType").orElseThrow());
-        assertEquals(8000, codec.getLong("clockRate"));
+        assertEquals("audio/opus", codec.getString("mimeType").orElseThrow());
+        assertEquals(48000, codec.getLong("clockRate"));
+        assertEquals(2, codec.getLong("channels"));
         RTCStats remoteInbound = report.get(outbound.getString("remoteId").orElseThrow()).orElseThrow();
         assertEquals(outbound.id(), remoteInbound.getString("localId").orElseThrow());
         double rtt = remoteInbound.getDouble("roundTripTime");

@@ -37,7 +37,8 @@ class HeadlessPeerTest {
 
     /** Collects what a peer receives. */
     private static final class Heard implements HeadlessPeer.Listener {
-        final ToneDetector tone = new ToneDetector(8000, FRAMES * 80);
+        /** Made at the rate of the first frame (48 kHz for Opus), holding all {@link #FRAMES} frames. */
+        ToneDetector tone;
         final CountDownLatch enoughAudio = new CountDownLatch(FRAMES);
         final LinkedBlockingQueue<String> chat = new LinkedBlockingQueue<>();
         final CompletableFuture<String> connected = new CompletableFuture<>();
@@ -77,7 +78,10 @@ class HeadlessPeerTest {
             if (enoughAudio.getCount() == 0) {
                 return;
             }
-            if (frame.sampleRate() == 8000) {
+            if (tone == null) {
+                tone = new ToneDetector(frame.sampleRate(), FRAMES * frame.samplesPerChannel());
+            }
+            if (frame.sampleRate() == tone.sampleRate()) {
                 tone.add(frame);
                 enoughAudio.countDown();
             }
@@ -122,8 +126,9 @@ class HeadlessPeerTest {
             assertEquals("hello from Bob", atAda.chat.poll(10, TimeUnit.SECONDS));
             assertEquals("hello from Ada", atBob.chat.poll(10, TimeUnit.SECONDS));
 
-            assertTrue(atAda.enoughAudio.await(20, TimeUnit.SECONDS), "Ada receives audio at 8 kHz: " + atAda.sampleRate);
-            assertTrue(atBob.enoughAudio.await(20, TimeUnit.SECONDS), "Bob receives audio at 8 kHz: " + atBob.sampleRate);
+            assertTrue(atAda.enoughAudio.await(20, TimeUnit.SECONDS), "Ada receives audio: " + atAda.frames);
+            assertTrue(atBob.enoughAudio.await(20, TimeUnit.SECONDS), "Bob receives audio: " + atBob.frames);
+            assertEquals(48_000, atAda.sampleRate, "the call carries Opus, played at 48 kHz");
             synchronized (atAda) {
                 assertHears(atAda.tone, BOB_HZ, ADA_HZ);
             }

@@ -37,6 +37,14 @@ public interface AudioDecoder {
     }
 
     /**
+     * Whether {@link #decodeFec} really recovers audio from forward error correction; when false
+     * it only conceals, and a receiver counts its output as concealment.
+     */
+    default boolean decodesFec() {
+        return false;
+    }
+
+    /**
      * Recovers a lost packet of {@code samplesPerChannel} samples from the forward error correction
      * that the packet after it carries ({@code next}), where the codec has such a thing (Opus
      * in-band FEC, RFC 6716 §2.1.7); otherwise conceals, as the default does. Decode {@code next}

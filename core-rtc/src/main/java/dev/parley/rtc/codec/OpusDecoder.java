@@ -38,8 +38,8 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * has no side data, and its libopus wrapper hands the empty packet to {@code opus_decode}, whose
  * answer to "no data" is concealment (of up to 120 ms, of which the requested length is kept).
  * In-band FEC can not be reached the same way: FFmpeg's wrapper always decodes with
- * {@code decode_fec = 0}, so {@link #decodeFec} conceals instead (documented limitation; the
- * encoder still sends FEC, which browsers use).
+ * {@code decode_fec = 0}, so {@link #decodeFec} conceals instead and {@link #decodesFec} says so
+ * (documented limitation; the encoder still sends FEC, which browsers use).
  */
 public final class OpusDecoder implements AudioDecoder, AutoCloseable {
     private AVCodecContext context;
