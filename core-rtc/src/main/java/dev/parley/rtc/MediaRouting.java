@@ -61,6 +61,7 @@ final class MediaRouting {
     private final NackGenerator nackGenerator;
     private final NackResponder nackResponder;
     private final TwccReceiver twccReceiver;
+    private final Map<Long, KeyFrameRequests> keyFrameRequests = new java.util.concurrent.ConcurrentHashMap<>();
     private final Pacer pacer;
     private final BandwidthEstimator bandwidth;
     private long malformedRtp;
@@ -217,9 +218,9 @@ final class MediaRouting {
         }
         for (RtcpPacket packet : compound.packets()) {
             if (packet instanceof PictureLossIndication pli) {
-                keyFrameAskedFor(pli.mediaSsrc());
+                keyFrameAskedFor(pli.mediaSsrc(), true);
             } else if (packet instanceof FullIntraRequest fir) {
-                fir.entries().forEach(entry -> keyFrameAskedFor(entry.ssrc()));
+                fir.entries().forEach(entry -> keyFrameAskedFor(entry.ssrc(), false));
             } else if (packet instanceof Remb remb && remb.ssrcs().stream().anyMatch(sendersBySsrc::containsKey)) {
                 bandwidth.onReceiverEstimate(remb.bitrateBps());
             }
@@ -227,11 +228,27 @@ final class MediaRouting {
     }
 
     /** RFC 4585 §6.3.1 PLI, RFC 5104 §3.5.1 FIR: the peer lost our picture; the sender makes a key frame. */
-    private void keyFrameAskedFor(long ssrc) {
+    private void keyFrameAskedFor(long ssrc, boolean byPli) {
         RTCRtpSender sender = sendersBySsrc.get(ssrc);
         if (sender != null) {
             sender.pipeline().requestKeyFrame();
+            keyFrameRequests.merge(ssrc, byPli ? new KeyFrameRequests(1, 0) : new KeyFrameRequests(0, 1),
+                    KeyFrameRequests::plus);
         }
+    }
+
+    /** PLIs and FIRs a local stream received (W3C outbound-rtp pliCount, firCount). */
+    record KeyFrameRequests(long pli, long fir) {
+        static final KeyFrameRequests NONE = new KeyFrameRequests(0, 0);
+
+        KeyFrameRequests plus(KeyFrameRequests other) {
+            return new KeyFrameRequests(pli + other.pli, fir + other.fir);
+        }
+    }
+
+    /** Key-frame requests the local stream {@code ssrc} received so far; any thread. */
+    KeyFrameRequests keyFrameRequests(long ssrc) {
+        return keyFrameRequests.getOrDefault(ssrc, KeyFrameRequests.NONE);
     }
 
     /**

@@ -155,10 +155,13 @@ final class StatsCollector {
                         .put("retransmittedPacketsSent", r.packetsResent())
                         .put("retransmittedBytesSent", r.payloadBytesResent()));
                 if (sender.pipeline() instanceof VideoSendPipeline video) {
+                    MediaRouting.KeyFrameRequests asked = s.pc.media().keyFrameRequests(sender.ssrc());
+                    b.put("pliCount", asked.pli()).put("firCount", asked.fir());
                     VideoSendPipeline.Counters v = video.counters();
                     b.put("framesEncoded", v.framesEncoded()).put("keyFramesEncoded", v.keyFramesEncoded())
                             .put("totalEncodeTime", v.totalEncodeNanos() / 1e9)
-                            .put("targetBitrate", (double) v.targetBitrate());
+                            .put("targetBitrate", (double) v.targetBitrate())
+                            .put("framesPerSecond", (double) v.framesPerSecond());
                     if (v.frameWidth() > 0) {
                         b.put("frameWidth", (long) v.frameWidth()).put("frameHeight", (long) v.frameHeight());
                     }
@@ -210,7 +213,9 @@ final class StatsCollector {
                 if (video != null) {
                     b.put("framesDecoded", video.framesDecoded()).put("keyFramesDecoded", video.keyFramesDecoded())
                             .put("pliCount", video.keyFrameRequests())
-                            .put("totalDecodeTime", video.totalDecodeNanos() / 1e9);
+                            .put("totalDecodeTime", video.totalDecodeNanos() / 1e9)
+                            .put("framesDropped", video.framesDropped())
+                            .put("framesPerSecond", (double) video.framesPerSecond());
                     if (video.frameWidth() > 0) {
                         b.put("frameWidth", (long) video.frameWidth()).put("frameHeight", (long) video.frameHeight());
                     }

@@ -3,6 +3,7 @@ package dev.parley.rtc;
 import dev.parley.rtc.codec.VideoDecodeException;
 import dev.parley.rtc.codec.VideoDecoder;
 import dev.parley.rtc.media.DepacketizedFrame;
+import dev.parley.rtc.media.FrameRateMeter;
 import dev.parley.rtc.media.VideoFrameAssembler;
 import dev.parley.rtc.media.VideoPayloadFormat;
 import dev.parley.rtc.rtp.RtpPacket;
@@ -56,6 +57,7 @@ final class VideoReceivePipeline implements AutoCloseable {
     /** The turn the sender's orientation extension asks for (video-orientation); executor only. */
     private int rotation;
     private long framesSkipped;
+    private final FrameRateMeter decodeRate = new FrameRateMeter();
     // Counters: written on the decoding thread, read through counters().
     private long framesDecoded;
     private long keyFramesDecoded;
@@ -92,7 +94,9 @@ final class VideoReceivePipeline implements AutoCloseable {
         int turn = rotation;
         for (DepacketizedFrame frame : assembler.insert(packet, nowNanos)) {
             if (queuedFrames.get() >= MAX_QUEUED_FRAMES && !frame.keyFrame()) {
-                framesSkipped++;
+                synchronized (this) {
+                    framesSkipped++;
+                }
                 decoderFailed = true; // what follows needs the skipped frames: start again from a key frame
                 continue;
             }
@@ -116,11 +120,11 @@ final class VideoReceivePipeline implements AutoCloseable {
 
     /** Decoded pictures, key frames among them, refused frames, key frames asked for, and the last picture's size. */
     record Counters(long framesDecoded, long keyFramesDecoded, long decodeFailures, long keyFrameRequests,
-                    long totalDecodeNanos, int frameWidth, int frameHeight) {}
+                    long totalDecodeNanos, int frameWidth, int frameHeight, long framesDropped, int framesPerSecond) {}
 
     synchronized Counters counters() {
         return new Counters(framesDecoded, keyFramesDecoded, decodeFailures, keyFrameRequests, totalDecodeNanos,
-                frameWidth, frameHeight);
+                frameWidth, frameHeight, framesSkipped + decodeFailures, decodeRate.framesPerSecond(System.nanoTime()));
     }
 
     /** Stops decoding; frames still queued are dropped and the decoder is freed on its thread. */
@@ -167,6 +171,7 @@ final class VideoReceivePipeline implements AutoCloseable {
                 totalDecodeNanos += System.nanoTime() - started;
                 if (picture.isPresent()) {
                     framesDecoded++;
+                    decodeRate.add(System.nanoTime());
                     frameWidth = picture.get().width();
                     frameHeight = picture.get().height();
                     if (frame.keyFrame()) {

@@ -4,6 +4,7 @@ import dev.parley.rtc.codec.EncodedVideoFrame;
 import dev.parley.rtc.codec.VideoEncodeException;
 import dev.parley.rtc.codec.VideoEncoder;
 import dev.parley.rtc.codec.VideoEncoderConfig;
+import dev.parley.rtc.media.FrameRateMeter;
 import dev.parley.rtc.media.FrameScaler;
 import dev.parley.rtc.media.PayloadSize;
 import dev.parley.rtc.media.RateBudget;
@@ -70,6 +71,7 @@ final class VideoSendPipeline implements SendPipeline {
     private final RateBudget frameBudget = new RateBudget(INITIAL_BITRATE, Duration.ofMillis(400));
     private long encodeFailures;
     private long framesEncoded;
+    private final FrameRateMeter encodeRate = new FrameRateMeter();
     private long keyFramesEncoded;
     private long totalEncodeNanos;
     private int frameWidth;
@@ -79,7 +81,7 @@ final class VideoSendPipeline implements SendPipeline {
 
     /** What the encoder did, for {@code outbound-rtp} stats (W3C names). */
     record Counters(long framesEncoded, long keyFramesEncoded, long framesDropped, long totalEncodeNanos,
-                    int frameWidth, int frameHeight, int targetBitrate) {}
+                    int frameWidth, int frameHeight, int targetBitrate, int framesPerSecond) {}
 
     VideoSendPipeline(MediaContext context, long ssrc) {
         this.context = context;
@@ -184,6 +186,7 @@ final class VideoSendPipeline implements SendPipeline {
             }
             frameBudget.spend(encoded.data().length, now);
             framesEncoded++;
+            encodeRate.add(System.nanoTime());
             frameWidth = encoded.width();
             frameHeight = encoded.height();
             if (encoded.keyFrame()) {
@@ -258,7 +261,7 @@ final class VideoSendPipeline implements SendPipeline {
 
     synchronized Counters counters() {
         return new Counters(framesEncoded, keyFramesEncoded, frameBudget.refused(), totalEncodeNanos, frameWidth,
-                frameHeight, targetBitrate);
+                frameHeight, targetBitrate, encodeRate.framesPerSecond(System.nanoTime()));
     }
 
     private void closeEncoder() {

@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.rtc.codec.CodecRegistry;
 import dev.parley.rtc.codec.FfmpegNatives;
 import dev.parley.rtc.media.FrameScaler;
+import dev.parley.rtc.media.PacedAudioSource;
 import dev.parley.rtc.media.PacedVideoSource;
 import dev.parley.rtc.media.TestPattern;
+import dev.parley.rtc.media.ToneDetector;
+import dev.parley.rtc.media.ToneGenerator;
 import dev.parley.rtc.media.VideoQuality;
 import dev.parley.rtc.sdp.MediaKind;
 import dev.parley.rtc.testutil.RtpLossNet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -57,29 +61,63 @@ class PeerConnectionVideoTest {
         assertDecodesInOrder(awaitVideoTrack(pair.polite), impoliteCamera, "polite sees impolite's 320x240");
     }
 
-    /** Issue #6's loopback item: 1280x720 at 30 fps both ways, in each video codec Parley ships. */
-    @ParameterizedTest(name = "{0}")
+    /**
+     * Issue #6's loopback item: 1280x720 at 30 fps and an Opus tone both ways, in each video codec
+     * Parley ships. Each receiver decodes the pattern in order and sharp, and hears the other's
+     * tone at its frequency.
+     */
+    @ParameterizedTest(name = "{0} + Opus")
     @ValueSource(strings = {"VP8", "H264"})
-    void hd720p30BothWays_theReceiversDecodeThePatternInOrderAndSharp(String codec) throws Exception {
+    void hd720p30AndOpusBothWays_theReceiversDecodeThePatternAndHearTheTone(String codec) throws Exception {
         pair = new PeerPair(new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp())
+                .withPreference(MediaKind.AUDIO, List.of("opus"))
                 .withPreference(MediaKind.VIDEO, List.of(codec)), MediaEngine.standard().headerExtensions(MediaKind.VIDEO)));
         TestPattern politeCamera = new TestPattern(1280, 720);
         TestPattern impoliteCamera = new TestPattern(1280, 720);
-        pair.polite.pc.addTrack(camera(politeCamera), new MediaStream());
-        pair.impolite.pc.addTrack(camera(impoliteCamera), new MediaStream());
+        MediaStream politeStream = new MediaStream();
+        MediaStream impoliteStream = new MediaStream();
+        pair.polite.pc.addTrack(camera(politeCamera), politeStream);
+        pair.polite.pc.addTrack(tone(440), politeStream);
+        pair.impolite.pc.addTrack(camera(impoliteCamera), impoliteStream);
+        pair.impolite.pc.addTrack(tone(660), impoliteStream);
         pair.awaitConnected(10);
         pair.awaitStable(10);
 
-        assertDecodesInOrder(awaitVideoTrack(pair.impolite), politeCamera, codec + ": impolite sees polite's 1280x720");
-        assertDecodesInOrder(awaitVideoTrack(pair.polite), impoliteCamera, codec + ": polite sees impolite's 1280x720");
+        Map<String, MediaStreamTrack> atImpolite = awaitTracks(pair.impolite);
+        Map<String, MediaStreamTrack> atPolite = awaitTracks(pair.polite);
+        assertDecodesInOrder(atImpolite.get("video"), politeCamera, codec + ": impolite sees polite's 1280x720");
+        assertDecodesInOrder(atPolite.get("video"), impoliteCamera, codec + ": polite sees impolite's 1280x720");
+        ToneDetector heardByImpolite = Loopback.listen(atImpolite.get("audio"), 50);
+        assertTrue(heardByImpolite.dominantAt(440, 20), "impolite hears 440 Hz: " + heardByImpolite);
+        ToneDetector heardByPolite = Loopback.listen(atPolite.get("audio"), 50);
+        assertTrue(heardByPolite.dominantAt(660, 20), "polite hears 660 Hz: " + heardByPolite);
         for (PeerPair.Peer receiver : List.of(pair.polite, pair.impolite)) {
-            RTCStats inbound = videoStats(receiver.pc, "inbound-rtp");
-            String codecId = inbound.getString("codecId").orElseThrow();
-            RTCStats used = receiver.pc.getStats().get(5, TimeUnit.SECONDS).ofType("codec").stream()
-                    .filter(st -> st.id().equals(codecId)).findFirst().orElseThrow();
-            assertEquals("video/" + codec, used.getString("mimeType").orElseThrow(), "the negotiated codec");
+            RTCStatsReport report = receiver.pc.getStats().get(5, TimeUnit.SECONDS);
+            List<String> mimeTypes = report.ofType("inbound-rtp").stream()
+                    .map(in -> in.getString("codecId").orElseThrow())
+                    .map(id -> report.ofType("codec").stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow())
+                    .map(c -> c.getString("mimeType").orElseThrow()).sorted().toList();
+            assertEquals(List.of("audio/opus", "video/" + codec), mimeTypes, "the negotiated codecs");
             System.out.printf("%s %s sends %s%n", codec, receiver.name, videoStats(receiver.pc, "outbound-rtp"));
         }
+    }
+
+    private MediaStreamTrack tone(int hz) {
+        AudioTrackSource source = new AudioTrackSource();
+        closeables.add(new PacedAudioSource(new ToneGenerator(hz, 0.5, 48_000, 1), source).start());
+        closeables.add(source::close);
+        return source.createTrack(hz + " Hz tone");
+    }
+
+    /** The first remote track of each kind the peer announces. */
+    private static Map<String, MediaStreamTrack> awaitTracks(PeerPair.Peer peer) throws InterruptedException {
+        Map<String, MediaStreamTrack> byKind = new java.util.HashMap<>();
+        while (byKind.size() < 2) {
+            RTCTrackEvent event = peer.tracks.poll(10, TimeUnit.SECONDS);
+            assertNotNull(event, peer.name + " gets an audio and a video track event");
+            byKind.putIfAbsent(event.track().kind(), event.track());
+        }
+        return byKind;
     }
 
     /** A camera held sideways: pictures go as captured, the turn in the video-orientation extension. */
@@ -120,6 +158,10 @@ class PeerConnectionVideoTest {
         assertTrue(inbound.getLong("nackCount") > 0, "the receiver sent NACKs: " + inbound);
         assertTrue(outbound.getLong("retransmittedPacketsSent") > 0, "the sender retransmitted: " + outbound);
         assertTrue(inbound.getLong("framesDecoded") >= FRAMES_TO_CHECK, inbound.toString());
+        assertTrue(inbound.getDouble("framesPerSecond") > 10, "decoding at the camera's pace: " + inbound);
+        assertTrue(outbound.getDouble("framesPerSecond") > 10, "encoding at the camera's pace: " + outbound);
+        assertTrue(outbound.getLong("framesEncoded") >= inbound.getLong("framesDecoded"), outbound.toString());
+        assertTrue(outbound.get("pliCount").isPresent() && outbound.get("firCount").isPresent(), outbound.toString());
         RTCStats pair = pairStats(this.pair.polite.pc);
         assertTrue(pair.getDouble("availableOutgoingBitrate") > 0, "congestion control has an estimate: " + pair);
         System.out.printf("lost %d RTP packets; receiver: %s; sender: %s; %s%n", lossy[0].dropped(), inbound, outbound,
