@@ -215,6 +215,8 @@ final class StatsCollector {
                             .put("pliCount", video.keyFrameRequests())
                             .put("totalDecodeTime", video.totalDecodeNanos() / 1e9)
                             .put("framesDropped", video.framesDropped())
+                            .put("jitterBufferDelay", video.playoutDelayNanos() / 1e9)
+                            .put("jitterBufferEmittedCount", video.framesShown())
                             .put("framesPerSecond", (double) video.framesPerSecond());
                     if (video.frameWidth() > 0) {
                         b.put("frameWidth", (long) video.frameWidth()).put("frameHeight", (long) video.frameHeight());

@@ -4,13 +4,15 @@ import dev.parley.rtc.codec.VideoDecodeException;
 import dev.parley.rtc.codec.VideoDecoder;
 import dev.parley.rtc.media.DepacketizedFrame;
 import dev.parley.rtc.media.FrameRateMeter;
+import dev.parley.rtc.media.VideoPlayout;
 import dev.parley.rtc.media.VideoFrameAssembler;
 import dev.parley.rtc.media.VideoPayloadFormat;
 import dev.parley.rtc.rtp.RtpPacket;
 import dev.parley.rtc.sdp.CodecCapability;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -46,7 +48,10 @@ final class VideoReceivePipeline implements AutoCloseable {
     private final MediaEngine engine;
     private final Consumer<VideoFrame> pictures;
     private final Runnable requestKeyFrame;
-    private final ExecutorService decoding;
+    private final ScheduledExecutorService decoding;
+    /** Decoding thread only. */
+    private final VideoPlayout playout = new VideoPlayout();
+    private volatile boolean closed;
     private final AtomicInteger queuedFrames = new AtomicInteger();
     private CodecCapability codec;
     private VideoFrameAssembler assembler;
@@ -57,6 +62,8 @@ final class VideoReceivePipeline implements AutoCloseable {
     /** The turn the sender's orientation extension asks for (video-orientation); executor only. */
     private int rotation;
     private long framesSkipped;
+    private long playoutDelayNanos;
+    private long framesShown;
     private final FrameRateMeter decodeRate = new FrameRateMeter();
     // Counters: written on the decoding thread, read through counters().
     private long framesDecoded;
@@ -75,7 +82,7 @@ final class VideoReceivePipeline implements AutoCloseable {
         this.engine = engine;
         this.pictures = pictures;
         this.requestKeyFrame = requestKeyFrame;
-        this.decoding = Executors.newSingleThreadExecutor(task -> {
+        this.decoding = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "parley-video-decode");
             t.setDaemon(true);
             return t;
@@ -120,16 +127,19 @@ final class VideoReceivePipeline implements AutoCloseable {
 
     /** Decoded pictures, key frames among them, refused frames, key frames asked for, and the last picture's size. */
     record Counters(long framesDecoded, long keyFramesDecoded, long decodeFailures, long keyFrameRequests,
-                    long totalDecodeNanos, int frameWidth, int frameHeight, long framesDropped, int framesPerSecond) {}
+                    long totalDecodeNanos, int frameWidth, int frameHeight, long framesDropped, int framesPerSecond,
+                    long playoutDelayNanos, long framesShown) {}
 
     synchronized Counters counters() {
         return new Counters(framesDecoded, keyFramesDecoded, decodeFailures, keyFrameRequests, totalDecodeNanos,
-                frameWidth, frameHeight, framesSkipped + decodeFailures, decodeRate.framesPerSecond(System.nanoTime()));
+                frameWidth, frameHeight, framesSkipped + decodeFailures, decodeRate.framesPerSecond(System.nanoTime()),
+                playoutDelayNanos, framesShown);
     }
 
     /** Stops decoding; frames still queued are dropped and the decoder is freed on its thread. */
     @Override
     public void close() {
+        closed = true;
         closeDecoder();
         assembler = null;
         decoding.shutdown();
@@ -162,6 +172,24 @@ final class VideoReceivePipeline implements AutoCloseable {
                 KEY_FRAME_REQUEST_INTERVAL);
     }
 
+    /**
+     * Hands the picture on at its render time ({@link VideoPlayout}); always through the decoding
+     * thread's queue, so a picture never overtakes one still waiting there.
+     */
+    private void show(VideoFrame picture, long rtpTimestamp) {
+        long ready = System.nanoTime();
+        long render = playout.renderTime(rtpTimestamp, ready);
+        synchronized (this) {
+            playoutDelayNanos += render - ready;
+            framesShown++;
+        }
+        decoding.schedule(() -> {
+            if (!closed) {
+                pictures.accept(picture);
+            }
+        }, Math.max(0, render - ready), TimeUnit.NANOSECONDS);
+    }
+
     /** On the decoding thread. */
     private void decode(VideoDecoder with, DepacketizedFrame frame, int turn, long nowNanos) {
         long started = System.nanoTime();
@@ -179,7 +207,10 @@ final class VideoReceivePipeline implements AutoCloseable {
                     }
                 }
             }
-            picture.map(p -> p.rotation() == turn ? p : p.withRotation(turn)).ifPresent(pictures);
+            if (picture.isPresent()) {
+                show(picture.get().rotation() == turn ? picture.get() : picture.get().withRotation(turn),
+                        frame.timestamp());
+            }
         } catch (VideoDecodeException e) {
             synchronized (this) {
                 decodeFailures++;
