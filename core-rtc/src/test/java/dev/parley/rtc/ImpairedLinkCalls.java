@@ -110,7 +110,9 @@ abstract class ImpairedLinkCalls {
         FrameTimeline atParley = new FrameTimeline();
         farWindowStarts();
         try (AutoCloseable sink = farCamera.addVideoSink(f -> atParley.add(System.nanoTime()))) {
-            Thread.sleep(20_000); // the measuring window: frames are counted over it, not awaited
+            // The measuring window: frames are counted over it, not awaited. A minute, because the
+            // criterion is a share of time: in 20 s one 200 ms freeze alone would be 1%.
+            Thread.sleep(60_000);
         }
         FarVideo far = farWindowEnds();
         RTCStats inbound = parleyVideoStats("inbound-rtp");

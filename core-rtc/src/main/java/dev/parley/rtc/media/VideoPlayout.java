@@ -5,17 +5,23 @@ import java.util.Arrays;
 
 /**
  * When to show each decoded picture: at its capture time on the sender's clock (the RTP
- * timestamp) plus the fastest transit seen lately plus a target delay, the 95th percentile of
- * how late pictures have been ready lately (up to {@value #MAX_DELAY_MILLIS} ms). A picture that
- * waited for a retransmission is late by about a round trip; with the target covering that, the
- * viewer sees a steady picture a little later instead of a stutter — as browsers' jitter buffers
- * do. On a clean link the target is the few milliseconds of pacing and scheduling noise.
+ * timestamp) plus the fastest transit seen lately plus a target delay: the 95th percentile of
+ * how late pictures have been ready lately, or the latest late picture's lateness, whichever is
+ * more — that one rises at once and then eases off by {@value #PEAK_DECAY_MILLIS_PER_SECOND} ms
+ * per second (up to {@value #MAX_DELAY_MILLIS} ms in all). A picture that waited for a
+ * retransmission is late by about a round trip, and at 5% loss one in five pictures does; one in
+ * fifty waits for a second retransmission, too rare for a percentile of a few seconds but often
+ * enough to stutter every other second. With the target covering those, the viewer sees a steady
+ * picture a little later instead — as browsers' jitter buffers do. On a clean link the target is
+ * the few milliseconds of pacing and scheduling noise.
  *
  * <p>Render times never go backwards, so pictures are shown in order. Times are nanoseconds on the
  * receiver's clock; RTP timestamps are unwrapped here. Single-threaded.
  */
 public final class VideoPlayout {
     static final long MAX_DELAY_MILLIS = 400;
+    static final double PERCENTILE = 0.95;
+    static final long PEAK_DECAY_MILLIS_PER_SECOND = 20;
     private static final long WINDOW_NANOS = 10_000_000_000L;
     private static final int CLOCK_RATE = 90_000;
 
@@ -24,6 +30,8 @@ public final class VideoPlayout {
     private long unwrappedTimestamp;
     private long lastRenderNanos = Long.MIN_VALUE;
     private long targetDelayNanos;
+    private double peakNanos;
+    private long lastReadyNanos = Long.MIN_VALUE;
 
     /** The time to show a picture of {@code rtpTimestamp} that is ready (decoded) at {@code readyNanos}. */
     public long renderTime(long rtpTimestamp, long readyNanos) {
@@ -43,7 +51,13 @@ public final class VideoPlayout {
             lateness[i++] = r[1] - base;
         }
         Arrays.sort(lateness);
-        targetDelayNanos = Math.min(MAX_DELAY_MILLIS * 1_000_000L, lateness[(int) ((lateness.length - 1) * 0.95)]);
+        if (lastReadyNanos != Long.MIN_VALUE) {
+            peakNanos -= PEAK_DECAY_MILLIS_PER_SECOND * 1e6 * ((readyNanos - lastReadyNanos) / 1e9);
+        }
+        lastReadyNanos = readyNanos;
+        peakNanos = Math.max(peakNanos, transit - base);
+        long percentile = lateness[(int) ((lateness.length - 1) * PERCENTILE)];
+        targetDelayNanos = Math.min(MAX_DELAY_MILLIS * 1_000_000L, Math.max(percentile, (long) peakNanos));
         long render = Math.max(readyNanos, mediaNanos + base + targetDelayNanos);
         render = lastRenderNanos == Long.MIN_VALUE ? render : Math.max(render, lastRenderNanos);
         lastRenderNanos = render;

@@ -21,26 +21,31 @@ class VideoPlayoutTest {
     }
 
     @Test
-    void whenOneFrameInFiveWaitsARoundTrip_theTargetCoversIt_andTheRenderPaceIsSteady() {
+    void whenOneFrameInFiveWaitsARoundTripAndOneInFiftyTwo_theTargetCoversBoth_andThePaceIsSteady() {
         VideoPlayout playout = new VideoPlayout();
         Random random = new Random(5);
         long previous = Long.MIN_VALUE;
-        long longestGap = 0;
+        int stutters = 0;
+        int doubleRepairs = 0;
         for (int i = 0; i < 900; i++) {
-            long late = random.nextInt(5) == 0 ? 60_000_000L : 0; // repaired by a retransmission
+            int draw = random.nextInt(100);
+            long late = draw < 2 ? 160_000_000L : draw < 20 ? 60_000_000L : 0; // one or two retransmissions
             long ready = 40_000_000L + i * FRAME_NANOS + late;
             long render = playout.renderTime(i * FRAME_TICKS, ready);
             assertTrue(render >= ready, "never shown before it is decoded");
             if (previous != Long.MIN_VALUE) {
                 assertTrue(render >= previous, "in order");
                 if (i > 300) {
-                    longestGap = Math.max(longestGap, render - previous);
+                    doubleRepairs += draw < 2 ? 1 : 0;
+                    stutters += render - previous > 3 * FRAME_NANOS ? 1 : 0; // 100 ms without a new picture
                 }
             }
             previous = render;
         }
-        assertEquals(60_000_000L, playout.targetDelayNanos(), 1_000);
-        assertTrue(longestGap <= FRAME_NANOS + 1_000_000, "after settling, one frame interval apart: " + longestGap);
+        // Shown as ready, each twice-repaired frame would be a stutter; the target absorbs most.
+        assertTrue(doubleRepairs >= 8, "the stream had twice-repaired frames: " + doubleRepairs);
+        assertTrue(stutters <= doubleRepairs / 2, stutters + " stutters for " + doubleRepairs + " twice-repaired frames");
+        assertTrue(playout.targetDelayNanos() >= 60_000_000L, "a round trip at least: " + playout.targetDelayNanos());
     }
 
     @Test
