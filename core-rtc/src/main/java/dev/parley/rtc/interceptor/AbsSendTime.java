@@ -1,8 +1,6 @@
 package dev.parley.rtc.interceptor;
 
 import dev.parley.rtc.rtp.RtpPacket;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Stamps the abs-send-time header extension (webrtc.org's "abs-send-time": when the packet left,
@@ -14,31 +12,22 @@ import java.util.Map;
 public final class AbsSendTime implements Interceptor {
     public static final String EXTENSION_URI = "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time";
 
-    private final Map<Long, Integer> extensionIdBySsrc = new HashMap<>();
+    private final LocalExtensionIds extensionIds = new LocalExtensionIds(EXTENSION_URI);
 
     @Override
     public void bindLocalStream(StreamInfo stream) {
-        int id = stream.extensionId(EXTENSION_URI);
-        if (id > 0) {
-            extensionIdBySsrc.put(stream.ssrc(), id);
-            if (stream.hasRtx()) {
-                extensionIdBySsrc.put(stream.rtxSsrc(), id);
-            }
-        }
+        extensionIds.bind(stream);
     }
 
     @Override
     public void unbindLocalStream(StreamInfo stream) {
-        extensionIdBySsrc.remove(stream.ssrc());
-        if (stream.hasRtx()) {
-            extensionIdBySsrc.remove(stream.rtxSsrc());
-        }
+        extensionIds.unbind(stream);
     }
 
     @Override
     public RtpPacket onOutgoingRtp(RtpPacket packet, long nowNanos) {
-        Integer id = extensionIdBySsrc.get(packet.ssrc());
-        return id == null ? packet : packet.withExtensionElement(id, encode(nowNanos));
+        int id = extensionIds.idFor(packet.ssrc());
+        return id == 0 ? packet : packet.withExtensionElement(id, encode(nowNanos));
     }
 
     /** The 3-byte value for a time on a nanosecond clock: seconds in 6.18 fixed point, wrapping every 64 s. */

@@ -2,14 +2,13 @@ package dev.parley.rtc.interceptor.twcc;
 
 import dev.parley.rtc.interceptor.Interceptor;
 import dev.parley.rtc.interceptor.InterceptorContext;
+import dev.parley.rtc.interceptor.LocalExtensionIds;
 import dev.parley.rtc.interceptor.StreamInfo;
 import dev.parley.rtc.rtp.RtcpPacket;
 import dev.parley.rtc.rtp.RtpPacket;
 import dev.parley.rtc.rtp.TransportWideCc;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,7 +27,7 @@ public final class TwccSender implements Interceptor {
 
     private final InterceptorContext context;
     private final TransportFeedbackListener listener;
-    private final Map<Long, Integer> extensionIdBySsrc = new HashMap<>();
+    private final LocalExtensionIds extensionIds = new LocalExtensionIds(TransportCc.EXTENSION_URI);
     private final long[] sendNanos = new long[HISTORY];
     private final int[] sizes = new int[HISTORY];
     private final long[] sequenceAt = new long[HISTORY];
@@ -50,27 +49,18 @@ public final class TwccSender implements Interceptor {
 
     @Override
     public void bindLocalStream(StreamInfo stream) {
-        int id = stream.extensionId(TransportCc.EXTENSION_URI);
-        if (id > 0) {
-            extensionIdBySsrc.put(stream.ssrc(), id);
-            if (stream.hasRtx()) {
-                extensionIdBySsrc.put(stream.rtxSsrc(), id); // retransmissions use the path too
-            }
-        }
+        extensionIds.bind(stream);
     }
 
     @Override
     public void unbindLocalStream(StreamInfo stream) {
-        extensionIdBySsrc.remove(stream.ssrc());
-        if (stream.hasRtx()) {
-            extensionIdBySsrc.remove(stream.rtxSsrc());
-        }
+        extensionIds.unbind(stream);
     }
 
     @Override
     public RtpPacket onOutgoingRtp(RtpPacket packet, long nowNanos) {
-        Integer id = extensionIdBySsrc.get(packet.ssrc());
-        if (id == null) {
+        int id = extensionIds.idFor(packet.ssrc());
+        if (id == 0) {
             return packet;
         }
         long sequence = next++;
