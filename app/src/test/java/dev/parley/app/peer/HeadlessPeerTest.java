@@ -31,6 +31,8 @@ class HeadlessPeerTest {
     private static final double BOB_HZ = 660;
     /** 1.5 s of 10 ms frames. */
     private static final int FRAMES = 150;
+    /** 10 ms frames of each call skipped before listening: half a second. */
+    private static final int WARM_UP_FRAMES = 50;
 
     @TempDir
     Path dir;
@@ -73,9 +75,12 @@ class HeadlessPeerTest {
 
         @Override
         public synchronized void onRemoteAudio(AudioFrame frame) {
-            frames.incrementAndGet();
+            long count = frames.incrementAndGet();
             notifyAll();
-            if (enoughAudio.getCount() == 0) {
+            // The call's first half second is left out: the jitter buffer starts on concealment
+            // and silence while the first packets settle (more so on a loaded machine), and the
+            // check is about the tone of the call, not its first moments.
+            if (enoughAudio.getCount() == 0 || count <= WARM_UP_FRAMES) {
                 return;
             }
             if (tone == null) {
