@@ -200,10 +200,17 @@ public final class ChromiumPeer implements AutoCloseable {
     public void navigate(String url) throws IOException, InterruptedException {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("url", url);
-        Map<String, Object> result = cdp.send("Page.navigate", params, sessionId, DEFAULT_TIMEOUT);
-        Object error = result.get("errorText");
-        if (error != null && !error.toString().isEmpty()) {
-            throw new IOException("navigating to " + url + " failed: " + error);
+        // The fixture's default route appears just after start; a navigation that races it fails
+        // with ERR_NETWORK_CHANGED, which Chromium means as "try again".
+        for (int attempt = 1; ; attempt++) {
+            Map<String, Object> result = cdp.send("Page.navigate", params, sessionId, DEFAULT_TIMEOUT);
+            Object error = result.get("errorText");
+            if (error == null || error.toString().isEmpty()) {
+                break;
+            }
+            if (!error.toString().contains("ERR_NETWORK_CHANGED") || attempt == 3) {
+                throw new IOException("navigating to " + url + " failed: " + error);
+            }
         }
         long deadline = System.nanoTime() + DEFAULT_TIMEOUT.toNanos();
         while (!Boolean.TRUE.equals(eval("document.readyState === 'complete'"))) {
