@@ -17,6 +17,7 @@ import dev.parley.rtc.sdp.CodecCapability;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,13 +55,18 @@ final class VideoSendPipeline implements SendPipeline {
     private volatile boolean active = true;
     private volatile boolean stopped;
     private volatile boolean keyFrameWanted;
+    /** Congestion control's share for this sender. */
     private volatile int targetBitrate = INITIAL_BITRATE;
+    /** The application's cap ({@code setParameters} maxBitrate), or {@link Long#MAX_VALUE}. */
+    private volatile long maxBitrate = Long.MAX_VALUE;
 
     // Guarded by this (the source thread encodes; stop() closes).
     private VideoEncoder encoder;
     private Configured encoderFor;
     private VideoPacketizer packetizer;
     private int appliedBitrate;
+    /** What the encoder aims for now: the lowest of the target, the cap and the source size's ceiling. */
+    private int encoderTarget = INITIAL_BITRATE;
     private long appliedAtNanos;
     private long lastKeyFrameNanos = Long.MIN_VALUE;
     /** The source's frame interval (every picture, skipped ones too), smoothed; what the encoder budgets by. */
@@ -143,6 +149,11 @@ final class VideoSendPipeline implements SendPipeline {
         targetBitrate = Math.max(1, bitsPerSecond);
     }
 
+    @Override
+    public void setMaxBitrate(OptionalLong bitsPerSecond) {
+        maxBitrate = bitsPerSecond.orElse(Long.MAX_VALUE);
+    }
+
     /** On the source's thread. */
     private void onFrame(VideoFrame frame) {
         Configured c = configured;
@@ -152,6 +163,8 @@ final class VideoSendPipeline implements SendPipeline {
         EncodedVideoFrame encoded;
         List<byte[]> payloads;
         synchronized (this) {
+            encoderTarget = (int) Math.max(1, Math.min(targetBitrate,
+                    Math.min(maxBitrate, ResolutionLadder.maxBitrate(frame.width(), frame.height()))));
             if (stopped || !prepareEncoder(c)) {
                 return;
             }
@@ -209,7 +222,7 @@ final class VideoSendPipeline implements SendPipeline {
         }
         closeEncoder();
         encoderFor = c;
-        appliedBitrate = targetBitrate;
+        appliedBitrate = encoderTarget;
         appliedAtNanos = context.executor().nanoTime();
         encoderFrameRate = NOMINAL_FRAME_RATE;
         encoder = context.mediaEngine().videoEncoder(c.codec(), new VideoEncoderConfig(appliedBitrate,
@@ -221,7 +234,6 @@ final class VideoSendPipeline implements SendPipeline {
         return true;
     }
 
-    /** The frame frameBudget follows the target at once; the encoder in steps, when it may reopen. */
     /**
      * The encoder follows the target in steps, when it may reopen; the frame budget at once. Within
      * a step of the encoder's rate the budget allows that rate (the step exists so that small moves
@@ -229,7 +241,7 @@ final class VideoSendPipeline implements SendPipeline {
      * on moving pictures: a budget exactly at the target would skip frames all the time.
      */
     private void applyBitrate(long now) {
-        int target = targetBitrate;
+        int target = encoderTarget;
         boolean withinStep = Math.abs(target - appliedBitrate) * 100L < (long) appliedBitrate * BITRATE_STEP_PERCENT;
         if (!withinStep && now - appliedAtNanos >= MIN_REOPEN_INTERVAL_NANOS) {
             appliedBitrate = target;
@@ -261,7 +273,7 @@ final class VideoSendPipeline implements SendPipeline {
 
     synchronized Counters counters() {
         return new Counters(framesEncoded, keyFramesEncoded, frameBudget.refused(), totalEncodeNanos, frameWidth,
-                frameHeight, targetBitrate, encodeRate.framesPerSecond(System.nanoTime()));
+                frameHeight, encoderTarget, encodeRate.framesPerSecond(System.nanoTime()));
     }
 
     private void closeEncoder() {

@@ -141,6 +141,54 @@ class PeerConnectionVideoTest {
         }
     }
 
+    /**
+     * W3C maxBitrate caps what the encoder aims for, and the resolution ladder follows the capped
+     * rate down; without a cap a 720p source still stops at its size's ceiling (2.5 Mbit/s), however
+     * much a loopback link allows.
+     */
+    @Test
+    void setParametersMaxBitrate_capsTheVideoSender_andThePictureShrinksWithIt() throws Exception {
+        pair = new PeerPair();
+        RTCRtpSender sender = pair.polite.pc.addTrack(camera(new TestPattern(1280, 720)), new MediaStream());
+        pair.awaitConnected(10);
+        pair.awaitStable(10);
+        LinkedBlockingQueue<VideoFrame> frames = new LinkedBlockingQueue<>();
+        closeables.add(awaitVideoTrack(pair.impolite).addVideoSink(frames::add));
+        awaitFrameWidth(frames, w -> w == 1280, "720p before the cap");
+        assertTrue(videoStats(pair.polite.pc, "outbound-rtp").getDouble("targetBitrate") <= 2_500_000,
+                "the encoder stays under a 720p picture's ceiling");
+
+        RTCRtpSendParameters parameters = sender.getParameters();
+        sender.setParameters(parameters.withEncoding(new RTCRtpEncodingParameters(true, java.util.OptionalLong.of(
+                300_000)))).get(5, TimeUnit.SECONDS);
+        awaitFrameWidth(frames, w -> w <= 640, "at most 640 wide at 300 kbit/s");
+        RTCStats before = videoStats(pair.polite.pc, "outbound-rtp");
+        assertTrue(before.getDouble("targetBitrate") <= 300_000, "the encoder's target obeys the cap: " + before);
+        long window = 3_000_000_000L;
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < window) {
+            frames.poll(100, TimeUnit.MILLISECONDS); // keeps the queue short while the window runs
+        }
+        RTCStats after = videoStats(pair.polite.pc, "outbound-rtp");
+        double bps = (after.getLong("bytesSent") - before.getLong("bytesSent")) * 8e9 / (System.nanoTime() - started);
+        System.out.printf("capped at 300 kbit/s: %.0f kbit/s of payload, %s%n", bps / 1000, after);
+        assertTrue(bps <= 300_000 * 1.25, "payload rate near the cap: " + bps);
+        assertTrue(bps >= 300_000 * 0.3, "still sending video: " + bps);
+    }
+
+    private static void awaitFrameWidth(LinkedBlockingQueue<VideoFrame> frames, java.util.function.IntPredicate wanted,
+            String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int lastWidth = -1;
+        while (System.nanoTime() < deadline) {
+            VideoFrame frame = frames.poll(1, TimeUnit.SECONDS);
+            if (frame != null && wanted.test(lastWidth = frame.width())) {
+                return;
+            }
+        }
+        throw new AssertionError(what + " within 10 s; last frame " + lastWidth + " wide");
+    }
+
     @Test
     void vp8At5PercentRtpLoss_nackAndRtxRepairTheStream() throws Exception {
         RtpLossNet[] lossy = new RtpLossNet[1];
