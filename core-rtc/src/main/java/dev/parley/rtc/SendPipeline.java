@@ -35,4 +35,9 @@ interface SendPipeline {
      * any cap an application would set to save bandwidth.
      */
     default void setMaxBitrate(OptionalLong bitsPerSecond) {}
+
+    /** The most this sender would send now (its caps), for how far bandwidth probing goes. Any thread. */
+    default long wantedBitrate() {
+        return 0;
+    }
 }

@@ -38,11 +38,20 @@ import org.slf4j.LoggerFactory;
  */
 final class VideoSendPipeline implements SendPipeline {
     private static final Logger log = LoggerFactory.getLogger(VideoSendPipeline.class);
-    /** Until congestion control says otherwise (it starts here too): 640x360 looks good, 720p acceptable. */
-    static final int INITIAL_BITRATE = 1_000_000;
+    /**
+     * Until congestion control says otherwise (it starts here too, as libwebrtc does: low enough
+     * not to flood a narrow link; its start-up probes raise it within a round trip or two).
+     */
+    static final int INITIAL_BITRATE = 300_000;
     static final double NOMINAL_FRAME_RATE = 30;
     static final int BITRATE_STEP_PERCENT = 15;
     static final long MIN_REOPEN_INTERVAL_NANOS = 1_000_000_000L;
+    /**
+     * The first reopen may come sooner: the start-up probes answer within a round trip or two,
+     * and a call should not spend its first second at the start rate's small picture for want of
+     * one early key frame.
+     */
+    static final long MIN_FIRST_REOPEN_INTERVAL_NANOS = 300_000_000L;
     static final long MIN_KEY_FRAME_INTERVAL_NANOS = 300_000_000L;
     static final double MIN_BUDGET_FRAME_RATE = 15;
     static final int ENCODER_OVERSHOOT_PERCENT = 10;
@@ -59,6 +68,8 @@ final class VideoSendPipeline implements SendPipeline {
     private volatile int targetBitrate = INITIAL_BITRATE;
     /** The application's cap ({@code setParameters} maxBitrate), or {@link Long#MAX_VALUE}. */
     private volatile long maxBitrate = Long.MAX_VALUE;
+    /** The ceiling of the source's picture size; a 720p camera's until the first picture says. */
+    private volatile long sourceCeiling = ResolutionLadder.maxBitrate(1280, 720);
 
     // Guarded by this (the source thread encodes; stop() closes).
     private VideoEncoder encoder;
@@ -68,6 +79,8 @@ final class VideoSendPipeline implements SendPipeline {
     /** What the encoder aims for now: the lowest of the target, the cap and the source size's ceiling. */
     private int encoderTarget = INITIAL_BITRATE;
     private long appliedAtNanos;
+    /** Whether the encoder was reopened for a new rate since it was made. */
+    private boolean reopened;
     private long lastKeyFrameNanos = Long.MIN_VALUE;
     /** The source's frame interval (every picture, skipped ones too), smoothed; what the encoder budgets by. */
     private double sourceIntervalNanos = 1e9 / NOMINAL_FRAME_RATE;
@@ -154,6 +167,11 @@ final class VideoSendPipeline implements SendPipeline {
         maxBitrate = bitsPerSecond.orElse(Long.MAX_VALUE);
     }
 
+    @Override
+    public long wantedBitrate() {
+        return stopped || !active ? 0 : Math.min(maxBitrate, sourceCeiling);
+    }
+
     /** On the source's thread. */
     private void onFrame(VideoFrame frame) {
         Configured c = configured;
@@ -163,8 +181,8 @@ final class VideoSendPipeline implements SendPipeline {
         EncodedVideoFrame encoded;
         List<byte[]> payloads;
         synchronized (this) {
-            encoderTarget = (int) Math.max(1, Math.min(targetBitrate,
-                    Math.min(maxBitrate, ResolutionLadder.maxBitrate(frame.width(), frame.height()))));
+            sourceCeiling = ResolutionLadder.maxBitrate(frame.width(), frame.height());
+            encoderTarget = (int) Math.max(1, Math.min(targetBitrate, Math.min(maxBitrate, sourceCeiling)));
             if (stopped || !prepareEncoder(c)) {
                 return;
             }
@@ -224,6 +242,7 @@ final class VideoSendPipeline implements SendPipeline {
         encoderFor = c;
         appliedBitrate = encoderTarget;
         appliedAtNanos = context.executor().nanoTime();
+        reopened = false;
         encoderFrameRate = NOMINAL_FRAME_RATE;
         encoder = context.mediaEngine().videoEncoder(c.codec(), new VideoEncoderConfig(appliedBitrate,
                 NOMINAL_FRAME_RATE)).orElse(null);
@@ -243,9 +262,11 @@ final class VideoSendPipeline implements SendPipeline {
     private void applyBitrate(long now) {
         int target = encoderTarget;
         boolean withinStep = Math.abs(target - appliedBitrate) * 100L < (long) appliedBitrate * BITRATE_STEP_PERCENT;
-        if (!withinStep && now - appliedAtNanos >= MIN_REOPEN_INTERVAL_NANOS) {
+        long minInterval = reopened ? MIN_REOPEN_INTERVAL_NANOS : MIN_FIRST_REOPEN_INTERVAL_NANOS;
+        if (!withinStep && now - appliedAtNanos >= minInterval) {
             appliedBitrate = target;
             appliedAtNanos = now;
+            reopened = true;
             encoder.setTargetBitrate(target);
             withinStep = true;
         }

@@ -240,6 +240,9 @@ class PeerConnectionVideoTest {
             throws Exception {
         LinkedBlockingQueue<VideoFrame> frames = new LinkedBlockingQueue<>();
         try (AutoCloseable sink = remote.addVideoSink(frames::add)) {
+            // A call starts at a small picture and grows as congestion control learns the link:
+            // the checks start with the first picture at the source's own size.
+            awaitFrameWidth(frames, w -> w == pattern.width(), what + ": the source's own size");
             long lastNumber = -1;
             double worst = Double.MAX_VALUE;
             java.util.Map<String, Integer> sizes = new java.util.TreeMap<>();
@@ -263,9 +266,6 @@ class PeerConnectionVideoTest {
             }
             System.out.printf("%s: %d frames in order, worst PSNR %.1f dB, sizes %s%n", what, FRAMES_TO_CHECK, worst,
                     sizes);
-            String full = pattern.width() + "x" + pattern.height();
-            assertTrue(sizes.containsKey(full), what + ": the source's own size was sent, not only scaled copies: "
-                    + sizes);
         }
     }
 
