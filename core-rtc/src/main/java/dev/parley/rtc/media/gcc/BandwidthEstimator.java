@@ -8,6 +8,8 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The send-side bandwidth estimate of Google congestion control: transport-wide feedback in, a
@@ -22,6 +24,7 @@ import java.util.function.LongSupplier;
  * no flooding of a narrow one. Probes do not lower the estimate: that is the detectors' job.
  */
 public final class BandwidthEstimator implements TransportFeedbackListener {
+    private static final Logger log = LoggerFactory.getLogger(BandwidthEstimator.class);
     /**
      * @param startBps where to begin before any feedback (libwebrtc: 300 kbit/s)
      * @param minBps never below (a usable audio call)
@@ -90,6 +93,7 @@ public final class BandwidthEstimator implements TransportFeedbackListener {
 
     /** The pacer sent a probe: its feedback will be judged. */
     public void onProbeSent(SentProbe probe) {
+        log.debug("probe sent: {}", probe);
         probeEstimator.onProbeSent(probe);
     }
 
@@ -129,11 +133,20 @@ public final class BandwidthEstimator implements TransportFeedbackListener {
             }
         }
         long nowMicros = nowNanos / 1000;
+        long unusableBefore = probeEstimator.probesUnusable();
         OptionalLong probed = probeEstimator.onFeedback(packets, nowNanos);
-        if (probed.isPresent() && usage != BandwidthUsage.OVERUSE) {
-            delayBased.raiseTo(probed.getAsLong());
-            lossBased.raiseTo(probed.getAsLong());
+        if (probed.isPresent()) {
+            log.debug("a probe found {} kbit/s (estimate {} kbit/s, {})", probed.getAsLong() / 1000, targetBps / 1000,
+                    usage);
+            if (usage != BandwidthUsage.OVERUSE) {
+                delayBased.raiseTo(probed.getAsLong());
+                lossBased.raiseTo(probed.getAsLong());
+            }
             probeController.onResult(probed.getAsLong()).forEach(probes);
+        }
+        if (probeEstimator.probesUnusable() > unusableBefore) {
+            log.debug("{} probes unusable so far", probeEstimator.probesUnusable());
+            probeController.onProbesFailed(probeEstimator.pending()).forEach(probes);
         }
         long delayRate = delayBased.update(usage, acknowledged.bitsPerSecond(), nowMicros, rttMicros);
         long lossRate = lossBased.update(nowMicros, delayRate);

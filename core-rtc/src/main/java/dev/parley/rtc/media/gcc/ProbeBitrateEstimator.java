@@ -18,6 +18,8 @@ final class ProbeBitrateEstimator {
     static final double MIN_RECEIVED_RATIO = 0.8;
     static final double UNSATURATED_RATIO = 0.9;
     static final double UTILIZATION = 0.95;
+    /** Arriving faster than twice the send rate is no measurement (clock trouble, a burst held and let go). */
+    static final double MAX_RECEIVE_TO_SEND_RATIO = 2.0;
     /** A probe whose feedback has not completed by then is dropped. */
     static final long GIVE_UP_NANOS = 2_000_000_000L;
     static final long MAX_INTERVAL_MICROS = 1_000_000;
@@ -66,6 +68,11 @@ final class ProbeBitrateEstimator {
 
     void onProbeSent(SentProbe probe) {
         pending.add(new Tally(probe));
+    }
+
+    /** Probes sent and not yet judged. */
+    int pending() {
+        return pending.size();
     }
 
     /** Probes whose feedback said nothing usable (too few packets arrived, or too few to time). */
@@ -122,6 +129,9 @@ final class ProbeBitrateEstimator {
         // n packets span n-1 intervals: the last one sent and the first one to arrive open no interval
         double sendBps = (t.bytesSent - t.lastSentSize) * 8e6 / sendMicros;
         double receiveBps = (t.bytesReceived - t.firstArrivedSize) * 8e6 / receiveMicros;
+        if (receiveBps > MAX_RECEIVE_TO_SEND_RATIO * sendBps) {
+            return -1;
+        }
         double result = receiveBps < UNSATURATED_RATIO * sendBps ? UTILIZATION * receiveBps
                 : Math.min(sendBps, receiveBps);
         return Math.round(result);

@@ -12,6 +12,11 @@ import java.util.function.LongSupplier;
  * probe comes back at {@value #FURTHER_PROBING_RATIO} of its rate or more, the next one doubles
  * the result, until the senders have all they want ({@code wantedBps}): probing for more than
  * anyone would send only loads the path.
+ *
+ * <p>Start-up probes can be lost whole: the first packets of a call may reach a peer still
+ * finishing its DTLS handshake, which can not decrypt them and reports them lost. When every
+ * start-up probe failed and none found anything, they are sent again, up to
+ * {@value #MAX_START_RETRIES} times.
  */
 final class ProbeController {
     static final int FIRST_PROBE = 3;
@@ -21,6 +26,7 @@ final class ProbeController {
     static final long MIN_DURATION_MILLIS = 15;
     static final int MIN_PACKETS = 5;
     static final int PACKET_BYTES = 1200;
+    static final int MAX_START_RETRIES = 2;
 
     private final long startBps;
     private final LongSupplier wantedBps;
@@ -28,6 +34,8 @@ final class ProbeController {
     private int nextId = 1;
     /** The rate of the highest probe sent and not yet answered, or 0. */
     private long highestProbedBps;
+    private boolean anyResult;
+    private int startRetries;
 
     /** @param wantedBps what the senders would send at most now (their caps summed) */
     ProbeController(long startBps, LongSupplier wantedBps) {
@@ -41,6 +49,23 @@ final class ProbeController {
             return List.of();
         }
         started = true;
+        return startProbes();
+    }
+
+    /**
+     * The probes out failed, none left pending ({@code pending} 0): start-up probes go again while
+     * none has found anything yet.
+     */
+    List<ProbeRequest> onProbesFailed(int pending) {
+        if (!started || anyResult || pending > 0 || startRetries >= MAX_START_RETRIES) {
+            return List.of();
+        }
+        startRetries++;
+        highestProbedBps = 0;
+        return startProbes();
+    }
+
+    private List<ProbeRequest> startProbes() {
         List<ProbeRequest> probes = new ArrayList<>();
         for (long rate : new long[] {FIRST_PROBE * startBps, SECOND_PROBE * startBps}) {
             long capped = Math.min(rate, ceiling());
@@ -56,6 +81,7 @@ final class ProbeController {
      * probed so far (a lower probe's result says nothing of the higher one still out).
      */
     List<ProbeRequest> onResult(long resultBps) {
+        anyResult = true;
         long probed = highestProbedBps;
         if (probed == 0 || resultBps < FURTHER_PROBING_RATIO * probed) {
             return List.of();

@@ -74,4 +74,14 @@ class ProbeBitrateEstimatorTest {
         assertEquals(1, estimator.probesUnusable());
         assertTrue(estimator.onFeedback(List.of(after(11)), 3_100 * MS).isEmpty(), "gone for good");
     }
+
+    @Test
+    void arrivalsMuchFasterThanTheSending_areNoMeasurement() {
+        ProbeBitrateEstimator estimator = new ProbeBitrateEstimator();
+        estimator.onProbeSent(window(10, 5_333));
+        List<PacketFeedback> feedback = new ArrayList<>(packets(1, 10, 5_333, 1_000, null)); // "9.6 Mbit/s"
+        feedback.add(after(11));
+        assertEquals(OptionalLong.empty(), estimator.onFeedback(feedback, 300 * MS));
+        assertEquals(1, estimator.probesUnusable());
+    }
 }

@@ -41,4 +41,24 @@ class ProbeControllerTest {
         assertEquals(List.of(800_000L), probes.stream().map(ProbeRequest::rateBps).toList(),
                 "3x start capped at 2x wanted; 6x would be the same");
     }
+
+    @Test
+    void startUpProbesThatAllFailed_goAgain_aLimitedNumberOfTimes() {
+        ProbeController controller = new ProbeController(300_000, () -> 2_500_000);
+        controller.onMediaStarted();
+        assertEquals(List.of(), controller.onProbesFailed(1), "one still out");
+        for (int retry = 0; retry < ProbeController.MAX_START_RETRIES; retry++) {
+            assertEquals(List.of(900_000L, 1_800_000L),
+                    controller.onProbesFailed(0).stream().map(ProbeRequest::rateBps).toList());
+        }
+        assertEquals(List.of(), controller.onProbesFailed(0), "given up");
+    }
+
+    @Test
+    void onceAProbeFoundSomething_failuresAreNotRetried() {
+        ProbeController controller = new ProbeController(300_000, () -> 2_500_000);
+        controller.onMediaStarted();
+        controller.onResult(850_000);
+        assertEquals(List.of(), controller.onProbesFailed(0));
+    }
 }
