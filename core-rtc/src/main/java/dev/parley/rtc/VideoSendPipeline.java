@@ -4,9 +4,11 @@ import dev.parley.rtc.codec.EncodedVideoFrame;
 import dev.parley.rtc.codec.VideoEncodeException;
 import dev.parley.rtc.codec.VideoEncoder;
 import dev.parley.rtc.codec.VideoEncoderConfig;
+import dev.parley.rtc.media.FrameQpParser;
 import dev.parley.rtc.media.FrameRateMeter;
 import dev.parley.rtc.media.FrameScaler;
 import dev.parley.rtc.media.PayloadSize;
+import dev.parley.rtc.media.QpSum;
 import dev.parley.rtc.media.RateBudget;
 import dev.parley.rtc.media.ResolutionLadder;
 import dev.parley.rtc.media.RtpSendStream;
@@ -17,6 +19,7 @@ import dev.parley.rtc.sdp.CodecCapability;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +63,9 @@ final class VideoSendPipeline implements SendPipeline {
     private VideoEncoder encoder;
     private Configured encoderFor;
     private VideoPacketizer packetizer;
+    /** Follows the encoder's bitstream (H.264: its parameter sets); a new encoder gets a new one. */
+    private FrameQpParser qpParser;
+    private final QpSum qpSum = new QpSum();
     private int appliedBitrate;
     private long appliedAtNanos;
     private long lastKeyFrameNanos = Long.MIN_VALUE;
@@ -81,7 +87,7 @@ final class VideoSendPipeline implements SendPipeline {
 
     /** What the encoder did, for {@code outbound-rtp} stats (W3C names). */
     record Counters(long framesEncoded, long keyFramesEncoded, long framesDropped, long totalEncodeNanos,
-                    int frameWidth, int frameHeight, int targetBitrate, int framesPerSecond) {}
+                    int frameWidth, int frameHeight, int targetBitrate, int framesPerSecond, OptionalLong qpSum) {}
 
     VideoSendPipeline(MediaContext context, long ssrc) {
         this.context = context;
@@ -186,6 +192,7 @@ final class VideoSendPipeline implements SendPipeline {
             }
             frameBudget.spend(encoded.data().length, now);
             framesEncoded++;
+            qpSum.read(qpParser, encoded.data()).ifPresent(qpSum::add);
             encodeRate.add(System.nanoTime());
             frameWidth = encoded.width();
             frameHeight = encoded.height();
@@ -218,6 +225,7 @@ final class VideoSendPipeline implements SendPipeline {
             return false; // logged by the engine; this m-line sends no video
         }
         packetizer = c.format().packetizer(PayloadSize.defaultSize(), context.random());
+        qpParser = c.format().qpParser();
         return true;
     }
 
@@ -261,7 +269,7 @@ final class VideoSendPipeline implements SendPipeline {
 
     synchronized Counters counters() {
         return new Counters(framesEncoded, keyFramesEncoded, frameBudget.refused(), totalEncodeNanos, frameWidth,
-                frameHeight, targetBitrate, encodeRate.framesPerSecond(System.nanoTime()));
+                frameHeight, targetBitrate, encodeRate.framesPerSecond(System.nanoTime()), qpSum.sum());
     }
 
     private void closeEncoder() {
