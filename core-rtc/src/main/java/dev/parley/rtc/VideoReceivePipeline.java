@@ -200,9 +200,9 @@ final class VideoReceivePipeline implements AutoCloseable {
     }
 
     /** On the decoding thread. */
-    private void decode(VideoDecoder with, FrameQpParser qpParser, DepacketizedFrame frame, int turn, long nowNanos) {
+    private void decode(VideoDecoder with, FrameQpParser parser, DepacketizedFrame frame, int turn, long nowNanos) {
         // Every frame the decoder gets, decodable or not: an H.264 parser must see each parameter set.
-        OptionalInt qp = qpSum.read(qpParser, frame.data());
+        OptionalInt qp = qpSum.read(parser, frame.data());
         long started = System.nanoTime();
         try {
             Optional<VideoFrame> picture = with.decode(frame.data(), nowNanos);
