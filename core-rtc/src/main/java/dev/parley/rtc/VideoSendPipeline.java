@@ -4,9 +4,11 @@ import dev.parley.rtc.codec.EncodedVideoFrame;
 import dev.parley.rtc.codec.VideoEncodeException;
 import dev.parley.rtc.codec.VideoEncoder;
 import dev.parley.rtc.codec.VideoEncoderConfig;
+import dev.parley.rtc.media.FrameQpParser;
 import dev.parley.rtc.media.FrameRateMeter;
 import dev.parley.rtc.media.FrameScaler;
 import dev.parley.rtc.media.PayloadSize;
+import dev.parley.rtc.media.QpSum;
 import dev.parley.rtc.media.RateBudget;
 import dev.parley.rtc.media.ResolutionLadder;
 import dev.parley.rtc.media.RtpSendStream;
@@ -75,6 +77,9 @@ final class VideoSendPipeline implements SendPipeline {
     private VideoEncoder encoder;
     private Configured encoderFor;
     private VideoPacketizer packetizer;
+    /** Follows the encoder's bitstream (H.264: its parameter sets); a new encoder gets a new one. */
+    private FrameQpParser qpParser;
+    private final QpSum qpSum = new QpSum();
     private int appliedBitrate;
     /** What the encoder aims for now: the lowest of the target, the cap and the source size's ceiling. */
     private int encoderTarget = INITIAL_BITRATE;
@@ -100,7 +105,7 @@ final class VideoSendPipeline implements SendPipeline {
 
     /** What the encoder did, for {@code outbound-rtp} stats (W3C names). */
     record Counters(long framesEncoded, long keyFramesEncoded, long framesDropped, long totalEncodeNanos,
-                    int frameWidth, int frameHeight, int targetBitrate, int framesPerSecond) {}
+                    int frameWidth, int frameHeight, int targetBitrate, int framesPerSecond, OptionalLong qpSum) {}
 
     VideoSendPipeline(MediaContext context, long ssrc) {
         this.context = context;
@@ -217,6 +222,7 @@ final class VideoSendPipeline implements SendPipeline {
             }
             frameBudget.spend(encoded.data().length, now);
             framesEncoded++;
+            qpSum.read(qpParser, encoded.data()).ifPresent(qpSum::add);
             encodeRate.add(System.nanoTime());
             frameWidth = encoded.width();
             frameHeight = encoded.height();
@@ -250,6 +256,7 @@ final class VideoSendPipeline implements SendPipeline {
             return false; // logged by the engine; this m-line sends no video
         }
         packetizer = c.format().packetizer(PayloadSize.defaultSize(), context.random());
+        qpParser = c.format().qpParser();
         return true;
     }
 
@@ -294,7 +301,7 @@ final class VideoSendPipeline implements SendPipeline {
 
     synchronized Counters counters() {
         return new Counters(framesEncoded, keyFramesEncoded, frameBudget.refused(), totalEncodeNanos, frameWidth,
-                frameHeight, encoderTarget, encodeRate.framesPerSecond(System.nanoTime()));
+                frameHeight, encoderTarget, encodeRate.framesPerSecond(System.nanoTime()), qpSum.sum());
     }
 
     private void closeEncoder() {

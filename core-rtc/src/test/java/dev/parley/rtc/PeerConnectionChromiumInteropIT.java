@@ -378,8 +378,10 @@ class PeerConnectionChromiumInteropIT {
         assertTrue(parleyReceivedEnergy(audio, 150) > 0, "Parley hears Chromium's Opus beeps");
 
         Map<String, Object> before = chromiumInboundVideo();
+        double[] qpBefore = videoQpCounts();
         Thread.sleep(2000); // a measuring window for Chromium's framesDecoded
         Map<String, Object> after = chromiumInboundVideo();
+        assertAverageQpAgrees(codec, qpBefore, videoQpCounts());
         double chromiumFps = (((Number) after.get("framesDecoded")).doubleValue()
                 - ((Number) before.get("framesDecoded")).doubleValue()) / 2.0;
         LOG.info("{}: Chromium decodes Parley's pattern at {} fps: {}", codec, chromiumFps, after);
@@ -395,6 +397,47 @@ class PeerConnectionChromiumInteropIT {
                 .map(id -> stats.ofType("codec").stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow())
                 .map(c -> c.getString("mimeType").orElseThrow()).sorted().toList();
         assertEquals(List.of("audio/opus", "video/" + codec), parleyCodecs, "Parley decodes what was asked");
+    }
+
+    /**
+     * qpSum and frame counts of both video streams, read from both ends at one moment: Chromium's
+     * outbound and Parley's inbound (Chromium's encoder), Parley's outbound and Chromium's inbound.
+     */
+    private double[] videoQpCounts() throws Exception {
+        @SuppressWarnings("unchecked")
+        List<Number> chromiumCounts = (List<Number>) chromium.evalAsync("let o, i; (await pc.getStats()).forEach(s => {"
+                + " if (s.kind === 'video' && s.type === 'outbound-rtp') o = s;"
+                + " if (s.kind === 'video' && s.type === 'inbound-rtp') i = s; });\n"
+                + "return [o.qpSum, o.framesEncoded, i.qpSum, i.framesDecoded];", TIMEOUT);
+        RTCStatsReport report = parley.getStats().get(5, TimeUnit.SECONDS);
+        RTCStats in = report.ofType("inbound-rtp").stream().filter(st -> "video".equals(st.getString("kind").orElse("")))
+                .findFirst().orElseThrow();
+        RTCStats out = report.ofType("outbound-rtp").stream().filter(st -> "video".equals(st.getString("kind").orElse("")))
+                .findFirst().orElseThrow();
+        return new double[] {chromiumCounts.get(0).doubleValue(), chromiumCounts.get(1).doubleValue(),
+                in.getLong("qpSum"), in.getLong("framesDecoded"),
+                out.getLong("qpSum"), out.getLong("framesEncoded"),
+                chromiumCounts.get(2).doubleValue(), chromiumCounts.get(3).doubleValue()};
+    }
+
+    /**
+     * Over one window, a stream's average QP as its receiver reads it from the bitstream equals the
+     * average its sender reports (±10% or ±2 QP: the ends' windows are a few frames apart). Parley's
+     * parsers against Chromium's encoders, and Chromium's parsers against Parley's.
+     */
+    private static void assertAverageQpAgrees(String codec, double[] before, double[] after) {
+        String[] streams = {"Chromium's encoder (Chromium sends, Parley decodes)", "Parley's encoder (Parley sends, Chromium decodes)"};
+        for (int stream = 0; stream < 2; stream++) {
+            int at = stream * 4;
+            double sent = (after[at] - before[at]) / (after[at + 1] - before[at + 1]);
+            double received = (after[at + 2] - before[at + 2]) / (after[at + 3] - before[at + 3]);
+            LOG.info("{} average QP over 2 s, {}: sender {} over {} frames, receiver {} over {} frames", codec,
+                    streams[stream], String.format("%.2f", sent), after[at + 1] - before[at + 1],
+                    String.format("%.2f", received), after[at + 3] - before[at + 3]);
+            assertTrue(sent > 0 && received > 0, codec + ", " + streams[stream] + ": QP known at both ends");
+            assertTrue(Math.abs(sent - received) <= Math.max(2, 0.1 * sent), codec + ", " + streams[stream]
+                    + ": the receiver's average QP " + received + " is the sender's " + sent);
+        }
     }
 
     /** Frames per second the track delivers, counted over 3 s after its first frame. */

@@ -102,6 +102,63 @@ class PeerConnectionVideoTest {
         }
     }
 
+    /**
+     * W3C qpSum on both ends, read from the bitstream: once the camera stops and every encoded
+     * frame has been decoded, the receiver has summed the QP of the very frames the sender did,
+     * so the averages (qpSum/framesEncoded, qpSum/framesDecoded) agree.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"VP8", "H264"})
+    void qpSum_theSendersAndTheReceiversAverageQpAgree(String codec) throws Exception {
+        pair = new PeerPair(new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp())
+                .withPreference(MediaKind.VIDEO, List.of(codec)), MediaEngine.standard().headerExtensions(MediaKind.VIDEO)));
+        VideoTrackSource source = new VideoTrackSource();
+        closeables.add(source);
+        pair.polite.pc.addTrack(source.createTrack("synthetic camera"), new MediaStream());
+        pair.awaitConnected(10);
+        pair.awaitStable(10);
+        awaitVideoTrack(pair.impolite);
+        // The camera starts once both ends are connected, so that no frame is sent before the
+        // receiver can take it: the receiver's sum is then over the very frames the sender's is.
+        PacedVideoSource paced = new PacedVideoSource(new TestPattern(640, 360), 30, source).start();
+        closeables.add(paced);
+        awaitStats(() -> pair.impolite.pc.getStats().get(5, TimeUnit.SECONDS).ofType("inbound-rtp").stream()
+                .anyMatch(in -> in.get("framesDecoded").map(n -> (Long) n >= FRAMES_TO_CHECK).orElse(false)),
+                () -> "the receiver decodes " + FRAMES_TO_CHECK + " frames");
+        paced.close(); // no more frames: what was encoded can all arrive
+        RTCStats[] last = new RTCStats[2];
+        awaitStats(() -> {
+            last[0] = videoStats(pair.polite.pc, "outbound-rtp");
+            last[1] = videoStats(pair.impolite.pc, "inbound-rtp");
+            return last[0].getLong("framesEncoded") == last[1].getLong("framesDecoded");
+        }, () -> "every encoded frame is decoded: " + java.util.Arrays.asList(last));
+        RTCStats outbound = last[0];
+        RTCStats inbound = last[1];
+        long sent = outbound.getLong("qpSum");
+        long received = inbound.getLong("qpSum");
+        assertTrue(sent > 0 && received > 0, "qpSum on both ends: " + outbound + "; " + inbound);
+        double sentAverage = (double) sent / outbound.getLong("framesEncoded");
+        double receivedAverage = (double) received / inbound.getLong("framesDecoded");
+        System.out.printf("%s qpSum: sender %d over %d frames (%.2f), receiver %d over %d frames (%.2f)%n", codec,
+                sent, outbound.getLong("framesEncoded"), sentAverage, received, inbound.getLong("framesDecoded"),
+                receivedAverage);
+        assertEquals(sentAverage, receivedAverage, 0.01, "average QP at both ends");
+        assertTrue(sentAverage >= 1 && sentAverage <= (codec.equals("VP8") ? 127 : 51), "in the codec's range");
+    }
+
+    /** Polls getStats every 50 ms until the condition holds; fails after 10 s. */
+    private static void awaitStats(StatsCondition condition, java.util.function.Supplier<String> what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.holds()) {
+            assertTrue(System.nanoTime() < deadline, () -> what.get() + " within 10 s");
+            Thread.sleep(50);
+        }
+    }
+
+    private interface StatsCondition {
+        boolean holds() throws Exception;
+    }
+
     private MediaStreamTrack tone(int hz) {
         AudioTrackSource source = new AudioTrackSource();
         closeables.add(new PacedAudioSource(new ToneGenerator(hz, 0.5, 48_000, 1), source).start());
