@@ -94,6 +94,14 @@ final class Loopback implements AutoCloseable {
         }
     }
 
+    /** Waits until the receiver lists {@code ssrc} with an audio level, and returns that entry. */
+    static RTCRtpSynchronizationSource awaitLeveledSource(RTCRtpReceiver receiver, long ssrc)
+            throws InterruptedException {
+        await(() -> receiver.getSynchronizationSources().stream()
+                .anyMatch(s -> s.source() == ssrc && s.audioLevel().isPresent()), "SSRC " + ssrc + " is listed with a level");
+        return receiver.getSynchronizationSources().stream().filter(s -> s.source() == ssrc).findFirst().orElseThrow();
+    }
+
     /**
      * Collects {@code frames} frames of 10 ms of the track's audio (at most 20 s) and analyses them
      * at the rate they arrive in (8 kHz for G.711, 48 kHz for Opus), keeping the detector's last

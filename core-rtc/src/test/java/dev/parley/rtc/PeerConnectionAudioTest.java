@@ -107,26 +107,19 @@ class PeerConnectionAudioTest {
         RTCRtpReceiver atImpolite = awaitAudioEvent(pair.impolite).receiver();
         RTCRtpReceiver atPolite = awaitAudioEvent(pair.polite).receiver();
 
-        RTCRtpSynchronizationSource tone = awaitLeveledSource(atImpolite, toneSender.ssrc());
+        RTCRtpSynchronizationSource tone = Loopback.awaitLeveledSource(atImpolite, toneSender.ssrc());
         double expectedDb = 20 * Math.log10(0.5 / Math.sqrt(2));
         double heardDb = 20 * Math.log10(tone.audioLevel().getAsDouble());
         assertEquals(expectedDb, heardDb, 2.0, "the tone's level: " + tone);
         double ageMillis = System.currentTimeMillis() - tone.timestamp();
         assertTrue(ageMillis > -50 && ageMillis < 1000, "a wall-clock time of the last packet, " + ageMillis + " ms ago");
 
-        RTCRtpSynchronizationSource silence = awaitLeveledSource(atPolite, silentSender.ssrc());
+        RTCRtpSynchronizationSource silence = Loopback.awaitLeveledSource(atPolite, silentSender.ssrc());
         assertTrue(silence.audioLevel().getAsDouble() < 1e-3, "silence reads as 0: " + silence);
         assertEquals(1, atImpolite.getSynchronizationSources().size(), atImpolite.getSynchronizationSources().toString());
         assertTrue(atImpolite.getContributingSources().isEmpty(), "no mixer, no CSRCs");
         assertEquals(0, atImpolite.malformedAudioLevels());
         System.out.printf("tone heard at %.2f dBov (sent %.2f), silence at %s%n", heardDb, expectedDb, silence);
-    }
-
-    private static RTCRtpSynchronizationSource awaitLeveledSource(RTCRtpReceiver receiver, long ssrc)
-            throws InterruptedException {
-        Loopback.await(() -> receiver.getSynchronizationSources().stream()
-                .anyMatch(s -> s.source() == ssrc && s.audioLevel().isPresent()), "SSRC " + ssrc + " is listed with a level");
-        return receiver.getSynchronizationSources().stream().filter(s -> s.source() == ssrc).findFirst().orElseThrow();
     }
 
     private static RTCStats awaitInbound(RTCPeerConnection pc, java.util.function.Predicate<RTCStats> condition)
