@@ -83,8 +83,12 @@ public final class MediaEngine {
         return new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp()), defaultExtensions());
     }
 
-    /** Ids as Chromium numbers them, so that both sides' offers agree. */
-    private static List<HeaderExtensionCapability> defaultExtensions() {
+    /**
+     * The header extensions {@link #defaults()} and {@link #standard()} offer, with ids as Chromium
+     * numbers them so that both sides' offers agree; {@link #headerExtensions(MediaKind)} keeps
+     * each kind's own. For an engine with other codecs and the same extensions.
+     */
+    public static List<HeaderExtensionCapability> defaultExtensions() {
         return List.of(new HeaderExtensionCapability(AUDIO_LEVEL_EXTENSION, 1, Direction.SENDRECV),
                 new HeaderExtensionCapability(AbsSendTime.EXTENSION_URI, 2, Direction.SENDRECV),
                 new HeaderExtensionCapability(TransportCc.EXTENSION_URI, 3, Direction.SENDRECV),

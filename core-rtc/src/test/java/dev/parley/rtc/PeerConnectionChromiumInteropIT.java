@@ -392,7 +392,7 @@ class PeerConnectionChromiumInteropIT {
         close();
         parleyPeer(new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp())
                 .withPreference(MediaKind.AUDIO, List.of("opus"))
-                .withPreference(MediaKind.VIDEO, List.of(codec)), MediaEngine.standard().headerExtensions(MediaKind.VIDEO)));
+                .withPreference(MediaKind.VIDEO, List.of(codec)), MediaEngine.defaultExtensions()));
         String chromiumMedia = "window.videos = []; pc.ontrack = e => { const el = document.createElement(e.track.kind);"
                 + " el.muted = e.track.kind === 'video'; el.autoplay = true;"
                 + " el.srcObject = e.streams[0] || new MediaStream([e.track]); document.body.appendChild(el); el.play(); };\n"

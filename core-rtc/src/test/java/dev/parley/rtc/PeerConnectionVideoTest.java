@@ -88,7 +88,7 @@ class PeerConnectionVideoTest {
     void hd720p30AndOpusBothWays_theReceiversDecodeThePatternAndHearTheTone(String codec) throws Exception {
         pair = new PeerPair(new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp())
                 .withPreference(MediaKind.AUDIO, List.of("opus"))
-                .withPreference(MediaKind.VIDEO, List.of(codec)), MediaEngine.standard().headerExtensions(MediaKind.VIDEO)));
+                .withPreference(MediaKind.VIDEO, List.of(codec)), MediaEngine.defaultExtensions()));
         TestPattern politeCamera = new TestPattern(1280, 720);
         TestPattern impoliteCamera = new TestPattern(1280, 720);
         MediaStream politeStream = new MediaStream();
