@@ -61,6 +61,23 @@ class PeerConnectionVideoTest {
         assertDecodesInOrder(awaitVideoTrack(pair.polite), impoliteCamera, "polite sees impolite's 320x240");
     }
 
+    /** W3C §5.4: a video receiver lists its sender's SSRC like an audio one, but never with an audioLevel. */
+    @Test
+    void videoReceiver_listsTheSendersSsrc_withoutAudioLevel() throws Exception {
+        pair = new PeerPair();
+        RTCRtpSender sender = pair.polite.pc.addTrack(camera(new TestPattern(320, 240)), new MediaStream());
+        pair.awaitConnected(10);
+        pair.awaitStable(10);
+        RTCTrackEvent event = pair.impolite.tracks.poll(10, TimeUnit.SECONDS);
+        assertNotNull(event, "impolite gets the video track");
+        RTCRtpReceiver receiver = event.receiver();
+        Loopback.await(() -> receiver.getSynchronizationSources().stream().anyMatch(s -> s.source() == sender.ssrc()),
+                "the video receiver lists SSRC " + sender.ssrc());
+        List<RTCRtpSynchronizationSource> sources = receiver.getSynchronizationSources();
+        assertTrue(sources.stream().allMatch(s -> s.audioLevel().isEmpty()), sources.toString());
+        assertEquals(List.of(sender.ssrc()), sources.stream().map(RTCRtpSynchronizationSource::source).toList());
+    }
+
     /**
      * Issue #6's loopback item: 1280x720 at 30 fps and an Opus tone both ways, in each video codec
      * Parley ships. Each receiver decodes the pattern in order and sharp, and hears the other's
@@ -71,7 +88,7 @@ class PeerConnectionVideoTest {
     void hd720p30AndOpusBothWays_theReceiversDecodeThePatternAndHearTheTone(String codec) throws Exception {
         pair = new PeerPair(new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp())
                 .withPreference(MediaKind.AUDIO, List.of("opus"))
-                .withPreference(MediaKind.VIDEO, List.of(codec)), MediaEngine.standard().headerExtensions(MediaKind.VIDEO)));
+                .withPreference(MediaKind.VIDEO, List.of(codec)), MediaEngine.defaultExtensions()));
         TestPattern politeCamera = new TestPattern(1280, 720);
         TestPattern impoliteCamera = new TestPattern(1280, 720);
         MediaStream politeStream = new MediaStream();
