@@ -55,6 +55,8 @@ final class VideoReceivePipeline implements AutoCloseable {
     private final ScheduledExecutorService decoding;
     /** Decoding thread only. */
     private final VideoPlayout playout = new VideoPlayout();
+    /** Decoding thread only: decoded pictures waiting for their render time, oldest first (render times never fall). */
+    private final java.util.ArrayDeque<DuePicture> due = new java.util.ArrayDeque<>();
     private volatile boolean closed;
     private final AtomicInteger queuedFrames = new AtomicInteger();
     private CodecCapability codec;
@@ -182,8 +184,10 @@ final class VideoReceivePipeline implements AutoCloseable {
     }
 
     /**
-     * Hands the picture on at its render time ({@link VideoPlayout}); always through the decoding
-     * thread's queue, so a picture never overtakes one still waiting there.
+     * Hands the picture on at its render time ({@link VideoPlayout}). Pictures wait in order in
+     * {@link #due}; each scheduled wake-up delivers every picture whose time has come, oldest
+     * first. (Scheduling each picture on its own would order them by the scheduler's trigger
+     * times, which a thread preempted between reading the clock and scheduling can swap.)
      */
     private void show(VideoFrame picture, long rtpTimestamp) {
         long ready = System.nanoTime();
@@ -192,12 +196,22 @@ final class VideoReceivePipeline implements AutoCloseable {
             playoutDelayNanos += render - ready;
             framesShown++;
         }
-        decoding.schedule(() -> {
-            if (!closed) {
-                pictures.accept(picture);
-            }
-        }, Math.max(0, render - ready), TimeUnit.NANOSECONDS);
+        due.add(new DuePicture(picture, render));
+        decoding.schedule(this::deliverDue, Math.max(0, render - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
+
+    /** On the decoding thread: the pictures whose render time has come, in order. */
+    private void deliverDue() {
+        DuePicture next;
+        while ((next = due.peek()) != null && next.renderNanos() - System.nanoTime() <= 0) {
+            due.poll();
+            if (!closed) {
+                pictures.accept(next.picture());
+            }
+        }
+    }
+
+    private record DuePicture(VideoFrame picture, long renderNanos) {}
 
     /** On the decoding thread. */
     private void decode(VideoDecoder with, FrameQpParser parser, DepacketizedFrame frame, int turn, long nowNanos) {
