@@ -183,6 +183,11 @@ final class VideoSendPipeline implements SendPipeline {
         if (stopped || !active || c == null || c.format() == null || !c.config().sending()) {
             return;
         }
+        if (!context.canSendMedia()) {
+            // Not before the keys exist: the frames would be dropped unsent, the first key frame
+            // with them, and the receiver would start by asking for another.
+            return;
+        }
         EncodedVideoFrame encoded;
         List<byte[]> payloads;
         synchronized (this) {
