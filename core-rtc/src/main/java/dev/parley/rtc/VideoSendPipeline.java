@@ -279,6 +279,7 @@ final class VideoSendPipeline implements SendPipeline {
             appliedBitrate = target;
             appliedAtNanos = now;
             reopened = true;
+            log.debug("encoder reopened at {} bit/s", target);
             encoder.setTargetBitrate(target);
             withinStep = true;
         }
