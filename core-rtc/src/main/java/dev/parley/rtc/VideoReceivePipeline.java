@@ -4,6 +4,7 @@ import dev.parley.rtc.codec.VideoDecodeException;
 import dev.parley.rtc.codec.VideoDecoder;
 import dev.parley.rtc.media.DepacketizedFrame;
 import dev.parley.rtc.media.FrameRateMeter;
+import dev.parley.rtc.media.PlayoutPoint;
 import dev.parley.rtc.media.VideoPlayout;
 import dev.parley.rtc.media.VideoFrameAssembler;
 import dev.parley.rtc.media.VideoPayloadFormat;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,11 @@ final class VideoReceivePipeline implements AutoCloseable {
     private final Consumer<VideoFrame> pictures;
     private final Runnable requestKeyFrame;
     private final ScheduledExecutorService decoding;
+    /** The receiver's monotonic clock (the executor's), for {@link #lastShown()}. */
+    private final LongSupplier clock;
+    /** Audio/video sync's extra delay, set on the executor, read on the decoding thread. */
+    private volatile long syncDelayNanos;
+    private volatile PlayoutPoint lastShown;
     /** Decoding thread only. */
     private final VideoPlayout playout = new VideoPlayout();
     private volatile boolean closed;
@@ -77,9 +84,12 @@ final class VideoReceivePipeline implements AutoCloseable {
     /**
      * @param pictures takes each decoded picture (on the decoding thread)
      * @param requestKeyFrame sends a PLI for the stream being received
+     * @param clock the receiver's monotonic clock, nanoseconds
      */
-    VideoReceivePipeline(MediaEngine engine, Consumer<VideoFrame> pictures, Runnable requestKeyFrame) {
+    VideoReceivePipeline(MediaEngine engine, Consumer<VideoFrame> pictures, Runnable requestKeyFrame,
+                         LongSupplier clock) {
         this.engine = engine;
+        this.clock = clock;
         this.pictures = pictures;
         this.requestKeyFrame = requestKeyFrame;
         this.decoding = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -118,6 +128,16 @@ final class VideoReceivePipeline implements AutoCloseable {
             keyFrameRequests++;
             requestKeyFrame.run();
         }
+    }
+
+    /** Holds pictures back by {@code nanos} more than their playout needs (audio/video sync); any thread. */
+    void setSyncDelay(long nanos) {
+        syncDelayNanos = nanos;
+    }
+
+    /** The RTP timestamp of the picture handed to the track last and when; null before the first. Any thread. */
+    PlayoutPoint lastShown() {
+        return lastShown;
     }
 
     /** The clockwise turn (degrees) that pictures from the next frame on are to be shown with. */
@@ -178,6 +198,7 @@ final class VideoReceivePipeline implements AutoCloseable {
      */
     private void show(VideoFrame picture, long rtpTimestamp) {
         long ready = System.nanoTime();
+        playout.setExtraDelay(syncDelayNanos);
         long render = playout.renderTime(rtpTimestamp, ready);
         synchronized (this) {
             playoutDelayNanos += render - ready;
@@ -185,6 +206,7 @@ final class VideoReceivePipeline implements AutoCloseable {
         }
         decoding.schedule(() -> {
             if (!closed) {
+                lastShown = new PlayoutPoint(rtpTimestamp, clock.getAsLong());
                 pictures.accept(picture);
             }
         }, Math.max(0, render - ready), TimeUnit.NANOSECONDS);
