@@ -2,6 +2,8 @@ package dev.parley.rtc;
 
 import dev.parley.rtc.codec.AudioEncoder;
 import dev.parley.rtc.codec.EncodedAudio;
+import dev.parley.rtc.media.AudioLevel;
+import dev.parley.rtc.media.AudioLevelMeter;
 import dev.parley.rtc.media.RtpSendStream;
 import dev.parley.rtc.sdp.CodecCapability;
 import java.io.ByteArrayOutputStream;
@@ -10,7 +12,8 @@ import java.util.List;
 /**
  * Audio out: track frames (10 ms, on the source's thread) → encoder → 20 ms packets → the
  * executor → RTP (interceptors, SRTP, ICE). Encoding stays on the source thread so the
- * executor only packetizes and sends.
+ * executor only packetizes and sends. Each packet carries the RFC 6464 level of the frames it
+ * encodes where ssrc-audio-level was negotiated.
  */
 final class AudioSendPipeline implements SendPipeline {
     /** 20 ms per packet: the ptime browsers use for G.711. */
@@ -20,6 +23,8 @@ final class AudioSendPipeline implements SendPipeline {
     private final long ssrc;
     /** Made on the first negotiation, when the clock rate is known; on the executor. */
     private RtpSendStream stream;
+    /** The id the audio level element has on {@link #stream}'s packets, 0 for none; on the executor. */
+    private int levelElementId;
     private volatile Configured configured;
     private volatile boolean active = true;
     private volatile boolean stopped;
@@ -29,6 +34,7 @@ final class AudioSendPipeline implements SendPipeline {
     private long pendingUnits;
     private long nextTimestamp;
     private Configured encoderOwner;
+    private final AudioLevelMeter levels = new AudioLevelMeter();
 
     private record Configured(SendConfig config, CodecCapability codec, AudioEncoder encoder) {}
 
@@ -89,7 +95,9 @@ final class AudioSendPipeline implements SendPipeline {
                 encoderOwner = c;
                 pending.reset();
                 pendingUnits = 0;
+                levels.discardPending();
             }
+            levels.add(frame);
             EncodedAudio encoded = c.encoder().encode(frame);
             if (encoded.timestampUnits() == 0) {
                 return;
@@ -104,19 +112,28 @@ final class AudioSendPipeline implements SendPipeline {
             nextTimestamp += pendingUnits;
             pending.reset();
             pendingUnits = 0;
+            AudioLevel level = levels.takePacketLevel();
             int payloadType = c.codec().payloadType();
             SendConfig config = c.config();
-            context.executor().execute(() -> send(config, payloadType, timestamp, payload));
+            context.executor().execute(() -> send(config, payloadType, timestamp, payload, level));
         }
     }
 
     /** On the executor. */
-    private void send(SendConfig config, int payloadType, long timestamp, byte[] payload) {
+    private void send(SendConfig config, int payloadType, long timestamp, byte[] payload, AudioLevel level) {
         if (stopped || context.isClosed()) {
             return;
         }
         if (config.midExtensionId() > 0) {
             stream.setMid(config.midExtensionId(), config.mid());
+        }
+        int levelId = config.extensionId(MediaEngine.AUDIO_LEVEL_EXTENSION);
+        if (levelId != levelElementId && levelElementId > 0) { // renegotiated away or renumbered
+            stream.removeExtensionElement(levelElementId);
+        }
+        levelElementId = levelId;
+        if (levelId > 0) {
+            stream.setExtensionElement(levelId, level.toSsrcElement());
         }
         context.sendRtp(stream.packetize(payloadType, timestamp, false, payload));
     }

@@ -140,6 +140,11 @@ final class BundleTransport implements AutoCloseable {
         ice.restart(newLocal);
     }
 
+    /** Whether SRTP keys exist: RTP sent before then is dropped. Any thread. */
+    boolean canProtect() {
+        return srtp != null;
+    }
+
     /** Protects and sends one RTP packet; false if not yet possible (no keys, no pair) or refused. */
     boolean sendRtp(byte[] packet) {
         return protectAndSend(packet, SrtpSession::protectRtp, "RTP");

@@ -26,6 +26,11 @@ interface MediaContext {
     /** W3C "update the negotiation-needed flag"; on the executor. */
     void updateNegotiationNeeded();
 
+    /** Whether RTP can leave now (the transport has its SRTP keys). Any thread. */
+    default boolean canSendMedia() {
+        return true;
+    }
+
     /** The W3C [[IsClosed]] slot. */
     boolean isClosed();
 }

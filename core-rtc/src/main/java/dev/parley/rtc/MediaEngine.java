@@ -44,6 +44,7 @@ public final class MediaEngine {
 
     /** RFC 8843 §15: the MID header extension routes bundled RTP before SSRCs are known. */
     public static final String MID_EXTENSION = "urn:ietf:params:rtp-hdrext:sdes:mid";
+    /** RFC 6464: each audio packet's level, for mixers and for the receiver's {@code getSynchronizationSources()}. */
     public static final String AUDIO_LEVEL_EXTENSION = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
     /** Coordination of video orientation (3GPP TS 26.114 §7.4.5): the turn to show a picture upright. */
     public static final String VIDEO_ORIENTATION_EXTENSION = "urn:3gpp:video-orientation";
@@ -70,7 +71,7 @@ public final class MediaEngine {
         this.headerExtensions = List.copyOf(headerExtensions);
     }
 
-    /** Opus, PCMU, PCMA; VP8 + RTX; the MID and transport-cc extensions. */
+    /** Opus, PCMU, PCMA; VP8 + RTX; the ssrc-audio-level, abs-send-time, transport-cc, mid and video-orientation extensions. */
     public static MediaEngine defaults() {
         return new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp())
                 .withPreference(MediaKind.AUDIO, List.of("opus", "PCMU", "PCMA"))
@@ -82,9 +83,14 @@ public final class MediaEngine {
         return new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp()), defaultExtensions());
     }
 
-    /** Ids as Chromium numbers them, so that both sides' offers agree. */
-    private static List<HeaderExtensionCapability> defaultExtensions() {
-        return List.of(new HeaderExtensionCapability(AbsSendTime.EXTENSION_URI, 2, Direction.SENDRECV),
+    /**
+     * The header extensions {@link #defaults()} and {@link #standard()} offer, with ids as Chromium
+     * numbers them so that both sides' offers agree; {@link #headerExtensions(MediaKind)} keeps
+     * each kind's own. For an engine with other codecs and the same extensions.
+     */
+    public static List<HeaderExtensionCapability> defaultExtensions() {
+        return List.of(new HeaderExtensionCapability(AUDIO_LEVEL_EXTENSION, 1, Direction.SENDRECV),
+                new HeaderExtensionCapability(AbsSendTime.EXTENSION_URI, 2, Direction.SENDRECV),
                 new HeaderExtensionCapability(TransportCc.EXTENSION_URI, 3, Direction.SENDRECV),
                 new HeaderExtensionCapability(MID_EXTENSION, 4, Direction.SENDRECV),
                 new HeaderExtensionCapability(VIDEO_ORIENTATION_EXTENSION, 13, Direction.SENDRECV));

@@ -15,6 +15,7 @@ import dev.parley.rtc.interceptor.twcc.TwccReceiver;
 import dev.parley.rtc.interceptor.twcc.TwccSender;
 import dev.parley.rtc.media.Pacer;
 import dev.parley.rtc.media.gcc.BandwidthEstimator;
+import dev.parley.rtc.media.gcc.ProbeRequest;
 import dev.parley.rtc.rtp.FullIntraRequest;
 import dev.parley.rtc.rtp.PictureLossIndication;
 import dev.parley.rtc.rtp.Remb;
@@ -79,12 +80,13 @@ final class MediaRouting {
         this.reports = new ReportInterceptor(context, session.pc.settings().rtcpReportInterval(), session.cname);
         this.nackGenerator = new NackGenerator(context, NackSettings.DEFAULTS);
         this.twccReceiver = new TwccReceiver(context);
-        // starts where video senders start: without probing (to come) a lower start ramps at 8 %/s
+        // starts where video senders start, low, and probes up as media starts
         this.bandwidth = new BandwidthEstimator(new BandwidthEstimator.Settings(VideoSendPipeline.INITIAL_BITRATE,
                 BandwidthEstimator.Settings.DEFAULTS.minBps(), BandwidthEstimator.Settings.DEFAULTS.maxBps()),
-                this::allocateBitrate);
+                this::allocateBitrate, this::probe, this::wantedBitrate);
         this.nackResponder = new NackResponder(context, NackSettings.DEFAULTS, bandwidth::targetBitrateBps);
-        this.pacer = new Pacer(session.executor(), this::sendRtp, bandwidth.targetBitrateBps());
+        this.pacer = new Pacer(session.executor(), this::sendRtp, bandwidth.targetBitrateBps(),
+                nackResponder::sendPadding, bandwidth::onProbeSent);
         // application side first: reports count what senders send; the NACK responder keeps packets
         // as sent; the TWCC sender, nearest the wire, numbers every packet, retransmissions included
         this.chain = new InterceptorChain(List.of(reports, nackGenerator, nackResponder, twccReceiver,
@@ -104,6 +106,7 @@ final class MediaRouting {
     /** Sends a video packet when the pacer lets it go (then as {@link #sendRtp}). */
     void sendPacedRtp(RtpPacket packet) {
         pacer.enqueue(packet);
+        bandwidth.onMediaStarted(); // the first time: probes, padded with this media
     }
 
     /** Sends one RTP packet of a sender through the interceptors and SRTP. */
@@ -193,6 +196,19 @@ final class MediaRouting {
         for (RTCRtpSender sender : video) {
             sender.pipeline().setTargetBitrate((int) Math.min(Integer.MAX_VALUE, targetBps / video.size()));
         }
+    }
+
+    private void probe(ProbeRequest request) {
+        pacer.probe(request);
+    }
+
+    /** What the video senders would send at most now, their caps summed: probing goes no further. */
+    private long wantedBitrate() {
+        long wanted = 0;
+        for (RTCRtpSender sender : sendersBySsrc.values()) {
+            wanted += sender.pipeline().wantedBitrate();
+        }
+        return wanted;
     }
 
     /** The send-side bandwidth estimate, in bits per second (W3C {@code availableOutgoingBitrate}). */

@@ -49,7 +49,8 @@ final class PeerSession implements MediaContext {
 
     /** The ICE credentials of the current local description (or of the next one). */
     IceCredentials localIce;
-    BundleTransport transport;
+    /** Volatile: senders on their sources' threads ask whether media can flow. */
+    volatile BundleTransport transport;
     final List<IceCandidate> localCandidates = new ArrayList<>();
     boolean localGatheringComplete;
     final DataChannels dataChannels = new DataChannels(this);
@@ -99,6 +100,12 @@ final class PeerSession implements MediaContext {
     @Override
     public void updateNegotiationNeeded() {
         pc.negotiator().updateNegotiationNeeded();
+    }
+
+    @Override
+    public boolean canSendMedia() {
+        BundleTransport t = transport;
+        return t != null && t.canProtect();
     }
 
     @Override

@@ -1,12 +1,14 @@
 package dev.parley.rtc;
 
 import dev.parley.rtc.media.AudioEnergy;
+import dev.parley.rtc.media.AudioLevel;
 import dev.parley.rtc.media.AudioPlayoutStats;
 import dev.parley.rtc.media.PlayoutPoint;
 import dev.parley.rtc.media.VideoOrientation;
 import dev.parley.rtc.rtp.RtpPacket;
 import dev.parley.rtc.sdp.CodecCapability;
 import dev.parley.rtc.sdp.MediaKind;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,7 @@ public final class RTCRtpReceiver {
     private final VideoTrackSource videoSource;
     private final MediaStreamTrack track;
     private final AudioEnergy energy = new AudioEnergy();
+    private final RtpSources sources;
     private RTCRtpTransceiver transceiver;
     private volatile List<MediaStream> remoteStreams = List.of();
     private volatile ReceiveConfig config = ReceiveConfig.NONE;
@@ -39,6 +42,7 @@ public final class RTCRtpReceiver {
     RTCRtpReceiver(MediaContext context, MediaKind kind) {
         this.context = context;
         this.kind = kind;
+        this.sources = new RtpSources(context.executor().nanoTime(), Instant.now());
         if (kind == MediaKind.AUDIO) {
             audioSource = new AudioTrackSource();
             videoSource = null;
@@ -99,6 +103,28 @@ public final class RTCRtpReceiver {
         return energy;
     }
 
+    /**
+     * W3C {@code getSynchronizationSources()}: the SSRCs whose media reached this receiver in the
+     * last 10 seconds, the most recent first, with the RFC 6464 audio level of their last packet
+     * where it carried one (audio only). Any thread.
+     */
+    public List<RTCRtpSynchronizationSource> getSynchronizationSources() {
+        return sources.synchronizationSources(context.executor().nanoTime());
+    }
+
+    /**
+     * W3C {@code getContributingSources()}: the CSRCs named by media packets in the last 10
+     * seconds, the most recent first, with RFC 6465 levels where the packet had them. Any thread.
+     */
+    public List<RTCRtpContributingSource> getContributingSources() {
+        return sources.contributingSources(context.executor().nanoTime());
+    }
+
+    /** Audio level header extension elements that were malformed and ignored. */
+    long malformedAudioLevels() {
+        return sources.malformedLevels();
+    }
+
     /** An authenticated RTP packet routed here; on the executor. */
     void onRtp(RtpPacket packet) {
         if (transceiver.isStopping() || !remoteSends) {
@@ -111,6 +137,10 @@ public final class RTCRtpReceiver {
         CodecCapability codec = config.receiveCodecs().get(packet.payloadType());
         if (codec == null) {
             return;
+        }
+        if (codec.isMediaCodec()) {
+            sources.record(packet, extensionId(MediaEngine.AUDIO_LEVEL_EXTENSION),
+                    extensionId(AudioLevel.CSRC_EXTENSION_URI), context.executor().nanoTime());
         }
         if (video != null) {
             if (codec.isMediaCodec()) { // RTX and RED wait for loss recovery's wiring
@@ -127,6 +157,11 @@ public final class RTCRtpReceiver {
         if (codec.isMediaCodec()) { // comfort noise and DTMF have no decoder here
             audio.onRtp(codec, packet, context.executor().nanoTime());
         }
+    }
+
+    /** An audio m-line's negotiated id of {@code uri}; 0 for video, whose packets carry no audio level. */
+    private int extensionId(String uri) {
+        return kind == MediaKind.AUDIO ? config.headerExtensions().getOrDefault(uri, 0) : 0;
     }
 
     /** A frame of the audio playout: measured for stats, then to the track. */

@@ -126,6 +126,7 @@ public final class RTCRtpSender {
         lastTransactionId = null;
         encoding = parameters.encodings().get(0);
         pipeline.setActive(encoding.active());
+        pipeline.setMaxBitrate(encoding.maxBitrate());
         return CompletableFuture.completedFuture(null);
     }
 

@@ -162,6 +162,7 @@ final class StatsCollector {
                             .put("totalEncodeTime", v.totalEncodeNanos() / 1e9)
                             .put("targetBitrate", (double) v.targetBitrate())
                             .put("framesPerSecond", (double) v.framesPerSecond());
+                    v.qpSum().ifPresent(qp -> b.put("qpSum", qp));
                     if (v.frameWidth() > 0) {
                         b.put("frameWidth", (long) v.frameWidth()).put("frameHeight", (long) v.frameHeight());
                     }
@@ -218,6 +219,7 @@ final class StatsCollector {
                             .put("jitterBufferDelay", video.playoutDelayNanos() / 1e9)
                             .put("jitterBufferEmittedCount", video.framesShown())
                             .put("framesPerSecond", (double) video.framesPerSecond());
+                    video.qpSum().ifPresent(qp -> b.put("qpSum", qp));
                     if (video.frameWidth() > 0) {
                         b.put("frameWidth", (long) video.frameWidth()).put("frameHeight", (long) video.frameHeight());
                     }

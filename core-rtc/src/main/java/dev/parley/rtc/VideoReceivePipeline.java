@@ -3,8 +3,10 @@ package dev.parley.rtc;
 import dev.parley.rtc.codec.VideoDecodeException;
 import dev.parley.rtc.codec.VideoDecoder;
 import dev.parley.rtc.media.DepacketizedFrame;
+import dev.parley.rtc.media.FrameQpParser;
 import dev.parley.rtc.media.FrameRateMeter;
 import dev.parley.rtc.media.PlayoutPoint;
+import dev.parley.rtc.media.QpSum;
 import dev.parley.rtc.media.VideoPlayout;
 import dev.parley.rtc.media.VideoFrameAssembler;
 import dev.parley.rtc.media.VideoPayloadFormat;
@@ -12,6 +14,8 @@ import dev.parley.rtc.rtp.RtpPacket;
 import dev.parley.rtc.sdp.CodecCapability;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
@@ -58,12 +62,17 @@ final class VideoReceivePipeline implements AutoCloseable {
     private volatile PlayoutPoint lastShown;
     /** Decoding thread only. */
     private final VideoPlayout playout = new VideoPlayout();
+    /** Decoding thread only: decoded pictures waiting for their render time, oldest first (render times never fall). */
+    private final java.util.ArrayDeque<DuePicture> due = new java.util.ArrayDeque<>();
     private volatile boolean closed;
     private final AtomicInteger queuedFrames = new AtomicInteger();
     private CodecCapability codec;
     private VideoFrameAssembler assembler;
     /** Used on the decoding thread only; replaced (and closed there) when the codec changes. */
     private VideoDecoder decoder;
+    /** Goes with the decoder (same threads): reads the QP of each frame handed to it. */
+    private FrameQpParser qpParser;
+    private final QpSum qpSum = new QpSum();
     /** The decoder refused a frame or the backlog was skipped: the next packet asks for a key frame. */
     private volatile boolean decoderFailed;
     /** The turn the sender's orientation extension asks for (video-orientation); executor only. */
@@ -108,6 +117,7 @@ final class VideoReceivePipeline implements AutoCloseable {
             return; // a codec Parley cannot decode here: counted by the engine's log, nothing to show
         }
         VideoDecoder current = decoder;
+        FrameQpParser qp = qpParser;
         int turn = rotation;
         for (DepacketizedFrame frame : assembler.insert(packet, nowNanos)) {
             if (queuedFrames.get() >= MAX_QUEUED_FRAMES && !frame.keyFrame()) {
@@ -120,7 +130,7 @@ final class VideoReceivePipeline implements AutoCloseable {
             queuedFrames.incrementAndGet();
             decoding.execute(() -> {
                 queuedFrames.decrementAndGet();
-                decode(current, frame, turn, nowNanos);
+                decode(current, qp, frame, turn, nowNanos);
             });
         }
         if (assembler.pollKeyFrameRequest(nowNanos) || decoderFailed) {
@@ -148,12 +158,12 @@ final class VideoReceivePipeline implements AutoCloseable {
     /** Decoded pictures, key frames among them, refused frames, key frames asked for, and the last picture's size. */
     record Counters(long framesDecoded, long keyFramesDecoded, long decodeFailures, long keyFrameRequests,
                     long totalDecodeNanos, int frameWidth, int frameHeight, long framesDropped, int framesPerSecond,
-                    long playoutDelayNanos, long framesShown) {}
+                    long playoutDelayNanos, long framesShown, OptionalLong qpSum) {}
 
     synchronized Counters counters() {
         return new Counters(framesDecoded, keyFramesDecoded, decodeFailures, keyFrameRequests, totalDecodeNanos,
                 frameWidth, frameHeight, framesSkipped + decodeFailures, decodeRate.framesPerSecond(System.nanoTime()),
-                playoutDelayNanos, framesShown);
+                playoutDelayNanos, framesShown, qpSum.sum());
     }
 
     /** Stops decoding; frames still queued are dropped and the decoder is freed on its thread. */
@@ -187,14 +197,17 @@ final class VideoReceivePipeline implements AutoCloseable {
             return;
         }
         decoder = made.get();
+        qpParser = format.get().qpParser();
         assembler = new VideoFrameAssembler(format.get().depacketizer(), format.get().explicitFrameStart(),
                 MAX_PACKETS, newCodec.rtcpFeedback().contains("nack") ? STUCK_AFTER_WITH_NACK : STUCK_AFTER,
                 KEY_FRAME_REQUEST_INTERVAL);
     }
 
     /**
-     * Hands the picture on at its render time ({@link VideoPlayout}); always through the decoding
-     * thread's queue, so a picture never overtakes one still waiting there.
+     * Hands the picture on at its render time ({@link VideoPlayout}). Pictures wait in order in
+     * {@link #due}; each scheduled wake-up delivers every picture whose time has come, oldest
+     * first. (Scheduling each picture on its own would order them by the scheduler's trigger
+     * times, which a thread preempted between reading the clock and scheduling can swap.)
      */
     private void show(VideoFrame picture, long rtpTimestamp) {
         long ready = System.nanoTime();
@@ -204,16 +217,28 @@ final class VideoReceivePipeline implements AutoCloseable {
             playoutDelayNanos += render - ready;
             framesShown++;
         }
-        decoding.schedule(() -> {
-            if (!closed) {
-                lastShown = new PlayoutPoint(rtpTimestamp, clock.getAsLong());
-                pictures.accept(picture);
-            }
-        }, Math.max(0, render - ready), TimeUnit.NANOSECONDS);
+        due.add(new DuePicture(picture, rtpTimestamp, render));
+        decoding.schedule(this::deliverDue, Math.max(0, render - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
+    /** On the decoding thread: the pictures whose render time has come, in order. */
+    private void deliverDue() {
+        DuePicture next;
+        while ((next = due.peek()) != null && next.renderNanos() - System.nanoTime() <= 0) {
+            due.poll();
+            if (!closed) {
+                lastShown = new PlayoutPoint(next.rtpTimestamp(), clock.getAsLong());
+                pictures.accept(next.picture());
+            }
+        }
+    }
+
+    private record DuePicture(VideoFrame picture, long rtpTimestamp, long renderNanos) {}
+
     /** On the decoding thread. */
-    private void decode(VideoDecoder with, DepacketizedFrame frame, int turn, long nowNanos) {
+    private void decode(VideoDecoder with, FrameQpParser parser, DepacketizedFrame frame, int turn, long nowNanos) {
+        // Every frame the decoder gets, decodable or not: an H.264 parser must see each parameter set.
+        OptionalInt qp = qpSum.read(parser, frame.data());
         long started = System.nanoTime();
         try {
             Optional<VideoFrame> picture = with.decode(frame.data(), nowNanos);
@@ -221,6 +246,7 @@ final class VideoReceivePipeline implements AutoCloseable {
                 totalDecodeNanos += System.nanoTime() - started;
                 if (picture.isPresent()) {
                     framesDecoded++;
+                    qp.ifPresent(qpSum::add);
                     decodeRate.add(System.nanoTime());
                     frameWidth = picture.get().width();
                     frameHeight = picture.get().height();

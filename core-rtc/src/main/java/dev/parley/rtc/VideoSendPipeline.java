@@ -4,9 +4,11 @@ import dev.parley.rtc.codec.EncodedVideoFrame;
 import dev.parley.rtc.codec.VideoEncodeException;
 import dev.parley.rtc.codec.VideoEncoder;
 import dev.parley.rtc.codec.VideoEncoderConfig;
+import dev.parley.rtc.media.FrameQpParser;
 import dev.parley.rtc.media.FrameRateMeter;
 import dev.parley.rtc.media.FrameScaler;
 import dev.parley.rtc.media.PayloadSize;
+import dev.parley.rtc.media.QpSum;
 import dev.parley.rtc.media.RateBudget;
 import dev.parley.rtc.media.ResolutionLadder;
 import dev.parley.rtc.media.RtpSendStream;
@@ -17,6 +19,7 @@ import dev.parley.rtc.sdp.CodecCapability;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +40,20 @@ import org.slf4j.LoggerFactory;
  */
 final class VideoSendPipeline implements SendPipeline {
     private static final Logger log = LoggerFactory.getLogger(VideoSendPipeline.class);
-    /** Until congestion control says otherwise (it starts here too): 640x360 looks good, 720p acceptable. */
-    static final int INITIAL_BITRATE = 1_000_000;
+    /**
+     * Until congestion control says otherwise (it starts here too, as libwebrtc does: low enough
+     * not to flood a narrow link; its start-up probes raise it within a round trip or two).
+     */
+    static final int INITIAL_BITRATE = 300_000;
     static final double NOMINAL_FRAME_RATE = 30;
     static final int BITRATE_STEP_PERCENT = 15;
     static final long MIN_REOPEN_INTERVAL_NANOS = 1_000_000_000L;
+    /**
+     * The first reopen may come sooner: the start-up probes answer within a round trip or two,
+     * and a call should not spend its first second at the start rate's small picture for want of
+     * one early key frame.
+     */
+    static final long MIN_FIRST_REOPEN_INTERVAL_NANOS = 300_000_000L;
     static final long MIN_KEY_FRAME_INTERVAL_NANOS = 300_000_000L;
     static final double MIN_BUDGET_FRAME_RATE = 15;
     static final int ENCODER_OVERSHOOT_PERCENT = 10;
@@ -54,14 +66,26 @@ final class VideoSendPipeline implements SendPipeline {
     private volatile boolean active = true;
     private volatile boolean stopped;
     private volatile boolean keyFrameWanted;
+    /** Congestion control's share for this sender. */
     private volatile int targetBitrate = INITIAL_BITRATE;
+    /** The application's cap ({@code setParameters} maxBitrate), or {@link Long#MAX_VALUE}. */
+    private volatile long maxBitrate = Long.MAX_VALUE;
+    /** The ceiling of the source's picture size; a 720p camera's until the first picture says. */
+    private volatile long sourceCeiling = ResolutionLadder.maxBitrate(1280, 720);
 
     // Guarded by this (the source thread encodes; stop() closes).
     private VideoEncoder encoder;
     private Configured encoderFor;
     private VideoPacketizer packetizer;
+    /** Follows the encoder's bitstream (H.264: its parameter sets); a new encoder gets a new one. */
+    private FrameQpParser qpParser;
+    private final QpSum qpSum = new QpSum();
     private int appliedBitrate;
+    /** What the encoder aims for now: the lowest of the target, the cap and the source size's ceiling. */
+    private int encoderTarget = INITIAL_BITRATE;
     private long appliedAtNanos;
+    /** Whether the encoder was reopened for a new rate since it was made. */
+    private boolean reopened;
     private long lastKeyFrameNanos = Long.MIN_VALUE;
     /** The source's frame interval (every picture, skipped ones too), smoothed; what the encoder budgets by. */
     private double sourceIntervalNanos = 1e9 / NOMINAL_FRAME_RATE;
@@ -81,7 +105,7 @@ final class VideoSendPipeline implements SendPipeline {
 
     /** What the encoder did, for {@code outbound-rtp} stats (W3C names). */
     record Counters(long framesEncoded, long keyFramesEncoded, long framesDropped, long totalEncodeNanos,
-                    int frameWidth, int frameHeight, int targetBitrate, int framesPerSecond) {}
+                    int frameWidth, int frameHeight, int targetBitrate, int framesPerSecond, OptionalLong qpSum) {}
 
     VideoSendPipeline(MediaContext context, long ssrc) {
         this.context = context;
@@ -143,15 +167,32 @@ final class VideoSendPipeline implements SendPipeline {
         targetBitrate = Math.max(1, bitsPerSecond);
     }
 
+    @Override
+    public void setMaxBitrate(OptionalLong bitsPerSecond) {
+        maxBitrate = bitsPerSecond.orElse(Long.MAX_VALUE);
+    }
+
+    @Override
+    public long wantedBitrate() {
+        return stopped || !active ? 0 : Math.min(maxBitrate, sourceCeiling);
+    }
+
     /** On the source's thread. */
     private void onFrame(VideoFrame frame) {
         Configured c = configured;
         if (stopped || !active || c == null || c.format() == null || !c.config().sending()) {
             return;
         }
+        if (!context.canSendMedia()) {
+            // Not before the keys exist: the frames would be dropped unsent, the first key frame
+            // with them, and the receiver would start by asking for another.
+            return;
+        }
         EncodedVideoFrame encoded;
         List<byte[]> payloads;
         synchronized (this) {
+            sourceCeiling = ResolutionLadder.maxBitrate(frame.width(), frame.height());
+            encoderTarget = (int) Math.max(1, Math.min(targetBitrate, Math.min(maxBitrate, sourceCeiling)));
             if (stopped || !prepareEncoder(c)) {
                 return;
             }
@@ -186,6 +227,7 @@ final class VideoSendPipeline implements SendPipeline {
             }
             frameBudget.spend(encoded.data().length, now);
             framesEncoded++;
+            qpSum.read(qpParser, encoded.data()).ifPresent(qpSum::add);
             encodeRate.add(System.nanoTime());
             frameWidth = encoded.width();
             frameHeight = encoded.height();
@@ -209,8 +251,9 @@ final class VideoSendPipeline implements SendPipeline {
         }
         closeEncoder();
         encoderFor = c;
-        appliedBitrate = targetBitrate;
+        appliedBitrate = encoderTarget;
         appliedAtNanos = context.executor().nanoTime();
+        reopened = false;
         encoderFrameRate = NOMINAL_FRAME_RATE;
         encoder = context.mediaEngine().videoEncoder(c.codec(), new VideoEncoderConfig(appliedBitrate,
                 NOMINAL_FRAME_RATE)).orElse(null);
@@ -218,10 +261,10 @@ final class VideoSendPipeline implements SendPipeline {
             return false; // logged by the engine; this m-line sends no video
         }
         packetizer = c.format().packetizer(PayloadSize.defaultSize(), context.random());
+        qpParser = c.format().qpParser();
         return true;
     }
 
-    /** The frame frameBudget follows the target at once; the encoder in steps, when it may reopen. */
     /**
      * The encoder follows the target in steps, when it may reopen; the frame budget at once. Within
      * a step of the encoder's rate the budget allows that rate (the step exists so that small moves
@@ -229,11 +272,13 @@ final class VideoSendPipeline implements SendPipeline {
      * on moving pictures: a budget exactly at the target would skip frames all the time.
      */
     private void applyBitrate(long now) {
-        int target = targetBitrate;
+        int target = encoderTarget;
         boolean withinStep = Math.abs(target - appliedBitrate) * 100L < (long) appliedBitrate * BITRATE_STEP_PERCENT;
-        if (!withinStep && now - appliedAtNanos >= MIN_REOPEN_INTERVAL_NANOS) {
+        long minInterval = reopened ? MIN_REOPEN_INTERVAL_NANOS : MIN_FIRST_REOPEN_INTERVAL_NANOS;
+        if (!withinStep && now - appliedAtNanos >= minInterval) {
             appliedBitrate = target;
             appliedAtNanos = now;
+            reopened = true;
             encoder.setTargetBitrate(target);
             withinStep = true;
         }
@@ -261,7 +306,7 @@ final class VideoSendPipeline implements SendPipeline {
 
     synchronized Counters counters() {
         return new Counters(framesEncoded, keyFramesEncoded, frameBudget.refused(), totalEncodeNanos, frameWidth,
-                frameHeight, targetBitrate, encodeRate.framesPerSecond(System.nanoTime()));
+                frameHeight, encoderTarget, encodeRate.framesPerSecond(System.nanoTime()), qpSum.sum());
     }
 
     private void closeEncoder() {

@@ -3,6 +3,7 @@ package dev.parley.rtc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.rtc.media.AudioLevel;
 import dev.parley.rtc.media.OpusPayload;
 import dev.parley.rtc.media.ToneGenerator;
 import dev.parley.rtc.net.SerialExecutor;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The audio send path packetizes what the encoder gives: 10 ms frames from the track become one
- * RTP packet per 20 ms, for Opus (one whole Opus packet each, RFC 7587 §4.2) as for G.711.
+ * RTP packet per 20 ms, for Opus (one whole Opus packet each, RFC 7587 §4.2) as for G.711;
+ * where ssrc-audio-level is negotiated, each packet carries its audio's RFC 6464 level.
  */
 class AudioSendPipelineTest {
 
@@ -93,14 +95,19 @@ class AudioSendPipelineTest {
     }
 
     private static List<RtpPacket> send(String codecName, int frames) throws Exception {
+        return send(codecName, frames, java.util.Map.of(), 0.5);
+    }
+
+    private static List<RtpPacket> send(String codecName, int frames, java.util.Map<String, Integer> extensions,
+            double amplitude) throws Exception {
         Capture context = new Capture();
         CodecCapability codec = context.engine.codecs(MediaKind.AUDIO).stream()
                 .filter(c -> c.name().equals(codecName)).findFirst().orElseThrow();
         AudioSendPipeline pipeline = new AudioSendPipeline(context, 1234);
-        pipeline.configure(new SendConfig(true, "0", List.of(codec), 0, java.util.Map.of()));
+        pipeline.configure(new SendConfig(true, "0", List.of(codec), 0, extensions));
         AudioTrackSource source = new AudioTrackSource();
         MediaStreamTrack track = source.createTrack("tone");
-        ToneGenerator tone = new ToneGenerator(440, 0.5, 48_000, 1);
+        ToneGenerator tone = new ToneGenerator(440, amplitude, 48_000, 1);
         try (AutoCloseable attached = pipeline.attach(track)) {
             for (int i = 0; i < frames; i++) {
                 source.push(tone.nextFrame(i * 10_000_000L));
@@ -132,5 +139,25 @@ class AudioSendPipelineTest {
         List<RtpPacket> sent = send("PCMU", 100);
         assertEquals(50, sent.size());
         assertTrue(sent.stream().allMatch(p -> p.payload().length == 160 && p.payloadType() == 0));
+    }
+
+    @Test
+    void audioLevelNegotiated_eachPacketCarriesTheLevelOfItsFrames() throws Exception {
+        for (double amplitude : new double[] {0.5, 0.05}) {
+            List<RtpPacket> sent = send("opus", 20, java.util.Map.of(MediaEngine.AUDIO_LEVEL_EXTENSION, 5), amplitude);
+            int expected = (int) Math.round(-20 * Math.log10(amplitude / Math.sqrt(2))); // sine RMS in -dBov
+            assertEquals(10, sent.size());
+            for (RtpPacket packet : sent) {
+                AudioLevel level = AudioLevel.parseSsrcElement(packet.extensionElement(5));
+                assertEquals(expected, level.level(), 1, "amplitude " + amplitude + ": " + packet);
+                assertTrue(level.voiceActivity(), "no VAD: every packet may be voice");
+            }
+        }
+    }
+
+    @Test
+    void audioLevelNotNegotiated_noElement() throws Exception {
+        List<RtpPacket> sent = send("PCMU", 10);
+        assertTrue(sent.stream().allMatch(p -> p.extension() == null), sent.toString());
     }
 }

@@ -108,7 +108,7 @@ class AudioVideoSyncTest {
     private static MediaEngine withoutTransportCc() {
         return new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp())
                 .withPreference(MediaKind.AUDIO, List.of("opus")).withPreference(MediaKind.VIDEO, List.of("VP8")),
-                MediaEngine.defaults().headerExtensions(MediaKind.VIDEO).stream()
+                MediaEngine.defaultExtensions().stream()
                         .filter(e -> !e.uri().equals(TransportCc.EXTENSION_URI)).toList());
     }
 

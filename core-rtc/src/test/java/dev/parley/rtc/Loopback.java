@@ -46,8 +46,13 @@ final class Loopback implements AutoCloseable {
 
     /** A track playing a sine tone at {@code hz}, paced in real time, half of full scale. */
     MediaStreamTrack tone(int hz) {
+        return tone(hz, 0.5);
+    }
+
+    /** A track playing a sine tone at {@code hz} with the given peak (0..1 of full scale; 0 is silence). */
+    MediaStreamTrack tone(int hz, double amplitude) {
         AudioTrackSource source = new AudioTrackSource();
-        PacedAudioSource paced = new PacedAudioSource(new ToneGenerator(hz, 0.5, 48_000, 1), source).start();
+        PacedAudioSource paced = new PacedAudioSource(new ToneGenerator(hz, amplitude, 48_000, 1), source).start();
         resources.add(paced);
         resources.add(source::close);
         return source.createTrack(hz + " Hz tone");
@@ -87,6 +92,14 @@ final class Loopback implements AutoCloseable {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** Waits until the receiver lists {@code ssrc} with an audio level, and returns that entry. */
+    static RTCRtpSynchronizationSource awaitLeveledSource(RTCRtpReceiver receiver, long ssrc)
+            throws InterruptedException {
+        await(() -> receiver.getSynchronizationSources().stream()
+                .anyMatch(s -> s.source() == ssrc && s.audioLevel().isPresent()), "SSRC " + ssrc + " is listed with a level");
+        return receiver.getSynchronizationSources().stream().filter(s -> s.source() == ssrc).findFirst().orElseThrow();
     }
 
     /**

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.rtc.codec.CodecRegistry;
 import dev.parley.rtc.codec.FfmpegNatives;
 import dev.parley.rtc.codec.VideoEncoderConfig;
+import dev.parley.rtc.interceptor.AbsSendTime;
+import dev.parley.rtc.interceptor.twcc.TransportCc;
 import dev.parley.rtc.sdp.CodecCapability;
 import dev.parley.rtc.sdp.MediaKind;
 import java.util.List;
@@ -56,5 +58,22 @@ class MediaEngineTest {
         CodecCapability opus = new CodecCapability("opus", 48000, 2, 111);
         assertTrue(engine.audioEncoder(opus).isEmpty(), "no Opus encoder, and no exception");
         assertTrue(engine.audioEncoder(engine.codecs(MediaKind.AUDIO).get(0)).isPresent());
+    }
+
+    /** Chromium's ids, so both sides' offers agree; each kind gets only the extensions it carries. */
+    @Test
+    void headerExtensions_withChromiumsIds_audioLevelOnAudioOnly_orientationOnVideoOnly() {
+        MediaEngine engine = MediaEngine.defaults();
+        assertEquals(List.of("1 " + MediaEngine.AUDIO_LEVEL_EXTENSION, "2 " + AbsSendTime.EXTENSION_URI,
+                        "3 " + TransportCc.EXTENSION_URI, "4 " + MediaEngine.MID_EXTENSION),
+                extensions(engine, MediaKind.AUDIO));
+        assertEquals(List.of("2 " + AbsSendTime.EXTENSION_URI, "3 " + TransportCc.EXTENSION_URI,
+                        "4 " + MediaEngine.MID_EXTENSION, "13 " + MediaEngine.VIDEO_ORIENTATION_EXTENSION),
+                extensions(engine, MediaKind.VIDEO));
+        assertEquals(List.of(), engine.headerExtensions(MediaKind.APPLICATION));
+    }
+
+    private static List<String> extensions(MediaEngine engine, MediaKind kind) {
+        return engine.headerExtensions(kind).stream().map(e -> e.id() + " " + e.uri()).toList();
     }
 }

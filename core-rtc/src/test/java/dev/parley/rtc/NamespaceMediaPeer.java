@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 public final class NamespaceMediaPeer {
     static final MediaEngine VP8_AND_OPUS = new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp())
             .withPreference(MediaKind.AUDIO, List.of("opus")).withPreference(MediaKind.VIDEO, List.of("VP8")),
-            MediaEngine.standard().headerExtensions(MediaKind.VIDEO));
+            MediaEngine.defaultExtensions());
 
     private final RealNet net = new RealNet();
     private final List<AutoCloseable> resources = new ArrayList<>();

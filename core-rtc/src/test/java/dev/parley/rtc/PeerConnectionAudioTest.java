@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * Audio calls between two Parley peer connections over real UDP on 127.0.0.1 with the default
  * engine: Opus both ways through the jitter buffer, each side hearing the other's tone at 48 kHz,
  * and the W3C inbound-rtp jitter buffer members counting what the buffer did — with 5 % of the
- * RTP lost, concealment fills the gaps and the tone stays dominant.
+ * RTP lost, concealment fills the gaps and the tone stays dominant; the receivers' synchronization
+ * sources carry the RFC 6464 levels the senders measured.
  */
 class PeerConnectionAudioTest {
     private static final int POLITE_HZ = 440;
@@ -91,6 +92,36 @@ class PeerConnectionAudioTest {
         System.out.printf("5%% loss: %d RTP packets lost on the link; receiver: %s%n", lossy[0].dropped(), inbound);
     }
 
+    /**
+     * ssrc-audio-level end to end: each receiver's getSynchronizationSources() lists the far
+     * sender's SSRC with the level its packets carry — the half-scale tone's RMS (-9.03 dBov) on
+     * one side, digital silence (0) on the other.
+     */
+    @Test
+    void audioLevelExtension_receiversListTheSendersSsrc_withTheTonesLevel_andSilenceAtZero() throws Exception {
+        pair = new PeerPair();
+        RTCRtpSender toneSender = pair.polite.pc.addTrack(loopback.tone(POLITE_HZ), new MediaStream());
+        RTCRtpSender silentSender = pair.impolite.pc.addTrack(loopback.tone(IMPOLITE_HZ, 0.0), new MediaStream());
+        pair.awaitConnected(10);
+        pair.awaitStable(10);
+        RTCRtpReceiver atImpolite = awaitAudioEvent(pair.impolite).receiver();
+        RTCRtpReceiver atPolite = awaitAudioEvent(pair.polite).receiver();
+
+        RTCRtpSynchronizationSource tone = Loopback.awaitLeveledSource(atImpolite, toneSender.ssrc());
+        double expectedDb = 20 * Math.log10(0.5 / Math.sqrt(2));
+        double heardDb = 20 * Math.log10(tone.audioLevel().getAsDouble());
+        assertEquals(expectedDb, heardDb, 2.0, "the tone's level: " + tone);
+        double ageMillis = System.currentTimeMillis() - tone.timestamp();
+        assertTrue(ageMillis > -50 && ageMillis < 1000, "a wall-clock time of the last packet, " + ageMillis + " ms ago");
+
+        RTCRtpSynchronizationSource silence = Loopback.awaitLeveledSource(atPolite, silentSender.ssrc());
+        assertTrue(silence.audioLevel().getAsDouble() < 1e-3, "silence reads as 0: " + silence);
+        assertEquals(1, atImpolite.getSynchronizationSources().size(), atImpolite.getSynchronizationSources().toString());
+        assertTrue(atImpolite.getContributingSources().isEmpty(), "no mixer, no CSRCs");
+        assertEquals(0, atImpolite.malformedAudioLevels());
+        System.out.printf("tone heard at %.2f dBov (sent %.2f), silence at %s%n", heardDb, expectedDb, silence);
+    }
+
     private static RTCStats awaitInbound(RTCPeerConnection pc, java.util.function.Predicate<RTCStats> condition)
             throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Loopback.SECONDS);
@@ -110,11 +141,15 @@ class PeerConnectionAudioTest {
     }
 
     private static MediaStreamTrack awaitAudioTrack(PeerPair.Peer peer) throws InterruptedException {
+        return awaitAudioEvent(peer).track();
+    }
+
+    private static RTCTrackEvent awaitAudioEvent(PeerPair.Peer peer) throws InterruptedException {
         while (true) {
             RTCTrackEvent event = peer.tracks.poll(10, TimeUnit.SECONDS);
             assertNotNull(event, peer.name + " gets an audio track event");
             if (event.track().kind().equals("audio")) {
-                return event.track();
+                return event;
             }
         }
     }

@@ -54,6 +54,16 @@ class PeerConnectionChromiumInteropIT {
     private static final String NS_IP = "10.213.61.2";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
+    /** Chromium adds a track of a WebAudio 660 Hz sine at half scale (window.toneContext plays it). */
+    private static final String CHROMIUM_SENDS_660_HZ = "window.toneContext = new AudioContext({sampleRate: 48000});\n"
+            + "const oscillator = toneContext.createOscillator(); oscillator.frequency.value = 660;\n"
+            + "const gain = toneContext.createGain(); gain.gain.value = 0.5;\n"
+            + "const out = toneContext.createMediaStreamDestination();\n"
+            + "oscillator.connect(gain).connect(out); oscillator.start();\n"
+            + "pc.addTrack(out.stream.getAudioTracks()[0], out.stream);\n";
+    /** A half-scale sine's RMS, -20·log10(0.5/√2): what both sides' tones measure, in dBov. */
+    private static final double HALF_SCALE_SINE_DBOV = 20 * Math.log10(0.5 / Math.sqrt(2));
+
     private static ChromiumInNamespace browser;
     private static ChromiumPeer chromium;
 
@@ -218,12 +228,7 @@ class PeerConnectionChromiumInteropIT {
         parley.setLocalDescription().get(5, TimeUnit.SECONDS);
         String answer = (String) chromium.evalAsync("await pc.setRemoteDescription({type: 'offer', sdp: "
                 + Json.quote(parleyDescription()) + "});\n"
-                + "window.toneContext = new AudioContext({sampleRate: 48000});\n"
-                + "const oscillator = toneContext.createOscillator(); oscillator.frequency.value = 660;\n"
-                + "const gain = toneContext.createGain(); gain.gain.value = 0.5;\n"
-                + "const out = toneContext.createMediaStreamDestination();\n"
-                + "oscillator.connect(gain).connect(out); oscillator.start();\n"
-                + "pc.addTrack(out.stream.getAudioTracks()[0], out.stream);\n"
+                + CHROMIUM_SENDS_660_HZ
                 + "await pc.setLocalDescription();\n" + ChromiumScripts.AWAIT_GATHERED
                 + "return pc.localDescription.sdp;", TIMEOUT);
         parley.setRemoteDescription(RTCSessionDescription.answer(answer)).get(5, TimeUnit.SECONDS);
@@ -255,6 +260,64 @@ class PeerConnectionChromiumInteropIT {
         assertTrue(Math.abs(hz - 440) <= 12, "Chromium decodes Parley's Opus 440 Hz: " + Json.write(peak));
         double aboveMedian = ((Number) peak.get("db")).doubleValue() - ((Number) peak.get("medianDb")).doubleValue();
         assertTrue(aboveMedian > 30, "a clean tone, far above the spectrum's median bin: " + Json.write(peak));
+    }
+
+    /**
+     * ssrc-audio-level (RFC 6464) with a real browser: Parley offers it with Chromium's id 1 and
+     * Chromium accepts it; Chromium's receiver.getSynchronizationSources() lists Parley's SSRC with
+     * the level Parley measured for its half-scale tone (-9 dBov) and its inbound-rtp audioLevel
+     * hears it; Parley's getSynchronizationSources() lists Chromium's SSRC with the level of
+     * Chromium's half-scale oscillator.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void parleyOffersChromiumAnswers_audioLevelExtension_eachListsTheOthersSourceWithItsLevel() throws Exception {
+        RTCRtpSender sender = parley.addTrack(tone(440), new MediaStream());
+        parley.setLocalDescription().get(5, TimeUnit.SECONDS);
+        String answer = (String) chromium.evalAsync("await pc.setRemoteDescription({type: 'offer', sdp: "
+                + Json.quote(parleyDescription()) + "});\n" + CHROMIUM_SENDS_660_HZ
+                + "await pc.setLocalDescription();\n" + ChromiumScripts.AWAIT_GATHERED
+                + "return pc.localDescription.sdp;", TIMEOUT);
+        assertTrue(answer.contains("a=extmap:1 " + MediaEngine.AUDIO_LEVEL_EXTENSION), "Chromium accepts id 1: " + answer);
+        parley.setRemoteDescription(RTCSessionDescription.answer(answer)).get(5, TimeUnit.SECONDS);
+        assertEquals(RTCPeerConnectionState.CONNECTED, parleyConnected.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+
+        Map<String, Object> atChromium = (Map<String, Object>) chromium.evalAsync(
+                "const receiver = pc.getReceivers().find(r => r.track.kind === 'audio');\n"
+                + "const deadline = performance.now() + 10000;\n"
+                + "while (true) {\n"
+                + "  const sources = receiver.getSynchronizationSources();\n"
+                + "  let inbound = null; (await pc.getStats()).forEach(s => {"
+                + " if (s.type === 'inbound-rtp' && s.kind === 'audio') inbound = s; });\n"
+                + "  const inboundLevel = inbound && inbound.audioLevel || 0;\n"
+                + "  if ((sources.some(s => s.audioLevel > 0) && inboundLevel > 0) || performance.now() > deadline)\n"
+                + "    return {sources: sources.map(s => ({source: s.source, audioLevel: s.audioLevel,"
+                + " rtpTimestamp: s.rtpTimestamp, ageMs: performance.timeOrigin + performance.now() - s.timestamp})),"
+                + " inboundAudioLevel: inboundLevel};\n"
+                + "  await new Promise(r => setTimeout(r, 100));\n"
+                + "}", TIMEOUT);
+        LOG.info("Chromium's synchronization sources for Parley's tone (SSRC {}): {}", sender.ssrc(), Json.write(atChromium));
+        List<Map<String, Object>> sources = (List<Map<String, Object>>) atChromium.get("sources");
+        Map<String, Object> parleyTone = sources.stream()
+                .filter(s -> ((Number) s.get("source")).longValue() == sender.ssrc()).findFirst()
+                .orElseThrow(() -> new AssertionError("Chromium lists Parley's SSRC: " + Json.write(atChromium)));
+        double chromiumHeard = ((Number) parleyTone.getOrDefault("audioLevel", 0)).doubleValue();
+        assertTrue(chromiumHeard > 0, "Chromium reads a level from Parley's packets: " + Json.write(atChromium));
+        assertEquals(HALF_SCALE_SINE_DBOV, 20 * Math.log10(chromiumHeard), 2.0,
+                "the level Parley sent for its tone: " + Json.write(atChromium));
+        assertTrue(((Number) atChromium.get("inboundAudioLevel")).doubleValue() > 0,
+                "Chromium's inbound-rtp audioLevel hears the tone: " + Json.write(atChromium));
+
+        RTCTrackEvent event = parleyTracks.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertTrue(event != null, "Parley gets Chromium's oscillator track");
+        Map<String, Object> chromiumOutbound = (Map<String, Object>) chromium.evalAsync(
+                ChromiumScripts.statsOf("outbound-rtp", "audio", "ssrc"), TIMEOUT);
+        long chromiumSsrc = ((Number) chromiumOutbound.get("ssrc")).longValue();
+        RTCRtpSynchronizationSource heard = Loopback.awaitLeveledSource(event.receiver(), chromiumSsrc);
+        LOG.info("Parley's synchronization sources: {}", event.receiver().getSynchronizationSources());
+        double parleyHeard = heard.audioLevel().getAsDouble();
+        assertEquals(HALF_SCALE_SINE_DBOV, 20 * Math.log10(parleyHeard), 2.0, "Chromium's oscillator level: " + heard);
+        assertEquals(0, event.receiver().malformedAudioLevels(), "Chromium's elements are well formed");
     }
 
     /**
@@ -329,7 +392,7 @@ class PeerConnectionChromiumInteropIT {
         close();
         parleyPeer(new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp())
                 .withPreference(MediaKind.AUDIO, List.of("opus"))
-                .withPreference(MediaKind.VIDEO, List.of(codec)), MediaEngine.standard().headerExtensions(MediaKind.VIDEO)));
+                .withPreference(MediaKind.VIDEO, List.of(codec)), MediaEngine.defaultExtensions()));
         String chromiumMedia = "window.videos = []; pc.ontrack = e => { const el = document.createElement(e.track.kind);"
                 + " el.muted = e.track.kind === 'video'; el.autoplay = true;"
                 + " el.srcObject = e.streams[0] || new MediaStream([e.track]); document.body.appendChild(el); el.play(); };\n"
@@ -378,8 +441,10 @@ class PeerConnectionChromiumInteropIT {
         assertTrue(parleyReceivedEnergy(audio, 150) > 0, "Parley hears Chromium's Opus beeps");
 
         Map<String, Object> before = chromiumInboundVideo();
+        double[] qpBefore = videoQpCounts();
         Thread.sleep(2000); // a measuring window for Chromium's framesDecoded
         Map<String, Object> after = chromiumInboundVideo();
+        assertAverageQpAgrees(codec, qpBefore, videoQpCounts());
         double chromiumFps = (((Number) after.get("framesDecoded")).doubleValue()
                 - ((Number) before.get("framesDecoded")).doubleValue()) / 2.0;
         LOG.info("{}: Chromium decodes Parley's pattern at {} fps: {}", codec, chromiumFps, after);
@@ -395,6 +460,47 @@ class PeerConnectionChromiumInteropIT {
                 .map(id -> stats.ofType("codec").stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow())
                 .map(c -> c.getString("mimeType").orElseThrow()).sorted().toList();
         assertEquals(List.of("audio/opus", "video/" + codec), parleyCodecs, "Parley decodes what was asked");
+    }
+
+    /**
+     * qpSum and frame counts of both video streams, read from both ends at one moment: Chromium's
+     * outbound and Parley's inbound (Chromium's encoder), Parley's outbound and Chromium's inbound.
+     */
+    private double[] videoQpCounts() throws Exception {
+        @SuppressWarnings("unchecked")
+        List<Number> chromiumCounts = (List<Number>) chromium.evalAsync("let o, i; (await pc.getStats()).forEach(s => {"
+                + " if (s.kind === 'video' && s.type === 'outbound-rtp') o = s;"
+                + " if (s.kind === 'video' && s.type === 'inbound-rtp') i = s; });\n"
+                + "return [o.qpSum, o.framesEncoded, i.qpSum, i.framesDecoded];", TIMEOUT);
+        RTCStatsReport report = parley.getStats().get(5, TimeUnit.SECONDS);
+        RTCStats in = report.ofType("inbound-rtp").stream().filter(st -> "video".equals(st.getString("kind").orElse("")))
+                .findFirst().orElseThrow();
+        RTCStats out = report.ofType("outbound-rtp").stream().filter(st -> "video".equals(st.getString("kind").orElse("")))
+                .findFirst().orElseThrow();
+        return new double[] {chromiumCounts.get(0).doubleValue(), chromiumCounts.get(1).doubleValue(),
+                in.getLong("qpSum"), in.getLong("framesDecoded"),
+                out.getLong("qpSum"), out.getLong("framesEncoded"),
+                chromiumCounts.get(2).doubleValue(), chromiumCounts.get(3).doubleValue()};
+    }
+
+    /**
+     * Over one window, a stream's average QP as its receiver reads it from the bitstream equals the
+     * average its sender reports (±10% or ±2 QP: the ends' windows are a few frames apart). Parley's
+     * parsers against Chromium's encoders, and Chromium's parsers against Parley's.
+     */
+    private static void assertAverageQpAgrees(String codec, double[] before, double[] after) {
+        String[] streams = {"Chromium's encoder (Chromium sends, Parley decodes)", "Parley's encoder (Parley sends, Chromium decodes)"};
+        for (int stream = 0; stream < 2; stream++) {
+            int at = stream * 4;
+            double sent = (after[at] - before[at]) / (after[at + 1] - before[at + 1]);
+            double received = (after[at + 2] - before[at + 2]) / (after[at + 3] - before[at + 3]);
+            LOG.info("{} average QP over 2 s, {}: sender {} over {} frames, receiver {} over {} frames", codec,
+                    streams[stream], String.format("%.2f", sent), after[at + 1] - before[at + 1],
+                    String.format("%.2f", received), after[at + 3] - before[at + 3]);
+            assertTrue(sent > 0 && received > 0, codec + ", " + streams[stream] + ": QP known at both ends");
+            assertTrue(Math.abs(sent - received) <= Math.max(2, 0.1 * sent), codec + ", " + streams[stream]
+                    + ": the receiver's average QP " + received + " is the sender's " + sent);
+        }
     }
 
     /** Frames per second the track delivers, counted over 3 s after its first frame. */

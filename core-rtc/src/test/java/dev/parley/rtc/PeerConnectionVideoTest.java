@@ -61,6 +61,23 @@ class PeerConnectionVideoTest {
         assertDecodesInOrder(awaitVideoTrack(pair.polite), impoliteCamera, "polite sees impolite's 320x240");
     }
 
+    /** W3C §5.4: a video receiver lists its sender's SSRC like an audio one, but never with an audioLevel. */
+    @Test
+    void videoReceiver_listsTheSendersSsrc_withoutAudioLevel() throws Exception {
+        pair = new PeerPair();
+        RTCRtpSender sender = pair.polite.pc.addTrack(camera(new TestPattern(320, 240)), new MediaStream());
+        pair.awaitConnected(10);
+        pair.awaitStable(10);
+        RTCTrackEvent event = pair.impolite.tracks.poll(10, TimeUnit.SECONDS);
+        assertNotNull(event, "impolite gets the video track");
+        RTCRtpReceiver receiver = event.receiver();
+        Loopback.await(() -> receiver.getSynchronizationSources().stream().anyMatch(s -> s.source() == sender.ssrc()),
+                "the video receiver lists SSRC " + sender.ssrc());
+        List<RTCRtpSynchronizationSource> sources = receiver.getSynchronizationSources();
+        assertTrue(sources.stream().allMatch(s -> s.audioLevel().isEmpty()), sources.toString());
+        assertEquals(List.of(sender.ssrc()), sources.stream().map(RTCRtpSynchronizationSource::source).toList());
+    }
+
     /**
      * Issue #6's loopback item: 1280x720 at 30 fps and an Opus tone both ways, in each video codec
      * Parley ships. Each receiver decodes the pattern in order and sharp, and hears the other's
@@ -71,7 +88,7 @@ class PeerConnectionVideoTest {
     void hd720p30AndOpusBothWays_theReceiversDecodeThePatternAndHearTheTone(String codec) throws Exception {
         pair = new PeerPair(new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp())
                 .withPreference(MediaKind.AUDIO, List.of("opus"))
-                .withPreference(MediaKind.VIDEO, List.of(codec)), MediaEngine.standard().headerExtensions(MediaKind.VIDEO)));
+                .withPreference(MediaKind.VIDEO, List.of(codec)), MediaEngine.defaultExtensions()));
         TestPattern politeCamera = new TestPattern(1280, 720);
         TestPattern impoliteCamera = new TestPattern(1280, 720);
         MediaStream politeStream = new MediaStream();
@@ -100,6 +117,63 @@ class PeerConnectionVideoTest {
             assertEquals(List.of("audio/opus", "video/" + codec), mimeTypes, "the negotiated codecs");
             System.out.printf("%s %s sends %s%n", codec, receiver.name, videoStats(receiver.pc, "outbound-rtp"));
         }
+    }
+
+    /**
+     * W3C qpSum on both ends, read from the bitstream: once the camera stops and every encoded
+     * frame has been decoded, the receiver has summed the QP of the very frames the sender did,
+     * so the averages (qpSum/framesEncoded, qpSum/framesDecoded) agree.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"VP8", "H264"})
+    void qpSum_theSendersAndTheReceiversAverageQpAgree(String codec) throws Exception {
+        pair = new PeerPair(new MediaEngine(CodecRegistry.standard(FfmpegNatives.javacpp())
+                .withPreference(MediaKind.VIDEO, List.of(codec)), MediaEngine.standard().headerExtensions(MediaKind.VIDEO)));
+        VideoTrackSource source = new VideoTrackSource();
+        closeables.add(source);
+        pair.polite.pc.addTrack(source.createTrack("synthetic camera"), new MediaStream());
+        pair.awaitConnected(10);
+        pair.awaitStable(10);
+        awaitVideoTrack(pair.impolite);
+        // The camera starts once both ends are connected, so that no frame is sent before the
+        // receiver can take it: the receiver's sum is then over the very frames the sender's is.
+        PacedVideoSource paced = new PacedVideoSource(new TestPattern(640, 360), 30, source).start();
+        closeables.add(paced);
+        awaitStats(() -> pair.impolite.pc.getStats().get(5, TimeUnit.SECONDS).ofType("inbound-rtp").stream()
+                .anyMatch(in -> in.get("framesDecoded").map(n -> (Long) n >= FRAMES_TO_CHECK).orElse(false)),
+                () -> "the receiver decodes " + FRAMES_TO_CHECK + " frames");
+        paced.close(); // no more frames: what was encoded can all arrive
+        RTCStats[] last = new RTCStats[2];
+        awaitStats(() -> {
+            last[0] = videoStats(pair.polite.pc, "outbound-rtp");
+            last[1] = videoStats(pair.impolite.pc, "inbound-rtp");
+            return last[0].getLong("framesEncoded") == last[1].getLong("framesDecoded");
+        }, () -> "every encoded frame is decoded: " + java.util.Arrays.asList(last));
+        RTCStats outbound = last[0];
+        RTCStats inbound = last[1];
+        long sent = outbound.getLong("qpSum");
+        long received = inbound.getLong("qpSum");
+        assertTrue(sent > 0 && received > 0, "qpSum on both ends: " + outbound + "; " + inbound);
+        double sentAverage = (double) sent / outbound.getLong("framesEncoded");
+        double receivedAverage = (double) received / inbound.getLong("framesDecoded");
+        System.out.printf("%s qpSum: sender %d over %d frames (%.2f), receiver %d over %d frames (%.2f)%n", codec,
+                sent, outbound.getLong("framesEncoded"), sentAverage, received, inbound.getLong("framesDecoded"),
+                receivedAverage);
+        assertEquals(sentAverage, receivedAverage, 0.01, "average QP at both ends");
+        assertTrue(sentAverage >= 1 && sentAverage <= (codec.equals("VP8") ? 127 : 51), "in the codec's range");
+    }
+
+    /** Polls getStats every 50 ms until the condition holds; fails after 10 s. */
+    private static void awaitStats(StatsCondition condition, java.util.function.Supplier<String> what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.holds()) {
+            assertTrue(System.nanoTime() < deadline, () -> what.get() + " within 10 s");
+            Thread.sleep(50);
+        }
+    }
+
+    private interface StatsCondition {
+        boolean holds() throws Exception;
     }
 
     private MediaStreamTrack tone(int hz) {
@@ -139,6 +213,54 @@ class PeerConnectionVideoTest {
             assertEquals(90, frame.rotation(), "shown turned a quarter clockwise");
             assertEquals(320, frame.width(), "the pixels themselves travel unturned");
         }
+    }
+
+    /**
+     * W3C maxBitrate caps what the encoder aims for, and the resolution ladder follows the capped
+     * rate down; without a cap a 720p source still stops at its size's ceiling (2.5 Mbit/s), however
+     * much a loopback link allows.
+     */
+    @Test
+    void setParametersMaxBitrate_capsTheVideoSender_andThePictureShrinksWithIt() throws Exception {
+        pair = new PeerPair();
+        RTCRtpSender sender = pair.polite.pc.addTrack(camera(new TestPattern(1280, 720)), new MediaStream());
+        pair.awaitConnected(10);
+        pair.awaitStable(10);
+        LinkedBlockingQueue<VideoFrame> frames = new LinkedBlockingQueue<>();
+        closeables.add(awaitVideoTrack(pair.impolite).addVideoSink(frames::add));
+        awaitFrameWidth(frames, w -> w == 1280, "720p before the cap");
+        assertTrue(videoStats(pair.polite.pc, "outbound-rtp").getDouble("targetBitrate") <= 2_500_000,
+                "the encoder stays under a 720p picture's ceiling");
+
+        RTCRtpSendParameters parameters = sender.getParameters();
+        sender.setParameters(parameters.withEncoding(new RTCRtpEncodingParameters(true, java.util.OptionalLong.of(
+                300_000)))).get(5, TimeUnit.SECONDS);
+        awaitFrameWidth(frames, w -> w <= 640, "at most 640 wide at 300 kbit/s");
+        RTCStats before = videoStats(pair.polite.pc, "outbound-rtp");
+        assertTrue(before.getDouble("targetBitrate") <= 300_000, "the encoder's target obeys the cap: " + before);
+        long window = 3_000_000_000L;
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < window) {
+            frames.poll(100, TimeUnit.MILLISECONDS); // keeps the queue short while the window runs
+        }
+        RTCStats after = videoStats(pair.polite.pc, "outbound-rtp");
+        double bps = (after.getLong("bytesSent") - before.getLong("bytesSent")) * 8e9 / (System.nanoTime() - started);
+        System.out.printf("capped at 300 kbit/s: %.0f kbit/s of payload, %s%n", bps / 1000, after);
+        assertTrue(bps <= 300_000 * 1.25, "payload rate near the cap: " + bps);
+        assertTrue(bps >= 300_000 * 0.3, "still sending video: " + bps);
+    }
+
+    private static void awaitFrameWidth(LinkedBlockingQueue<VideoFrame> frames, java.util.function.IntPredicate wanted,
+            String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int lastWidth = -1;
+        while (System.nanoTime() < deadline) {
+            VideoFrame frame = frames.poll(1, TimeUnit.SECONDS);
+            if (frame != null && wanted.test(lastWidth = frame.width())) {
+                return;
+            }
+        }
+        throw new AssertionError(what + " within 10 s; last frame " + lastWidth + " wide");
     }
 
     @Test
@@ -192,6 +314,9 @@ class PeerConnectionVideoTest {
             throws Exception {
         LinkedBlockingQueue<VideoFrame> frames = new LinkedBlockingQueue<>();
         try (AutoCloseable sink = remote.addVideoSink(frames::add)) {
+            // A call starts at a small picture and grows as congestion control learns the link:
+            // the checks start with the first picture at the source's own size.
+            awaitFrameWidth(frames, w -> w == pattern.width(), what + ": the source's own size");
             long lastNumber = -1;
             double worst = Double.MAX_VALUE;
             java.util.Map<String, Integer> sizes = new java.util.TreeMap<>();
@@ -215,9 +340,6 @@ class PeerConnectionVideoTest {
             }
             System.out.printf("%s: %d frames in order, worst PSNR %.1f dB, sizes %s%n", what, FRAMES_TO_CHECK, worst,
                     sizes);
-            String full = pattern.width() + "x" + pattern.height();
-            assertTrue(sizes.containsKey(full), what + ": the source's own size was sent, not only scaled copies: "
-                    + sizes);
         }
     }
 

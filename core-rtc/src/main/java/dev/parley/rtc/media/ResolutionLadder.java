@@ -7,6 +7,11 @@ package dev.parley.rtc.media;
  * 960x540, 640x360, 480x270, 320x180), the largest whose pixel count the bitrate affords.
  * Stepping down waits until the bitrate falls {@value #HOLD_PERCENT}% of the way below a step's
  * floor: an estimate wobbling around a floor must not cost a key frame at every wobble.
+ *
+ * <p>The other way, a picture size has a ceiling ({@link #maxBitrate}): past it the picture
+ * barely improves while every bit costs the link and the encoder's CPU (rate control, entropy
+ * coding). The ceilings are the browsers' (libwebrtc's defaults per size), so a call with
+ * Chromium is symmetric.
  */
 public final class ResolutionLadder {
     /** Bitrate floor per step, and the most pixels allowed from it (16:9 sizes for reference). */
@@ -21,7 +26,28 @@ public final class ResolutionLadder {
     static final int HOLD_PERCENT = 30;
     private static final int[][] FRACTIONS = {{1, 1}, {3, 4}, {1, 2}, {3, 8}, {1, 4}};
 
+    /** Most pixels per ceiling, and the ceiling in bits per second; past the last row, {@link #TOP_CEILING}. */
+    private static final long[][] CEILINGS = {
+        {320 * 240, 600_000},
+        {640 * 480, 1_700_000},
+        {960 * 540, 2_000_000},
+        {1280 * 720, 2_500_000},
+    };
+    /** 1080p and up: libwebrtc stays at 2.5 Mbit/s there too, which blurs fine detail; VP8 needs ~4 for it. */
+    static final long TOP_CEILING = 4_000_000;
+
     private ResolutionLadder() {}
+
+    /** The most bits per second worth spending on a {@code width}x{@code height} source. */
+    public static long maxBitrate(int width, int height) {
+        long pixels = (long) width * height;
+        for (long[] ceiling : CEILINGS) {
+            if (pixels <= ceiling[0]) {
+                return ceiling[1];
+            }
+        }
+        return TOP_CEILING;
+    }
 
     /** Width and height (even, at least 2) to encode a {@code width}x{@code height} source at {@code bitrate}. */
     public static int[] sizeFor(int width, int height, long bitrate) {

@@ -17,6 +17,11 @@ public enum VideoPayloadFormat {
         public VideoDepacketizer depacketizer() {
             return new Vp8Depacketizer();
         }
+
+        @Override
+        public FrameQpParser qpParser() {
+            return new Vp8QpParser();
+        }
     },
     /** RFC 6184 packetization mode 1: nothing marks a frame's first packet but the previous marker. */
     H264(false) {
@@ -28,6 +33,11 @@ public enum VideoPayloadFormat {
         @Override
         public VideoDepacketizer depacketizer() {
             return new H264Depacketizer();
+        }
+
+        @Override
+        public FrameQpParser qpParser() {
+            return new H264QpParser();
         }
     };
 
@@ -54,4 +64,7 @@ public enum VideoPayloadFormat {
     public abstract VideoPacketizer packetizer(int maxPayloadSize, Random random);
 
     public abstract VideoDepacketizer depacketizer();
+
+    /** Reads each frame's QP from the bitstream, for one stream (a new one per stream). */
+    public abstract FrameQpParser qpParser();
 }

@@ -3,6 +3,8 @@ package dev.parley.rtc.media;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.rtc.media.gcc.ProbeRequest;
+import dev.parley.rtc.media.gcc.SentProbe;
 import dev.parley.rtc.net.SerialExecutor;
 import dev.parley.rtc.net.VirtualClock;
 import dev.parley.rtc.rtp.RtpPacket;
@@ -84,5 +86,47 @@ class PacerTest {
         });
         clock.advance(Duration.ofMillis(100));
         assertTrue(sequence.size() <= 102 && !sequence.contains(102), "nothing after close: " + sequence.size());
+    }
+
+    @Test
+    void aProbeSendsTheQueuedMediaThenPadding_atTheProbeRate_andReportsItsWindow() {
+        List<Long> paddingAtNanos = new ArrayList<>();
+        List<SentProbe> probes = new ArrayList<>();
+        Pacer pacer = new Pacer(executor, p -> sentAtNanos.add(clock.nanoTime()), 300_000, now -> {
+            paddingAtNanos.add(now);
+            return 1200;
+        }, probes::add);
+        executor.execute(() -> {
+            for (int i = 0; i < 3; i++) {
+                pacer.enqueue(packet(i, 1188)); // the first leaves at once, the others wait for budget
+            }
+            pacer.probe(new ProbeRequest(1, 1_800_000, 12_000));
+        });
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(3, sentAtNanos.size());
+        assertEquals(8, paddingAtNanos.size(), "the two waiting media packets went first, padding made up 9.6 KB");
+        assertTrue(paddingAtNanos.get(0) >= sentAtNanos.get(2));
+        assertEquals(1, probes.size());
+        SentProbe sent = probes.get(0);
+        assertTrue(sent.firstSendNanos() <= sentAtNanos.get(1) && sent.firstSendNanos() > sentAtNanos.get(0)
+                && sent.lastSendNanos() >= paddingAtNanos.get(7), "the window holds the probe's packets: " + sent);
+        // 12 KB at 1.8 Mbit/s is 53 ms; 5 ms ticks
+        double spreadMillis = (paddingAtNanos.get(7) - sentAtNanos.get(1)) / 1e6;
+        assertTrue(spreadMillis >= 40 && spreadMillis <= 60, "spread over " + spreadMillis + " ms");
+    }
+
+    @Test
+    void aProbeWithNothingToPadWith_isAbandoned_andTheNextOneStillRuns() {
+        List<SentProbe> probes = new ArrayList<>();
+        int[] paddingLeft = {0};
+        Pacer pacer = new Pacer(executor, p -> { }, 300_000, now -> paddingLeft[0]-- > 0 ? 1200 : 0, probes::add);
+        executor.execute(() -> pacer.probe(new ProbeRequest(1, 900_000, 6_000)));
+        clock.advance(Duration.ofMillis(100));
+        assertEquals(1, pacer.probesAbandoned());
+        paddingLeft[0] = 100;
+        executor.execute(() -> pacer.probe(new ProbeRequest(2, 900_000, 6_000)));
+        clock.advance(Duration.ofMillis(200));
+        assertEquals(1, probes.size());
+        assertEquals(2, probes.get(0).request().id());
     }
 }

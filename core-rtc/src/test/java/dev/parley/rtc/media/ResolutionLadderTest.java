@@ -34,6 +34,17 @@ class ResolutionLadderTest {
     }
 
     @Test
+    void eachSizeHasTheBrowsersCeiling_andBiggerPicturesGetMore() {
+        assertEquals(600_000, ResolutionLadder.maxBitrate(320, 240));
+        assertEquals(1_700_000, ResolutionLadder.maxBitrate(640, 480));
+        assertEquals(2_000_000, ResolutionLadder.maxBitrate(960, 540));
+        assertEquals(2_500_000, ResolutionLadder.maxBitrate(1280, 720));
+        assertEquals(ResolutionLadder.TOP_CEILING, ResolutionLadder.maxBitrate(1920, 1080));
+        assertTrue(ResolutionLadder.maxBitrate(1280, 720) >= 900_000,
+                "the ceiling of a size lies above the floor where the ladder first allows it");
+    }
+
+    @Test
     void oddSizesComeOutEven() {
         int[] size = ResolutionLadder.sizeFor(1279, 719, 300_000);
         assertEquals(0, size[0] % 2);

@@ -31,6 +31,10 @@ import java.util.function.LongSupplier;
  * everything at once, and answering it all at once would overflow the same bottleneck again
  * (refusals are counted; the receiver asks again or asks for a key frame).
  *
+ * <p>It also pads bandwidth probes ({@link #sendPadding}) with recent packets sent again on RTX,
+ * as libwebrtc does: real payload the receiver drops as a duplicate, rather than padding-only
+ * packets that cost as much header for no content.
+ *
  * <p>Runs on the peer connection's executor like every interceptor; {@link #counters} may be read
  * from any thread.
  */
@@ -60,8 +64,8 @@ public final class NackResponder implements Interceptor {
 
     /** What one local stream's retransmissions came to. */
     public record Counters(long nacksReceived, long packetsResent, long payloadBytesResent, long packetsUnavailable,
-                           long packetsRefused) {
-        static final Counters NONE = new Counters(0, 0, 0, 0, 0);
+                           long packetsRefused, long paddingPacketsSent) {
+        static final Counters NONE = new Counters(0, 0, 0, 0, 0, 0);
     }
 
     /** The counters of the local stream {@code ssrc}, if it is bound with NACK; any thread. */
@@ -88,8 +92,33 @@ public final class NackResponder implements Interceptor {
         Stream stream = streams.get(packet.ssrc());
         if (stream != null) {
             stream.history.add(packet);
+            stream.latestSequenceNumber = packet.sequenceNumber();
         }
         return packet;
+    }
+
+    /**
+     * Sends one recent packet of a stream with RTX again, as padding for a probe: the newest first,
+     * then older ones in turn (the receiver has them all, most likely, and drops them as duplicates).
+     *
+     * @return the bytes sent, or 0 when no stream with RTX has sent anything yet
+     */
+    public int sendPadding(long nowNanos) {
+        for (Stream stream : streams.values()) {
+            if (!stream.info.hasRtx()) {
+                continue;
+            }
+            RtpPacket original = stream.nextPaddingPacket();
+            if (original != null) {
+                RtpPacket out = RtxPacket.wrap(original, stream.info.rtxSsrc(), stream.info.rtxPayloadType(),
+                        stream.nextRtxSequenceNumber());
+                stream.paddingPacketsSent++;
+                publish(stream);
+                context.rtpWriter().write(out);
+                return out.length();
+            }
+        }
+        return 0;
     }
 
     @Override
@@ -140,7 +169,7 @@ public final class NackResponder implements Interceptor {
 
     private void publish(Stream stream) {
         published.put(stream.info.ssrc(), new Counters(stream.nacksReceived, stream.packetsResent,
-                stream.payloadBytesResent, stream.packetsUnavailable, stream.packetsRefused));
+                stream.payloadBytesResent, stream.packetsUnavailable, stream.packetsRefused, stream.paddingPacketsSent));
     }
 
     private static final class Stream {
@@ -152,12 +181,35 @@ public final class NackResponder implements Interceptor {
         long payloadBytesResent;
         long packetsUnavailable;
         long packetsRefused;
+        long paddingPacketsSent;
+        int latestSequenceNumber = -1;
+        /** How far behind the newest packet the next padding packet is. */
+        int paddingOffset;
 
         Stream(StreamInfo info, SentPacketHistory history, int firstRtxSequenceNumber) {
             this.info = info;
             this.history = history;
             this.rtxSequenceNumber = firstRtxSequenceNumber;
         }
+
+        /** The next packet to pad with, from the newest {@value #PADDING_DEPTH}, or null. */
+        RtpPacket nextPaddingPacket() {
+            if (latestSequenceNumber < 0) {
+                return null;
+            }
+            for (int tries = 0; tries < PADDING_DEPTH; tries++) {
+                if (paddingOffset >= PADDING_DEPTH) {
+                    paddingOffset = 0;
+                }
+                RtpPacket packet = history.get((latestSequenceNumber - paddingOffset++) & 0xFFFF);
+                if (packet != null) {
+                    return packet;
+                }
+            }
+            return null;
+        }
+
+        static final int PADDING_DEPTH = 32;
 
         int nextRtxSequenceNumber() {
             int next = rtxSequenceNumber;

@@ -43,6 +43,11 @@ final class AimdRateControl {
         return rateBps;
     }
 
+    /** A probe saw the path carry {@code bps}: start from there (never lowers the rate). */
+    void raiseTo(long bps) {
+        rateBps = Math.max(rateBps, Math.min(maxBps, bps));
+    }
+
     /**
      * @param acknowledgedBps what the receiver got lately, or -1 when not known yet
      * @param rttMicros the round-trip time, for pacing decreases and additive increases

@@ -4,7 +4,12 @@ import dev.parley.rtc.interceptor.twcc.PacketFeedback;
 import dev.parley.rtc.interceptor.twcc.TransportFeedbackListener;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The send-side bandwidth estimate of Google congestion control: transport-wide feedback in, a
@@ -12,8 +17,14 @@ import java.util.function.LongConsumer;
  * receiver's REMB where it sends one — a hint from its own estimate). The encoder and pacer
  * follow the target; it changes only on feedback. Runs on the peer connection's executor,
  * where feedback arrives.
+ *
+ * <p>It starts low and probes ({@link ProbeController}): as media starts it asks the pacer for
+ * short bursts at several times the start rate, and a burst the path delivered sets the estimate
+ * at once to what it carried ({@link ProbeBitrateEstimator}) — a fast ramp on a wide path with
+ * no flooding of a narrow one. Probes do not lower the estimate: that is the detectors' job.
  */
 public final class BandwidthEstimator implements TransportFeedbackListener {
+    private static final Logger log = LoggerFactory.getLogger(BandwidthEstimator.class);
     /**
      * @param startBps where to begin before any feedback (libwebrtc: 300 kbit/s)
      * @param minBps never below (a usable audio call)
@@ -45,11 +56,26 @@ public final class BandwidthEstimator implements TransportFeedbackListener {
     private long rttMicros = DEFAULT_RTT_MICROS;
     private long targetBps;
     private long receiverEstimateBps = Long.MAX_VALUE;
+    private final ProbeController probeController;
+    private final ProbeBitrateEstimator probeEstimator = new ProbeBitrateEstimator();
+    private final Consumer<ProbeRequest> probes;
 
-    /** @param onTargetChange told each new target (bits per second), on the executor */
+    /** Without probing: the estimate grows from the start rate by the detectors alone. */
     public BandwidthEstimator(Settings settings, LongConsumer onTargetChange) {
+        this(settings, onTargetChange, request -> { }, settings::maxBps);
+    }
+
+    /**
+     * @param onTargetChange told each new target (bits per second), on the executor
+     * @param probes where probe requests go (the pacer), on the executor
+     * @param wantedBps what the senders would send at most now: probing stops there
+     */
+    public BandwidthEstimator(Settings settings, LongConsumer onTargetChange, Consumer<ProbeRequest> probes,
+            LongSupplier wantedBps) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.onTargetChange = Objects.requireNonNull(onTargetChange, "onTargetChange");
+        this.probes = Objects.requireNonNull(probes, "probes");
+        this.probeController = new ProbeController(settings.startBps(), Objects.requireNonNull(wantedBps, "wantedBps"));
         this.delayBased = new AimdRateControl(settings.startBps(), settings.minBps(), settings.maxBps());
         this.lossBased = new LossBasedControl(settings.startBps());
         this.targetBps = settings.startBps();
@@ -58,6 +84,22 @@ public final class BandwidthEstimator implements TransportFeedbackListener {
     /** The rate to send at now, in bits per second. */
     public long targetBitrateBps() {
         return targetBps;
+    }
+
+    /** Media began to flow: the start-up probes go out now, so they have media to pad. */
+    public void onMediaStarted() {
+        probeController.onMediaStarted().forEach(probes);
+    }
+
+    /** The pacer sent a probe: its feedback will be judged. */
+    public void onProbeSent(SentProbe probe) {
+        log.debug("probe sent: {}", probe);
+        probeEstimator.onProbeSent(probe);
+    }
+
+    /** Probes whose feedback could not be judged (too much of them lost, or too few packets). */
+    public long probesUnusable() {
+        return probeEstimator.probesUnusable();
     }
 
     /** A round-trip time measured by RTCP. */
@@ -91,6 +133,21 @@ public final class BandwidthEstimator implements TransportFeedbackListener {
             }
         }
         long nowMicros = nowNanos / 1000;
+        long unusableBefore = probeEstimator.probesUnusable();
+        OptionalLong probed = probeEstimator.onFeedback(packets, nowNanos);
+        if (probed.isPresent()) {
+            log.debug("a probe found {} kbit/s (estimate {} kbit/s, {})", probed.getAsLong() / 1000, targetBps / 1000,
+                    usage);
+            if (usage != BandwidthUsage.OVERUSE) {
+                delayBased.raiseTo(probed.getAsLong());
+                lossBased.raiseTo(probed.getAsLong());
+            }
+            probeController.onResult(probed.getAsLong()).forEach(probes);
+        }
+        if (probeEstimator.probesUnusable() > unusableBefore) {
+            log.debug("{} probes unusable so far", probeEstimator.probesUnusable());
+            probeController.onProbesFailed(probeEstimator.pending()).forEach(probes);
+        }
         long delayRate = delayBased.update(usage, acknowledged.bitsPerSecond(), nowMicros, rttMicros);
         long lossRate = lossBased.update(nowMicros, delayRate);
         publish(Math.min(Math.min(delayRate, lossRate), receiverEstimateBps));

@@ -21,6 +21,11 @@ final class LossBasedControl {
         this.rateBps = startBps;
     }
 
+    /** A probe saw the path carry {@code bps} without loss to speak of (never lowers the rate). */
+    void raiseTo(long bps) {
+        rateBps = Math.max(rateBps, bps);
+    }
+
     void add(boolean received) {
         packets++;
         if (!received) {

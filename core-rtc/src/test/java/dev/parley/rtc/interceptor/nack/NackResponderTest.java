@@ -47,7 +47,28 @@ class NackResponderTest {
         assertEquals((first.sequenceNumber() + 1) & 0xFFFF, second.sequenceNumber(), "the RTX stream counts on");
         assertEquals(sent.get(3), RtxPacket.unwrap(first, MEDIA, 96).orElseThrow());
         assertEquals(sent.get(7), RtxPacket.unwrap(second, MEDIA, 96).orElseThrow());
-        assertEquals(new NackResponder.Counters(1, 2, 200, 0, 0), responder.counters(MEDIA).orElseThrow());
+        assertEquals(new NackResponder.Counters(1, 2, 200, 0, 0, 0), responder.counters(MEDIA).orElseThrow());
+    }
+
+    @Test
+    void paddingForAProbe_sendsTheNewestPacketsAgainOnRtx_sharingItsSequenceNumbers() throws Exception {
+        assertEquals(0, responder.sendPadding(0), "nothing bound: nothing to pad with");
+        responder.bindLocalStream(WITH_RTX);
+        assertEquals(0, responder.sendPadding(0), "nothing sent yet");
+        List<RtpPacket> sent = send(500, 510);
+        int bytes = responder.sendPadding(0) + responder.sendPadding(0);
+        nack(503);
+        assertEquals(3, resent.size());
+        assertEquals(resent.get(0).length() + resent.get(1).length(), bytes);
+        assertEquals(sent.get(9), RtxPacket.unwrap(resent.get(0), MEDIA, 96).orElseThrow(), "the newest first");
+        assertEquals(sent.get(8), RtxPacket.unwrap(resent.get(1), MEDIA, 96).orElseThrow());
+        for (int i = 1; i < 3; i++) {
+            assertEquals((resent.get(i - 1).sequenceNumber() + 1) & 0xFFFF, resent.get(i).sequenceNumber(),
+                    "padding and retransmissions count on one RTX sequence");
+        }
+        NackResponder.Counters counters = responder.counters(MEDIA).orElseThrow();
+        assertEquals(2, counters.paddingPacketsSent());
+        assertEquals(1, counters.packetsResent(), "padding is not a retransmission");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.parley.rtc.interceptor.StreamInfo;
 import dev.parley.rtc.interceptor.twcc.TransportCc;
 import dev.parley.rtc.interceptor.twcc.TwccReceiver;
 import dev.parley.rtc.interceptor.twcc.TwccSender;
+import dev.parley.rtc.media.Pacer;
 import dev.parley.rtc.net.SerialExecutor;
 import dev.parley.rtc.net.VirtualClock;
 import dev.parley.rtc.rtp.RtpPacket;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * target rate, through a bottleneck link (a drop-tail queue of 300 ms drained at the capacity,
  * then 25 ms of propagation), a receiver reporting arrivals by transport-wide feedback, the
  * feedback 25 ms back to the estimator. Deterministic: virtual clock, no randomness in the link.
+ * With probing, the packets go through a real {@link Pacer}, which sends the estimator's probes
+ * and pads them with packets of the same size.
  */
 class BandwidthEstimatorSimulationTest {
     private static final int PACKET_BYTES = 1200;
@@ -48,11 +51,28 @@ class BandwidthEstimatorSimulationTest {
     private long droppedAfterSettling;
     private long sentAfterSettling;
     private long settleMicros = Long.MAX_VALUE;
+    /** With probing only: the pacer every packet goes through. */
+    private Pacer pacer;
 
     private void start(long startBps, long capacity) {
         capacityBps = capacity;
         estimator = new BandwidthEstimator(new BandwidthEstimator.Settings(startBps, 30_000, 20_000_000),
                 bps -> targetAt.put(nowMicros() / 1000, bps));
+        connect(startBps);
+    }
+
+    /** As {@link #start}, the packets paced, the estimator probing for senders that want {@code wantedBps}. */
+    private void startProbing(long startBps, long capacity, long wantedBps) {
+        capacityBps = capacity;
+        estimator = new BandwidthEstimator(new BandwidthEstimator.Settings(startBps, 30_000, 20_000_000), bps -> {
+            targetAt.put(nowMicros() / 1000, bps);
+            pacer.setTarget(bps);
+        }, probe -> pacer.probe(probe), () -> wantedBps);
+        pacer = new Pacer(sender, this::transmit, startBps, now -> transmit(newPacket()), estimator::onProbeSent);
+        connect(startBps);
+    }
+
+    private void connect(long startBps) {
         twccSender = new TwccSender(new InterceptorContext(sender, rtcp -> { }, rtp -> { }, Clock.systemUTC(),
                 new Random(1)), estimator);
         twccReceiver = new TwccReceiver(new InterceptorContext(receiver, compound -> sender.schedule(
@@ -103,12 +123,53 @@ class BandwidthEstimatorSimulationTest {
         assertTrue(after > 250_000 && after < 560_000, "after the drop " + after);
     }
 
-    private void sendNext() {
-        long now = nowMicros();
-        RtpPacket packet = RtpPacket.builder().ssrc(0xB).payloadType(96).sequenceNumber((int) (sequenceNumber++ & 0xFFFF))
+    /**
+     * Issue #6: "ramp faster (probing) without overshooting into loss". From libwebrtc's 300 kbit/s
+     * start, the start-up probes find a 500 kbit/s link within a second and never push the
+     * estimate past it; on a wide link they take the estimate to what the senders want (2.5
+     * Mbit/s) within two seconds, where the detectors alone would need tens.
+     */
+    @Test
+    void probing_findsANarrowLinkWithoutFloodingIt() {
+        startProbing(300_000, 500_000, 2_500_000);
+        clock.advance(Duration.ofSeconds(10));
+        Map.Entry<Long, Long> probed = targetAt.higherEntry(0L);
+        assertTrue(probed.getKey() <= 500 && probed.getValue() >= 400_000 && probed.getValue() <= 500_000,
+                "the probes' estimate: near the capacity, not above, within half a second: " + targetAt);
+        long highest = targetAt.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertTrue(highest <= 560_000, "the detectors' sawtooth stays near the capacity, at most " + highest);
+        assertTrue((double) dropped / sent < 0.02, "lost " + dropped + " of " + sent);
+    }
+
+    @Test
+    void probing_rampsAWideLinkToWhatTheSendersWantWithin2s() {
+        startProbing(300_000, 20_000_000, 2_500_000);
+        clock.advance(Duration.ofSeconds(3));
+        long reachedAt = targetAt.entrySet().stream().filter(e -> e.getValue() >= 2_500_000).mapToLong(Map.Entry::getKey)
+                .findFirst().orElse(-1);
+        assertTrue(reachedAt >= 0 && reachedAt <= 2_000, "2.5 Mbit/s reached at " + reachedAt + " ms; " + targetAt);
+        assertTrue(dropped == 0, "nothing lost: " + dropped);
+    }
+
+    private RtpPacket newPacket() {
+        return RtpPacket.builder().ssrc(0xB).payloadType(96).sequenceNumber((int) (sequenceNumber++ & 0xFFFF))
                 .payload(new byte[PACKET_BYTES - 20]).build();
+    }
+
+    /** Through the transport-wide sender onto the link; the bytes sent. */
+    private int transmit(RtpPacket packet) {
         RtpPacket stamped = twccSender.onOutgoingRtp(packet, sender.nanoTime());
-        enterLink(stamped, now);
+        enterLink(stamped, nowMicros());
+        return stamped.length();
+    }
+
+    private void sendNext() {
+        if (pacer != null) {
+            pacer.enqueue(newPacket());
+            estimator.onMediaStarted();
+        } else {
+            transmit(newPacket());
+        }
         long intervalMicros = Math.max(50, PACKET_BYTES * 8L * 1_000_000 / estimator.targetBitrateBps());
         sender.schedule(this::sendNext, intervalMicros, TimeUnit.MICROSECONDS);
     }
