@@ -4,6 +4,7 @@ import dev.parley.rtc.codec.AudioDecoder;
 import dev.parley.rtc.interceptor.PeriodicTask;
 import dev.parley.rtc.media.AudioJitterBuffer;
 import dev.parley.rtc.media.AudioPlayoutStats;
+import dev.parley.rtc.media.PlayoutPoint;
 import dev.parley.rtc.net.SerialExecutor;
 import dev.parley.rtc.rtp.RtpPacket;
 import dev.parley.rtc.sdp.CodecCapability;
@@ -40,6 +41,9 @@ final class AudioReceivePipeline implements AutoCloseable {
     private long clockStartNanos;
     private long framesPlayed;
     private boolean closed;
+    /** Audio/video sync's extra delay; kept for the buffer of the next codec. */
+    private long syncDelayNanos;
+    private PlayoutPoint lastPlayed;
 
     /** @param frames takes each 10 ms frame of playout (on the executor) */
     AudioReceivePipeline(MediaEngine engine, SerialExecutor executor, Consumer<AudioFrame> frames) {
@@ -66,6 +70,19 @@ final class AudioReceivePipeline implements AutoCloseable {
             framesPlayed = 0;
             playout.start();
         }
+    }
+
+    /** Holds playout back by {@code nanos} more than jitter needs (audio/video sync); on the executor. */
+    void setSyncDelay(long nanos) {
+        syncDelayNanos = nanos;
+        if (buffer != null) {
+            buffer.setExtraDelay(nanos);
+        }
+    }
+
+    /** What was played last and when; null before the first frame. On the executor. */
+    PlayoutPoint lastPlayed() {
+        return lastPlayed;
     }
 
     /** The jitter buffer's counters (W3C inbound-rtp audio members); on the executor. */
@@ -98,6 +115,9 @@ final class AudioReceivePipeline implements AutoCloseable {
         codec = newCodec;
         decoder = engine.audioDecoder(newCodec).orElse(null);
         buffer = decoder == null ? null : new AudioJitterBuffer(decoder, stats, AudioJitterBuffer.Settings.DEFAULTS);
+        if (buffer != null) {
+            buffer.setExtraDelay(syncDelayNanos);
+        }
         framesPlayed = 0;
         clockStartNanos = executor.nanoTime();
     }
@@ -119,6 +139,7 @@ final class AudioReceivePipeline implements AutoCloseable {
             AudioFrame frame = buffer.pull(clockStartNanos + framesPlayed * FRAME_NANOS);
             framesPlayed++;
             if (frame != null) {
+                lastPlayed = new PlayoutPoint(buffer.pulledTimestamp(), now);
                 frames.accept(frame);
             }
         }

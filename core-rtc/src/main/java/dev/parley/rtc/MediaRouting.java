@@ -65,6 +65,7 @@ final class MediaRouting {
     private final Map<Long, KeyFrameRequests> keyFrameRequests = new java.util.concurrent.ConcurrentHashMap<>();
     private final Pacer pacer;
     private final BandwidthEstimator bandwidth;
+    private final StreamSynchronizer sync;
     private long malformedRtp;
     private long malformedRtcp;
     private long rtxUnmatched;
@@ -91,6 +92,15 @@ final class MediaRouting {
         this.chain = new InterceptorChain(List.of(reports, nackGenerator, nackResponder, twccReceiver,
                 new AbsSendTime(), new TwccSender(context, bandwidth)));
         this.feedback = new FeedbackWriter(context);
+        this.sync = new StreamSynchronizer(session.executor(), receiver -> {
+            long ssrc = remoteSsrcOf(receiver);
+            return ssrc < 0 ? Optional.empty() : reports.senderClock(ssrc);
+        });
+    }
+
+    /** Lines up the remote tracks of each remote stream (after a remote description); on the executor. */
+    void synchronize(List<RTCRtpReceiver> receivers) {
+        sync.update(receivers);
     }
 
     /** Sends a video packet when the pacer lets it go (then as {@link #sendRtp}). */
@@ -395,6 +405,7 @@ final class MediaRouting {
     }
 
     void close() {
+        sync.close();
         pacer.close();
         chain.close();
     }

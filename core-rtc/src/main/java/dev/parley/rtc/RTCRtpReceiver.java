@@ -3,6 +3,7 @@ package dev.parley.rtc;
 import dev.parley.rtc.media.AudioEnergy;
 import dev.parley.rtc.media.AudioLevel;
 import dev.parley.rtc.media.AudioPlayoutStats;
+import dev.parley.rtc.media.PlayoutPoint;
 import dev.parley.rtc.media.VideoOrientation;
 import dev.parley.rtc.rtp.RtpPacket;
 import dev.parley.rtc.sdp.CodecCapability;
@@ -57,7 +58,8 @@ public final class RTCRtpReceiver {
                 ? new AudioReceivePipeline(context.mediaEngine(), context.executor(), this::play)
                 : null;
         this.video = kind == MediaKind.VIDEO
-                ? new VideoReceivePipeline(context.mediaEngine(), videoSource::push, this::requestKeyFrame)
+                ? new VideoReceivePipeline(context.mediaEngine(), videoSource::push, this::requestKeyFrame,
+                        context.executor()::nanoTime)
                 : null;
     }
 
@@ -171,6 +173,20 @@ public final class RTCRtpReceiver {
     private void requestKeyFrame() {
         if (lastVideoSsrc >= 0) {
             context.requestKeyFrame(lastVideoSsrc);
+        }
+    }
+
+    /** What this receiver played last (RTP timestamp, local time), for audio/video sync; null before. On the executor. */
+    PlayoutPoint lastPlayed() {
+        return video != null ? video.lastShown() : audio.lastPlayed();
+    }
+
+    /** Holds playout back by {@code nanos} on top of what jitter needs, for audio/video sync. On the executor. */
+    void setSyncDelay(long nanos) {
+        if (video != null) {
+            video.setSyncDelay(nanos);
+        } else {
+            audio.setSyncDelay(nanos);
         }
     }
 

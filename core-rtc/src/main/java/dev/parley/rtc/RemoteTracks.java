@@ -63,6 +63,7 @@ final class RemoteTracks {
                             ? RTCRtpTransceiverDirection.SENDRECV : RTCRtpTransceiverDirection.RECVONLY)
                     : RTCRtpTransceiverDirection.INACTIVE;
         }
+        s.pc.media().synchronize(s.transceivers.stream().map(RTCRtpTransceiver::receiver).toList());
         for (RTCTrackEvent event : events) {
             s.pc.emit(l -> l.onTrack(event));
         }

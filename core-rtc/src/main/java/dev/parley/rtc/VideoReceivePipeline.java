@@ -5,6 +5,7 @@ import dev.parley.rtc.codec.VideoDecoder;
 import dev.parley.rtc.media.DepacketizedFrame;
 import dev.parley.rtc.media.FrameQpParser;
 import dev.parley.rtc.media.FrameRateMeter;
+import dev.parley.rtc.media.PlayoutPoint;
 import dev.parley.rtc.media.QpSum;
 import dev.parley.rtc.media.VideoPlayout;
 import dev.parley.rtc.media.VideoFrameAssembler;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +55,11 @@ final class VideoReceivePipeline implements AutoCloseable {
     private final Consumer<VideoFrame> pictures;
     private final Runnable requestKeyFrame;
     private final ScheduledExecutorService decoding;
+    /** The receiver's monotonic clock (the executor's), for {@link #lastShown()}. */
+    private final LongSupplier clock;
+    /** Audio/video sync's extra delay, set on the executor, read on the decoding thread. */
+    private volatile long syncDelayNanos;
+    private volatile PlayoutPoint lastShown;
     /** Decoding thread only. */
     private final VideoPlayout playout = new VideoPlayout();
     /** Decoding thread only: decoded pictures waiting for their render time, oldest first (render times never fall). */
@@ -86,9 +93,12 @@ final class VideoReceivePipeline implements AutoCloseable {
     /**
      * @param pictures takes each decoded picture (on the decoding thread)
      * @param requestKeyFrame sends a PLI for the stream being received
+     * @param clock the receiver's monotonic clock, nanoseconds
      */
-    VideoReceivePipeline(MediaEngine engine, Consumer<VideoFrame> pictures, Runnable requestKeyFrame) {
+    VideoReceivePipeline(MediaEngine engine, Consumer<VideoFrame> pictures, Runnable requestKeyFrame,
+                         LongSupplier clock) {
         this.engine = engine;
+        this.clock = clock;
         this.pictures = pictures;
         this.requestKeyFrame = requestKeyFrame;
         this.decoding = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -128,6 +138,16 @@ final class VideoReceivePipeline implements AutoCloseable {
             keyFrameRequests++;
             requestKeyFrame.run();
         }
+    }
+
+    /** Holds pictures back by {@code nanos} more than their playout needs (audio/video sync); any thread. */
+    void setSyncDelay(long nanos) {
+        syncDelayNanos = nanos;
+    }
+
+    /** The RTP timestamp of the picture handed to the track last and when; null before the first. Any thread. */
+    PlayoutPoint lastShown() {
+        return lastShown;
     }
 
     /** The clockwise turn (degrees) that pictures from the next frame on are to be shown with. */
@@ -191,12 +211,13 @@ final class VideoReceivePipeline implements AutoCloseable {
      */
     private void show(VideoFrame picture, long rtpTimestamp) {
         long ready = System.nanoTime();
+        playout.setExtraDelay(syncDelayNanos);
         long render = playout.renderTime(rtpTimestamp, ready);
         synchronized (this) {
             playoutDelayNanos += render - ready;
             framesShown++;
         }
-        due.add(new DuePicture(picture, render));
+        due.add(new DuePicture(picture, rtpTimestamp, render));
         decoding.schedule(this::deliverDue, Math.max(0, render - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
@@ -206,12 +227,13 @@ final class VideoReceivePipeline implements AutoCloseable {
         while ((next = due.peek()) != null && next.renderNanos() - System.nanoTime() <= 0) {
             due.poll();
             if (!closed) {
+                lastShown = new PlayoutPoint(next.rtpTimestamp(), clock.getAsLong());
                 pictures.accept(next.picture());
             }
         }
     }
 
-    private record DuePicture(VideoFrame picture, long renderNanos) {}
+    private record DuePicture(VideoFrame picture, long rtpTimestamp, long renderNanos) {}
 
     /** On the decoding thread. */
     private void decode(VideoDecoder with, FrameQpParser parser, DepacketizedFrame frame, int turn, long nowNanos) {

@@ -24,6 +24,7 @@ import java.util.TreeMap;
  * trails the fastest path (its wait plus its relative delay); smoothed, that is compared with the
  * target, and at most every {@link #ADJUST_NANOS} the buffer drops 10 ms of decoded audio (too much
  * delay) or inserts 10 ms of concealment (too little): playout changes pace, it never jumps.
+ * Audio/video sync may ask for more ({@link #setExtraDelay}): it adds to the target.
  *
  * <p><b>Missing packets.</b> With a later packet already here, the missing time is lost: if the
  * later packet directly follows it and the decoder has FEC ({@link AudioDecoder#decodesFec}), the
@@ -106,6 +107,10 @@ public final class AudioJitterBuffer {
     private boolean decelerate;
     private double offsetNanos;
     private long lastAdjustNanos;
+    /** Delay added for audio/video sync, on top of the jitter target. */
+    private long extraDelayNanos;
+    /** 32-bit RTP timestamp of the first sample of the frame pulled last. */
+    private long pulledTimestamp;
 
     public AudioJitterBuffer(AudioDecoder decoder, AudioPlayoutStats stats, Settings settings) {
         this.decoder = decoder;
@@ -124,9 +129,31 @@ public final class AudioJitterBuffer {
         this.packetSamples = 2 * frameSamples;
     }
 
-    /** The delay the buffer aims for now (W3C jitterBufferTargetDelay's current value). */
+    /**
+     * The delay the buffer aims for now (W3C jitterBufferTargetDelay's current value): what jitter
+     * asks for plus the {@link #setExtraDelay extra delay}.
+     */
     public long targetDelayNanos() {
-        return delay.targetNanos();
+        return delay.targetNanos() + extraDelayNanos;
+    }
+
+    /**
+     * Delay to add on top of what jitter asks for (audio/video sync holds audio back for video).
+     * Playout reaches it by changing pace, as for any change of target: it never jumps.
+     */
+    public void setExtraDelay(long nanos) {
+        if (nanos < 0 || nanos >= RESYNC_NANOS - settings.maxDelayNanos()) {
+            throw new IllegalArgumentException("extra delay " + nanos + " ns");
+        }
+        extraDelayNanos = nanos;
+    }
+
+    /**
+     * The RTP timestamp (32-bit) of the first sample of the frame {@link #pull} returned last:
+     * what is being played. Meaningful after a pull that returned a frame.
+     */
+    public long pulledTimestamp() {
+        return pulledTimestamp;
     }
 
     /** Packets held now. */
@@ -199,7 +226,8 @@ public final class AudioJitterBuffer {
         while (queue.size() < frameSamples) {
             produce(nowNanos);
         }
-        short[] samples = queue.take(frameSamples, stats, nowNanos, delay.targetNanos());
+        pulledTimestamp = (playoutTimestamp - queue.size()) & 0xFFFF_FFFFL;
+        short[] samples = queue.take(frameSamples, stats, nowNanos, targetDelayNanos());
         return new AudioFrame(samples, clockRate, channels, nowNanos);
     }
 
@@ -208,12 +236,12 @@ public final class AudioJitterBuffer {
             return false;
         }
         Packet first = packets.firstEntry().getValue();
-        if (nowNanos - first.arrivalNanos() < delay.targetNanos() - first.relativeDelayNanos()) {
+        if (nowNanos - first.arrivalNanos() < targetDelayNanos() - first.relativeDelayNanos()) {
             return false;
         }
         playing = true;
         playoutTimestamp = first.timestamp();
-        offsetNanos = delay.targetNanos();
+        offsetNanos = targetDelayNanos();
         lastAdjustNanos = nowNanos;
         stalledSamples = 0;
         concealedRun = 0;
@@ -254,8 +282,8 @@ public final class AudioJitterBuffer {
         if (nowNanos - lastAdjustNanos < ADJUST_NANOS) {
             return;
         }
-        long target = delay.targetNanos();
-        long hysteresis = Math.max(FRAME_NANOS, target / 8);
+        long target = targetDelayNanos();
+        long hysteresis = Math.max(FRAME_NANOS, delay.targetNanos() / 8); // jitter's noise, not sync's delay
         if (offsetNanos > target + hysteresis && canAccelerate()) {
             while (queue.size() < 2 * frameSamples) {
                 produce(nowNanos);

@@ -35,6 +35,7 @@ public final class RtpReceiveStatistics {
     private SenderReport lastSenderReport;
     private long lastSenderReportNanos;
     private long senderReportsReceived;
+    private final SenderClock senderClock;
 
     public RtpReceiveStatistics(long ssrc, int clockRate) {
         this(ssrc, clockRate, DEFAULT_MIN_SEQUENTIAL);
@@ -52,6 +53,7 @@ public final class RtpReceiveStatistics {
         this.clockRate = clockRate;
         this.sequence = new SequenceTracker(minSequential);
         this.jitter = new InterarrivalJitter(clockRate);
+        this.senderClock = new SenderClock(clockRate);
     }
 
     /**
@@ -83,7 +85,8 @@ public final class RtpReceiveStatistics {
 
     /**
      * Remembers the peer's sender report for this SSRC: its NTP time becomes the LSR of the next
-     * report blocks (RFC 3550 §6.4.1), and its counts feed W3C remote-outbound-rtp stats.
+     * report blocks (RFC 3550 §6.4.1), its counts feed W3C remote-outbound-rtp stats, and its
+     * NTP/RTP pair the {@link #senderClock()} that audio/video synchronisation reads.
      *
      * @throws IllegalArgumentException if the report is from another SSRC
      */
@@ -94,6 +97,7 @@ public final class RtpReceiveStatistics {
         lastSenderReport = report;
         lastSenderReportNanos = arrivalNanos;
         senderReportsReceived++;
+        senderClock.onSenderReport(report.ntpTimestamp(), report.rtpTimestamp());
     }
 
     /**
@@ -198,5 +202,10 @@ public final class RtpReceiveStatistics {
     /** Sender reports received for this SSRC (W3C remote-outbound-rtp reportsSent). */
     public long senderReportsReceived() {
         return senderReportsReceived;
+    }
+
+    /** The sender's clock as its reports tell it (RTP timestamp to sender NTP time). */
+    public SenderClock senderClock() {
+        return senderClock;
     }
 }

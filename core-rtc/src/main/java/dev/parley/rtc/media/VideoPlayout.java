@@ -15,7 +15,8 @@ import java.util.Arrays;
  * picture a little later instead — as browsers' jitter buffers do. On a clean link the target is
  * the few milliseconds of pacing and scheduling noise.
  *
- * <p>Render times never go backwards, so pictures are shown in order. Times are nanoseconds on the
+ * <p>Audio/video sync may hold pictures back further ({@link #setExtraDelay}); a smaller extra
+ * delay lets the waiting pictures out sooner. Render times never go backwards, so pictures are shown in order. Times are nanoseconds on the
  * receiver's clock; RTP timestamps are unwrapped here. Single-threaded.
  */
 public final class VideoPlayout {
@@ -32,6 +33,15 @@ public final class VideoPlayout {
     private long targetDelayNanos;
     private double peakNanos;
     private long lastReadyNanos = Long.MIN_VALUE;
+    private long extraDelayNanos;
+
+    /** Delay added to every picture's render time from now on, for audio/video sync. */
+    public void setExtraDelay(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("extra delay " + nanos + " ns");
+        }
+        extraDelayNanos = nanos;
+    }
 
     /** The time to show a picture of {@code rtpTimestamp} that is ready (decoded) at {@code readyNanos}. */
     public long renderTime(long rtpTimestamp, long readyNanos) {
@@ -58,7 +68,7 @@ public final class VideoPlayout {
         peakNanos = Math.max(peakNanos, transit - base);
         long percentile = lateness[(int) ((lateness.length - 1) * PERCENTILE)];
         targetDelayNanos = Math.min(MAX_DELAY_MILLIS * 1_000_000L, Math.max(percentile, (long) peakNanos));
-        long render = Math.max(readyNanos, mediaNanos + base + targetDelayNanos);
+        long render = Math.max(readyNanos, mediaNanos + base + targetDelayNanos + extraDelayNanos);
         render = lastRenderNanos == Long.MIN_VALUE ? render : Math.max(render, lastRenderNanos);
         lastRenderNanos = render;
         return render;

@@ -308,4 +308,51 @@ class AudioJitterBufferTest {
         assertEquals(1, stats.invalidDrops(), stats.toString());
         assertTrue(stats.concealedSamples() >= 320, stats.toString());
     }
+
+    /**
+     * Audio/video sync's extra delay: the target rises by it, and playout gets there by slowing
+     * down (no decoded audio skipped, no jump larger than one 10 ms frame), then back when it is
+     * taken away; the played position names the RTP timestamp being played.
+     */
+    @Test
+    void extraDelay_isReachedAndGivenBackByChangingPace() {
+        Call call = new Call(false);
+        call.sendSteady(0, 250);
+        call.run(1000);
+        call.buffer.setExtraDelay(100 * MS);
+        assertEquals(120 * MS, call.buffer.targetDelayNanos());
+        call.run(2500);
+        long lastDelay = -1;
+        for (int k = 100; k < call.played.size(); k++) {
+            long delay = delayOfPull(call, k);
+            if (delay >= 0 && lastDelay >= 0) {
+                assertTrue(delay - lastDelay <= 10 * MS, "no jump at pull " + k + ": " + lastDelay / MS + " -> "
+                        + delay / MS + " ms");
+            }
+            lastDelay = delay >= 0 ? delay : lastDelay;
+        }
+        assertEquals(120 * MS, lastDelay, 10 * MS, "playout trails the packets by the new target");
+        assertEquals(range(1, call.decodedIds().size() + 1), call.decodedIds(), "nothing decoded was skipped");
+        assertTrue(call.stats.insertedSamplesForDeceleration() >= 8 * 80, call.stats.toString());
+        int last = call.played.get(call.played.size() - 1);
+        long playedAt = 160L * (last - 1);
+        assertTrue(call.buffer.pulledTimestamp() == playedAt || call.buffer.pulledTimestamp() == playedAt + 80,
+                "played position " + call.buffer.pulledTimestamp() + " in packet " + last);
+        double meanTarget = call.stats.jitterBufferTargetDelay() / call.stats.jitterBufferEmittedCount();
+        assertTrue(meanTarget > 0.06, "the W3C target includes the extra delay: " + meanTarget);
+
+        call.buffer.setExtraDelay(0);
+        call.run(4500);
+        assertEquals(20 * MS, delayOfPull(call, call.played.size() - 1), 10 * MS, "back to the jitter target");
+    }
+
+    /** How long after its packet was sent the audio of pull {@code k} plays; -1 for made-up audio. */
+    private static long delayOfPull(Call call, int k) {
+        short id = call.played.get(k);
+        if (id <= 0) {
+            return -1;
+        }
+        boolean secondHalf = k > 0 && call.played.get(k - 1) == id;
+        return k * 10 * MS - ((id - 1) * 20 * MS + (secondHalf ? 10 * MS : 0));
+    }
 }

@@ -59,4 +59,29 @@ class VideoPlayoutTest {
         }
         assertEquals(VideoPlayout.MAX_DELAY_MILLIS * 1_000_000L, playout.targetDelayNanos());
     }
+
+    @Test
+    void anExtraDelay_holdsPicturesBack_andTakingItAwayHurriesThemWithoutGoingBackwards() {
+        VideoPlayout playout = new VideoPlayout();
+        long previous = Long.MIN_VALUE;
+        long heldUntil = 0;
+        for (int i = 0; i < 90; i++) {
+            if (i == 30) {
+                playout.setExtraDelay(80_000_000L);
+            } else if (i == 60) {
+                playout.setExtraDelay(0);
+            }
+            long ready = 40_000_000L + i * FRAME_NANOS;
+            long render = playout.renderTime(i * FRAME_TICKS, ready);
+            long expected = i >= 30 && i < 60 ? ready + 80_000_000L : ready;
+            // after the release, pictures ready before the last held one's time wait for it: never backwards
+            expected = i >= 60 ? Math.max(expected, heldUntil) : expected;
+            assertTrue(render >= previous, "in order at frame " + i);
+            assertEquals(expected, render, 1, "frame " + i);
+            if (i == 59) {
+                heldUntil = render;
+            }
+            previous = render;
+        }
+    }
 }

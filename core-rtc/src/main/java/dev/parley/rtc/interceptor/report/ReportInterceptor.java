@@ -5,6 +5,7 @@ import dev.parley.rtc.interceptor.InterceptorContext;
 import dev.parley.rtc.interceptor.InterceptorFactory;
 import dev.parley.rtc.interceptor.StreamInfo;
 import dev.parley.rtc.media.NtpClock;
+import dev.parley.rtc.media.SenderClock;
 import dev.parley.rtc.net.SerialExecutor;
 import dev.parley.rtc.rtp.ReceiverReport;
 import dev.parley.rtc.rtp.ReportBlock;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -204,6 +206,15 @@ public final class ReportInterceptor implements Interceptor {
         previousReportNanos = now;
         timer = executor.schedule(this::report, interval.nextDelayNanos(), TimeUnit.NANOSECONDS);
         context.rtcpWriter().write(packets);
+    }
+
+    /**
+     * The clock of the peer's sender behind a remote SSRC, from its sender reports (for A/V
+     * sync); empty for an SSRC not bound. Executor only.
+     */
+    public Optional<SenderClock> senderClock(long remoteSsrc) {
+        RemoteStream remote = remotes.get(remoteSsrc);
+        return remote == null ? Optional.empty() : Optional.of(remote.received.senderClock());
     }
 
     /** The round-trip time the latest report block measured, in seconds; NaN before the first. Executor only. */
