@@ -33,6 +33,11 @@ final class AudioSendPipeline implements SendPipeline {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private long pendingUnits;
     private long nextTimestamp;
+    private static final long NO_CAPTURE = Long.MIN_VALUE;
+    /** When the first frame the encoder holds (not yet output) was captured; guarded by pending. */
+    private long encoderInputCapture = NO_CAPTURE;
+    /** When the first sample of the packet being gathered was captured; guarded by pending. */
+    private long pendingCapture;
     private Configured encoderOwner;
     private final AudioLevelMeter levels = new AudioLevelMeter();
 
@@ -95,13 +100,21 @@ final class AudioSendPipeline implements SendPipeline {
                 encoderOwner = c;
                 pending.reset();
                 pendingUnits = 0;
+                encoderInputCapture = NO_CAPTURE;
                 levels.discardPending();
             }
             levels.add(frame);
+            if (encoderInputCapture == NO_CAPTURE) {
+                encoderInputCapture = frame.captureTimeNanos();
+            }
             EncodedAudio encoded = c.encoder().encode(frame);
             if (encoded.timestampUnits() == 0) {
-                return;
+                return; // the encoder waits for more (Opus: 20 ms from 10 ms frames)
             }
+            if (pendingUnits == 0) {
+                pendingCapture = encoderInputCapture; // the packet's first sample
+            }
+            encoderInputCapture = NO_CAPTURE;
             pending.writeBytes(encoded.payload());
             pendingUnits += encoded.timestampUnits();
             if (pendingUnits * 1000 < (long) PACKET_MILLIS * c.encoder().clockRate()) {
@@ -115,15 +128,18 @@ final class AudioSendPipeline implements SendPipeline {
             AudioLevel level = levels.takePacketLevel();
             int payloadType = c.codec().payloadType();
             SendConfig config = c.config();
-            context.executor().execute(() -> send(config, payloadType, timestamp, payload, level));
+            long captured = pendingCapture;
+            context.executor().execute(() -> send(config, payloadType, timestamp, captured, payload, level));
         }
     }
 
     /** On the executor. */
-    private void send(SendConfig config, int payloadType, long timestamp, byte[] payload, AudioLevel level) {
+    private void send(SendConfig config, int payloadType, long timestamp, long captureNanos, byte[] payload,
+            AudioLevel level) {
         if (stopped || context.isClosed()) {
             return;
         }
+        context.frameCaptured(ssrc, stream.rtpTimestamp(timestamp), captureNanos);
         if (config.midExtensionId() > 0) {
             stream.setMid(config.midExtensionId(), config.mid());
         }

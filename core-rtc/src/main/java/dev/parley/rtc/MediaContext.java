@@ -20,6 +20,12 @@ interface MediaContext {
     /** As {@link #sendRtp}, when the pacer lets it go (video: frames are spread, not burst); on the executor. */
     void sendPacedRtp(RtpPacket packet);
 
+    /**
+     * Tells sender reports when the frame about to be sent (RTP timestamp {@code rtpTimestamp} of
+     * local stream {@code ssrc}) was captured, on the {@link System#nanoTime()} clock; on the executor.
+     */
+    default void frameCaptured(long ssrc, long rtpTimestamp, long captureNanos) {}
+
     /** Asks the sender of the remote stream {@code mediaSsrc} for a key frame (PLI); on the executor. */
     void requestKeyFrame(long mediaSsrc);
 

@@ -103,6 +103,10 @@ final class MediaRouting {
         sync.update(receivers);
     }
 
+    void frameCaptured(long ssrc, long rtpTimestamp, long captureNanos) {
+        reports.onFrameCaptured(ssrc, rtpTimestamp, captureNanos);
+    }
+
     /** Sends a video packet when the pacer lets it go (then as {@link #sendRtp}). */
     void sendPacedRtp(RtpPacket packet) {
         pacer.enqueue(packet);

@@ -93,6 +93,11 @@ final class PeerSession implements MediaContext {
     }
 
     @Override
+    public void frameCaptured(long ssrc, long rtpTimestamp, long captureNanos) {
+        pc.media().frameCaptured(ssrc, rtpTimestamp, captureNanos);
+    }
+
+    @Override
     public void requestKeyFrame(long mediaSsrc) {
         pc.media().sendPictureLossIndication(mediaSsrc);
     }

@@ -241,7 +241,8 @@ final class VideoSendPipeline implements SendPipeline {
         long timestamp = encoded.timestamp();
         SendConfig config = c.config();
         int rotation = frame.rotation();
-        context.executor().execute(() -> send(config, payloadType, timestamp, rotation, payloads));
+        long captured = frame.captureTimeNanos();
+        context.executor().execute(() -> send(config, payloadType, timestamp, captured, rotation, payloads));
     }
 
     /** A live encoder for the negotiated codec; a new negotiation of another codec replaces it. */
@@ -323,10 +324,12 @@ final class VideoSendPipeline implements SendPipeline {
      * carries the picture's orientation where video-orientation was negotiated (as libwebrtc
      * places it: the receiver reads it from the packet that completes the frame).
      */
-    private void send(SendConfig config, int payloadType, long timestamp, int rotation, List<byte[]> payloads) {
+    private void send(SendConfig config, int payloadType, long timestamp, long captureNanos, int rotation,
+            List<byte[]> payloads) {
         if (stopped || context.isClosed()) {
             return;
         }
+        context.frameCaptured(ssrc, stream.rtpTimestamp(timestamp), captureNanos);
         if (config.midExtensionId() > 0) {
             stream.setMid(config.midExtensionId(), config.mid());
         }

@@ -22,12 +22,29 @@ public final class RtpSendStatistics {
     private boolean hasReference;
     private long referenceTimestamp;
     private long referenceNanos;
+    /** The capture time the sender gave for the RTP timestamp {@link #capturedTimestamp}, if any. */
+    private boolean hasCapture;
+    private long capturedTimestamp;
+    private long captureNanos;
 
     public RtpSendStatistics(int clockRate) {
         if (clockRate <= 0) {
             throw new IllegalArgumentException("clock rate must be positive, got " + clockRate);
         }
         this.clockRate = clockRate;
+    }
+
+    /**
+     * The sender's word that the frame of RTP timestamp {@code rtpTimestamp} was captured at
+     * {@code captureNanos} (the clock packets are stamped with): when that frame's first packet
+     * leaves, the sender report's timestamp is reckoned from its capture, not its send time, so a
+     * receiver lining audio up with video (RFC 3550 §6.4.1) sees when it was captured, not how long
+     * each stream took to encode and send.
+     */
+    public void onFrameCaptured(long rtpTimestamp, long captureNanos) {
+        hasCapture = true;
+        capturedTimestamp = rtpTimestamp & 0xFFFF_FFFFL;
+        this.captureNanos = captureNanos;
     }
 
     /** Counts a packet that is being sent now. */
@@ -40,7 +57,7 @@ public final class RtpSendStatistics {
         if (!hasReference || (int) (packet.timestamp() - referenceTimestamp) > 0) {
             hasReference = true;
             referenceTimestamp = packet.timestamp();
-            referenceNanos = nowNanos;
+            referenceNanos = hasCapture && capturedTimestamp == packet.timestamp() ? captureNanos : nowNanos;
         }
     }
 
@@ -75,7 +92,8 @@ public final class RtpSendStatistics {
 
     /**
      * The RTP timestamp that corresponds to {@code nowNanos}: the newest frame's timestamp plus the
-     * time since its first packet left, in clock-rate units, modulo 2^32 (RFC 3550 §6.4.1 asks the
+     * time since it was captured (or, without its capture time, since its first packet left), in
+     * clock-rate units, modulo 2^32 (RFC 3550 §6.4.1 asks the
      * SR's RTP timestamp to match its NTP time). Meaningful once {@link #hasSent()}.
      */
     public long rtpTimestampAt(long nowNanos) {

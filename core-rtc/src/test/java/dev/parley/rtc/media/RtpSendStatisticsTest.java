@@ -55,4 +55,14 @@ class RtpSendStatisticsTest {
         long tenDays = 10L * 86_400 * 1_000_000_000L;
         assertEquals((0x10 + 10L * 86_400 * 48000) & 0xFFFF_FFFFL, stats.rtpTimestampAt(20 * MS + tenDays));
     }
+
+    @Test
+    void aFramesCaptureTime_whenGiven_isTheReference_notItsSendTime() {
+        RtpSendStatistics stats = new RtpSendStatistics(90000);
+        stats.onFrameCaptured(1000, 80 * MS); // encoded and paced: it leaves 20 ms after capture
+        stats.onPacketSent(packet(1000, 1, 0), 100 * MS);
+        assertEquals(1000 + 90 * 21, stats.rtpTimestampAt(101 * MS), "21 ms after capture");
+        stats.onPacketSent(packet(4000, 1, 0), 140 * MS); // a frame whose capture nobody told
+        assertEquals(4000 + 90, stats.rtpTimestampAt(141 * MS), "without it, from the send time as before");
+    }
 }

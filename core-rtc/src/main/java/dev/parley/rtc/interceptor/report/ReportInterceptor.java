@@ -127,6 +127,14 @@ public final class ReportInterceptor implements Interceptor {
         remotes.remove(stream.ssrc());
     }
 
+    /** A local stream's frame of RTP timestamp {@code rtpTimestamp} was captured at {@code captureNanos}; on the executor. */
+    public void onFrameCaptured(long ssrc, long rtpTimestamp, long captureNanos) {
+        LocalStream local = locals.get(ssrc);
+        if (local != null) {
+            local.sent.onFrameCaptured(rtpTimestamp, captureNanos);
+        }
+    }
+
     @Override
     public RtpPacket onOutgoingRtp(RtpPacket packet, long nowNanos) {
         LocalStream local = locals.get(packet.ssrc());
