@@ -63,8 +63,11 @@ public final class AudioJitterBuffer {
      * @param maxPackets packets held at most
      */
     public record Settings(long minDelayNanos, long maxDelayNanos, int maxPackets) {
-        /** 20..500 ms; 100 packets (more than 500 ms of 10 ms packets). */
-        public static final Settings DEFAULTS = new Settings(20_000_000L, 500_000_000L, 100);
+        /**
+         * 20..500 ms; 200 packets: the highest target plus audio/video sync's most (1 s) is 1.5 s,
+         * 150 packets of 10 ms.
+         */
+        public static final Settings DEFAULTS = new Settings(20_000_000L, 500_000_000L, 200);
 
         public Settings {
             if (minDelayNanos < 0 || maxDelayNanos < minDelayNanos || maxDelayNanos >= RESYNC_NANOS || maxPackets < 1) {

@@ -42,7 +42,11 @@ public final class RtpDelayNet extends RtpLinkNet implements AutoCloseable {
             return socket.send(data, offset, length, to);
         }
         byte[] copy = Arrays.copyOfRange(data, offset, offset + length); // the caller reuses its buffer
-        link.schedule(() -> socket.send(copy, 0, copy.length, to), delayNanos, TimeUnit.NANOSECONDS);
+        try {
+            link.schedule(() -> socket.send(copy, 0, copy.length, to), delayNanos, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return false; // the link is closed: the packet is lost, as on a cable pulled out
+        }
         return true;
     }
 
