@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.app.peer.HeadlessPeer;
 import dev.parley.app.peer.PeerOptions;
+import dev.parley.app.peer.SyntheticCamera;
 import dev.parley.app.signaling.client.CallEndReason;
 import dev.parley.app.signaling.client.ServerTrust;
 import dev.parley.app.signaling.client.SignalingClientRuntime;
@@ -109,7 +110,7 @@ class SignalingChromiumInteropIT {
         InetAddress host = InetAddress.getByName(HOST_IP);
         EngineSettings onTheLink = EngineSettings.builder()
                 .ice(IceSettings.DEFAULTS.toBuilder().addressFilter(a -> a.address().equals(host)).build()).build();
-        HeadlessPeer peer = new HeadlessPeer(new PeerOptions(server.webSocketUri(), name, call, true, 440, null, null, null),
+        HeadlessPeer peer = new HeadlessPeer(new PeerOptions(server.webSocketUri(), name, call, true, 440, null, SyntheticCamera.HD, null, null),
                 runtime, onTheLink, heard);
         peer.start().get(10, TimeUnit.SECONDS);
         return peer;
