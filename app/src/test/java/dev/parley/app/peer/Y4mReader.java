@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads back what {@link Y4mRecorder} writes: a YUV4MPEG2 file of I420 frames, all one size. */
-final class Y4mReader {
+public final class Y4mReader {
     private Y4mReader() {}
 
     /** Every frame of {@code file}, in order. */
-    static List<VideoFrame> frames(Path file) throws IOException {
+    public static List<VideoFrame> frames(Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
             String header = line(in);
             if (!header.startsWith("YUV4MPEG2 ")) {
