@@ -2,6 +2,7 @@ package dev.parley.app.cli;
 
 import dev.parley.app.peer.HeadlessPeer;
 import dev.parley.app.peer.PeerOptions;
+import dev.parley.app.peer.SyntheticCamera;
 import dev.parley.app.signaling.client.CallEndReason;
 import dev.parley.app.signaling.client.ServerTrust;
 import dev.parley.app.signaling.client.SignalingClientRuntime;
@@ -21,11 +22,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code parley peer}: a headless Parley endpoint. It registers, calls {@code --call} or waits to
- * be called, sends a tone as its microphone and greets over chat, records what it receives and
- * writes stats, for {@code --duration} seconds or until the call ends. {@code --camera} comes
- * with video (issues #6, #7).
+ * be called, sends a tone as its microphone and a moving test pattern as its camera, greets over
+ * chat, records what it receives and writes stats, for {@code --duration} seconds or until the
+ * call ends. File cameras ({@code --camera file:PATH}) come with issue #7.
  */
-@Command(name = "peer", mixinStandardHelpOptions = true, description = "Run a headless Parley peer (audio and chat).")
+@Command(name = "peer", mixinStandardHelpOptions = true,
+        description = "Run a headless Parley peer (audio, video and chat).")
 public final class PeerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,7 +48,22 @@ public final class PeerCommand implements Callable<Integer> {
             description = "Microphone: a sine tone (440 Hz unless given) or a 16-bit PCM WAV file, looped. Default: ${DEFAULT-VALUE}.")
     String mic;
 
-    @Option(names = "--record-dir", paramLabel = "DIR", description = "Write received audio here as <callId>-audio.wav.")
+    @Option(names = "--camera", defaultValue = "synthetic", paramLabel = "synthetic|none|file:PATH",
+            description = "Camera: a moving test pattern carrying frame number and capture time, or no video."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String camera;
+
+    @Option(names = "--camera-size", defaultValue = "1280x720", paramLabel = "WxH",
+            description = "Size of the synthetic camera's picture. Default: ${DEFAULT-VALUE}.")
+    String cameraSize;
+
+    @Option(names = "--camera-fps", defaultValue = "30", paramLabel = "FPS",
+            description = "Frame rate of the synthetic camera. Default: ${DEFAULT-VALUE}.")
+    double cameraFps;
+
+    @Option(names = "--record-dir", paramLabel = "DIR",
+            description = "Write received audio here as <callId>-audio.wav and video as <callId>-video.y4m"
+                    + " (a new size starts <callId>-video-2.y4m, -3…).")
     Path recordDir;
 
     @Option(names = "--stats-json", paramLabel = "FILE", description = "Write stats here every second.")
@@ -110,9 +127,31 @@ public final class PeerCommand implements Callable<Integer> {
                     "--mic " + mic + ": tone[:HZ] or file:PATH (devices come with issue #7)");
         }
         try {
-            return new PeerOptions(server, name, call, autoAnswer, hz, micFile, recordDir, statsJson);
+            return new PeerOptions(server, name, call, autoAnswer, hz, micFile, camera(), recordDir, statsJson);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** The camera asked for, or null for none. */
+    private SyntheticCamera camera() {
+        if (camera.equals("none")) {
+            return null;
+        }
+        if (camera.startsWith("file:")) {
+            throw new ParameterException(spec.commandLine(), "--camera " + camera + ": file cameras come with issue #7");
+        }
+        if (!camera.equals("synthetic")) {
+            throw new ParameterException(spec.commandLine(), "--camera " + camera + ": synthetic, none or file:PATH");
+        }
+        String[] size = cameraSize.split("x", -1);
+        try {
+            if (size.length != 2) {
+                throw new NumberFormatException();
+            }
+            return new SyntheticCamera(Integer.parseInt(size[0]), Integer.parseInt(size[1]), cameraFps);
+        } catch (NumberFormatException e) {
+            throw new ParameterException(spec.commandLine(), "--camera-size " + cameraSize + ": WIDTHxHEIGHT");
         }
     }
 }

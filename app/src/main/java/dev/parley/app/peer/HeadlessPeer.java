@@ -20,7 +20,11 @@ import dev.parley.rtc.RTCDataChannelMessage;
 import dev.parley.rtc.RTCIceServer;
 import dev.parley.rtc.RTCPeerConnectionState;
 import dev.parley.rtc.RTCTrackEvent;
+import dev.parley.rtc.VideoFrame;
+import dev.parley.rtc.VideoTrackSource;
 import dev.parley.rtc.media.PacedAudioSource;
+import dev.parley.rtc.media.PacedVideoSource;
+import dev.parley.rtc.media.TestPattern;
 import dev.parley.rtc.media.ToneGenerator;
 import java.io.IOException;
 import java.util.List;
@@ -31,9 +35,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A full Parley endpoint without a UI, for tests, bots and benchmarks: registers with a signaling
- * server, calls or answers, sends a tone as its microphone and chat over a data channel, and
- * records and counts what it receives. Media is the real {@code RTCPeerConnection} of core-rtc
- * (G.711 audio and data channels today; video joins with issues #6 and #7).
+ * server, calls or answers, sends a tone as its microphone, a moving {@link TestPattern} as its
+ * camera (same {@link MediaStream}) and chat over a data channel, and records and counts what it
+ * receives ({@code <callId>-audio.wav}, {@code <callId>-video.y4m}). Media is the real
+ * {@code RTCPeerConnection} of core-rtc with its default codecs (Opus, VP8/H.264).
  */
 public final class HeadlessPeer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HeadlessPeer.class);
@@ -44,6 +49,9 @@ public final class HeadlessPeer implements AutoCloseable {
         default void onCallConnected(String callId) {}
 
         default void onRemoteAudio(AudioFrame frame) {}
+
+        /** A decoded picture of the other party's camera, on the decoding thread. */
+        default void onRemoteVideo(VideoFrame frame) {}
 
         default void onChatMessage(String text) {}
 
@@ -61,12 +69,18 @@ public final class HeadlessPeer implements AutoCloseable {
     /** The microphone: a tone or a file, paced at 10 ms frames. */
     private final PacedAudioSource tone;
     private final MediaStreamTrack micTrack;
+    private final VideoTrackSource camera = new VideoTrackSource();
+    /** The synthetic camera's pacing thread, or null with {@code --camera none}. */
+    private final PacedVideoSource cameraPacer;
+    private final MediaStreamTrack cameraTrack;
     private final PeerStats stats;
     private final AtomicLong audioFramesReceived = new AtomicLong();
     private final AtomicLong chatMessagesReceived = new AtomicLong();
+    private final AtomicLong videoFramesReceived = new AtomicLong();
     private volatile List<IceServer> iceServers = List.of();
     private volatile PeerCall call;
     private volatile WavWriter recorder;
+    private volatile Y4mRecorder videoRecorder;
 
     /** @throws IOException if the microphone file cannot be read */
     public HeadlessPeer(PeerOptions options, SignalingClientRuntime runtime, EngineSettings engine, Listener listener)
@@ -84,12 +98,28 @@ public final class HeadlessPeer implements AutoCloseable {
             this.tone = new PacedAudioSource(new ToneGenerator(options.toneHz(), 0.5, 48_000, 1), microphone);
             this.micTrack = microphone.createTrack(options.toneHz() + " Hz tone");
         }
-        this.stats = new PeerStats(options, () -> call, audioFramesReceived, chatMessagesReceived);
+        SyntheticCamera spec = options.camera();
+        if (spec != null) {
+            this.cameraPacer = new PacedVideoSource(new TestPattern(spec.width(), spec.height()),
+                    spec.framesPerSecond(), camera);
+            this.cameraTrack = camera.createTrack("test pattern " + spec.width() + "x" + spec.height());
+        } else {
+            this.cameraPacer = null;
+            this.cameraTrack = null;
+        }
+        this.stats = new PeerStats(options, () -> call, new PeerStats.Counters(audioFramesReceived,
+                videoFramesReceived, chatMessagesReceived, () -> {
+                    Y4mRecorder r = videoRecorder;
+                    return r == null ? 0 : r.framesDropped();
+                }));
     }
 
     /** Starts the microphone, registers and, if asked to, calls; completes once registered. */
     public CompletableFuture<Void> start() {
         tone.start();
+        if (cameraPacer != null) {
+            cameraPacer.start();
+        }
         stats.start();
         return signaling.connect().thenAccept(registered -> {
             iceServers = registered.iceServers();
@@ -187,6 +217,8 @@ public final class HeadlessPeer implements AutoCloseable {
             public void onTrack(RTCTrackEvent event) {
                 if (MediaStreamTrack.AUDIO.equals(event.track().kind())) {
                     receiveAudio(callId, event.track());
+                } else if (MediaStreamTrack.VIDEO.equals(event.track().kind())) {
+                    receiveVideo(callId, event.track());
                 }
             }
 
@@ -196,7 +228,11 @@ public final class HeadlessPeer implements AutoCloseable {
             }
         });
         call = created;
-        created.pc.addTrack(micTrack, new MediaStream());
+        MediaStream stream = new MediaStream();   // one stream: the other side may sync audio and video
+        created.pc.addTrack(micTrack, stream);
+        if (cameraTrack != null) {
+            created.pc.addTrack(cameraTrack, stream);
+        }
         if (!polite) {
             chat(created.pc.createDataChannel(CHAT_LABEL));
         }
@@ -213,6 +249,20 @@ public final class HeadlessPeer implements AutoCloseable {
                 writer.onFrame(frame);
             }
             listener.onRemoteAudio(frame);
+        });
+    }
+
+    private synchronized void receiveVideo(String callId, MediaStreamTrack track) {
+        if (options.recordDir() != null && videoRecorder == null) {
+            videoRecorder = new Y4mRecorder(options.recordDir(), callId + "-video");
+        }
+        Y4mRecorder writer = videoRecorder;
+        track.addVideoSink(frame -> {
+            videoFramesReceived.incrementAndGet();
+            if (writer != null) {
+                writer.onFrame(frame);
+            }
+            listener.onRemoteVideo(frame);
         });
     }
 
@@ -254,6 +304,11 @@ public final class HeadlessPeer implements AutoCloseable {
         if (writer != null) {
             writer.close();
         }
+        Y4mRecorder video = videoRecorder;
+        videoRecorder = null;
+        if (video != null) {
+            video.close();
+        }
     }
 
     @Override
@@ -265,6 +320,10 @@ public final class HeadlessPeer implements AutoCloseable {
         signaling.close();
         stats.close();
         tone.close();
+        if (cameraPacer != null) {
+            cameraPacer.close();
+        }
         microphone.close();
+        camera.close();
     }
 }

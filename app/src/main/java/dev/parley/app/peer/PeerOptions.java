@@ -13,11 +13,13 @@ import java.util.Objects;
  * @param autoAnswer accept incoming calls at once
  * @param toneHz the microphone: a sine tone of this frequency (the tone source of core-rtc)
  * @param micFile the microphone instead: a 16-bit PCM WAV file, looped; or null for the tone
- * @param recordDir where received audio is written as {@code <callId>-audio.wav}, or null
+ * @param camera the camera: a synthetic test pattern of this size and rate, or null to send no video
+ * @param recordDir where received audio is written as {@code <callId>-audio.wav} and received video
+ *     as {@code <callId>-video.y4m} (see {@link Y4mRecorder}), or null
  * @param statsJson where the call's stats are written every second, or null
  */
 public record PeerOptions(URI server, String name, String call, boolean autoAnswer, double toneHz, Path micFile,
-                          Path recordDir, Path statsJson) {
+                          SyntheticCamera camera, Path recordDir, Path statsJson) {
     public PeerOptions {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(name, "name");

@@ -87,6 +87,30 @@ class ParleyCommandTest {
     }
 
     @Test
+    void cameraOptionsReachThePeer() {
+        assertEquals(new dev.parley.app.peer.SyntheticCamera(1280, 720, 30), peer().options().camera(),
+                "a 720p30 test pattern unless told otherwise");
+        assertEquals(new dev.parley.app.peer.SyntheticCamera(640, 360, 15),
+                peer("--camera-size", "640x360", "--camera-fps", "15").options().camera());
+        assertNull(peer("--camera", "none").options().camera());
+        CommandLine.ParameterException file = assertThrows(CommandLine.ParameterException.class,
+                () -> peer("--camera", "file:clip.y4m").options());
+        assertTrue(file.getMessage().contains("file cameras come with issue #7"), file.getMessage());
+        assertThrows(CommandLine.ParameterException.class, () -> peer("--camera", "webcam").options());
+        assertThrows(CommandLine.ParameterException.class, () -> peer("--camera-size", "640").options());
+        assertThrows(CommandLine.ParameterException.class, () -> peer("--camera-size", "100x100").options());
+        assertThrows(CommandLine.ParameterException.class, () -> peer("--camera-fps", "0").options());
+    }
+
+    private static PeerCommand peer(String... extra) {
+        String[] args = new String[5 + extra.length];
+        System.arraycopy(new String[] {"peer", "--server", "ws://127.0.0.1:9/signal", "--name", "Bot"}, 0, args, 0, 5);
+        System.arraycopy(extra, 0, args, 5, extra.length);
+        return (PeerCommand) new CommandLine(new ParleyCommand(System.out)).parseArgs(args).subcommand().commandSpec()
+                .userObject();
+    }
+
+    @Test
     void badOptionsAreRefusedWithAMessage() {
         assertThrows(CommandLine.ParameterException.class, () -> serverConfig("server", "--tls-cert", "c.pem"));
         assertThrows(CommandLine.ParameterException.class, () -> serverConfig("server", "--ice-server", "http://x"));

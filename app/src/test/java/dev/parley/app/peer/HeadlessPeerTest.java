@@ -10,7 +10,9 @@ import dev.parley.app.signaling.server.SignalingServer;
 import dev.parley.app.signaling.server.SignalingServerConfig;
 import dev.parley.rtc.AudioFrame;
 import dev.parley.rtc.EngineSettings;
+import dev.parley.rtc.VideoFrame;
 import dev.parley.rtc.ice.IceSettings;
+import dev.parley.rtc.media.TestPattern;
 import dev.parley.rtc.media.ToneDetector;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two headless peers call each other through the embedded server on 127.0.0.1 (ICE restricted
- * to loopback): each hears the other's tone, chat crosses the data channel both ways, and the
- * received audio is recorded.
+ * to loopback): each hears the other's tone and sees the other's test pattern, chat crosses the
+ * data channel both ways, and the received audio and video are recorded.
  */
 class HeadlessPeerTest {
     private static final double ADA_HZ = 440;
@@ -33,6 +35,14 @@ class HeadlessPeerTest {
     private static final int FRAMES = 150;
     /** 10 ms frames of each call skipped before listening: half a second. */
     private static final int WARM_UP_FRAMES = 50;
+    /**
+     * Different sizes, so each recording shows whose pattern it holds; small and 15 fps, so two
+     * encoders and two decoders leave a shared two-core machine room for the audio path.
+     */
+    private static final SyntheticCamera ADA_CAMERA = new SyntheticCamera(384, 216, 15);
+    private static final SyntheticCamera BOB_CAMERA = new SyntheticCamera(320, 180, 15);
+    /** Decoded pictures each side waits for: two seconds at 15 fps. */
+    private static final int VIDEO_FRAMES = 30;
 
     @TempDir
     Path dir;
@@ -47,6 +57,12 @@ class HeadlessPeerTest {
         final CompletableFuture<CallEndReason> ended = new CompletableFuture<>();
         final CompletableFuture<String> resumed = new CompletableFuture<>();
         final java.util.concurrent.atomic.AtomicLong frames = new java.util.concurrent.atomic.AtomicLong();
+        final CountDownLatch enoughVideo = new CountDownLatch(VIDEO_FRAMES);
+
+        @Override
+        public void onRemoteVideo(dev.parley.rtc.VideoFrame frame) {
+            enoughVideo.countDown();
+        }
         int sampleRate;
 
         @Override
@@ -113,20 +129,23 @@ class HeadlessPeerTest {
     }
 
     @Test
-    void twoHeadlessPeersCallEachOtherWithToneAndChat() throws Exception {
+    void twoHeadlessPeersCallEachOtherWithToneVideoAndChat() throws Exception {
         EngineSettings loopback = EngineSettings.builder().ice(IceSettings.DEFAULTS.loopbackOnly()).build();
         Heard atAda = new Heard();
         Heard atBob = new Heard();
+        Path adaDir = Files.createDirectories(dir.resolve("ada"));
+        Path bobDir = Files.createDirectories(dir.resolve("bob"));
+        String callId;
         try (SignalingServer server = SignalingServer.start(SignalingServerConfig.builder().build());
              SignalingClientRuntime runtime = new SignalingClientRuntime(ServerTrust.systemDefault(), 2);
-             HeadlessPeer bob = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Bob", null, true, BOB_HZ, null,
-                     dir, dir.resolve("bob-stats.json")), runtime, loopback, atBob);
-             HeadlessPeer ada = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Ada", "Bob", false, ADA_HZ, null,
-                     null, null), runtime, loopback, atAda)) {
+             HeadlessPeer bob = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Bob", null, true, BOB_HZ, null, BOB_CAMERA,
+                     bobDir, dir.resolve("bob-stats.json")), runtime, loopback, atBob);
+             HeadlessPeer ada = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Ada", "Bob", false, ADA_HZ, null, ADA_CAMERA,
+                     adaDir, null), runtime, loopback, atAda)) {
             bob.start().get(10, TimeUnit.SECONDS);
             ada.start().get(10, TimeUnit.SECONDS);
 
-            String callId = atAda.connected.get(20, TimeUnit.SECONDS);
+            callId = atAda.connected.get(20, TimeUnit.SECONDS);
             assertEquals(callId, atBob.connected.get(20, TimeUnit.SECONDS));
             assertEquals("hello from Bob", atAda.chat.poll(10, TimeUnit.SECONDS));
             assertEquals("hello from Ada", atBob.chat.poll(10, TimeUnit.SECONDS));
@@ -141,14 +160,50 @@ class HeadlessPeerTest {
                 assertHears(atBob.tone, ADA_HZ, BOB_HZ);
             }
 
+            assertTrue(atAda.enoughVideo.await(30, TimeUnit.SECONDS), "Ada sees video: " + atAda.enoughVideo);
+            assertTrue(atBob.enoughVideo.await(30, TimeUnit.SECONDS), "Bob sees video: " + atBob.enoughVideo);
+
             assertEquals(null, atAda.chat.poll(200, TimeUnit.MILLISECONDS), "one greeting, not two");
             ada.hangup().get(10, TimeUnit.SECONDS);
             assertEquals(CallEndReason.HUNG_UP, atBob.ended.get(10, TimeUnit.SECONDS));
-            Path recording = dir.resolve(callId + "-audio.wav");
+            Path recording = bobDir.resolve(callId + "-audio.wav");
             assertTrue(Files.size(recording) > 44 + FRAMES * 160, "Bob recorded Ada's audio: " + Files.size(recording));
         }
         String stats = Files.readString(dir.resolve("bob-stats.json"));
         assertTrue(stats.contains("\"chatMessagesReceived\": 1"), stats);
+        assertTrue(stats.contains("\"framesDecoded\"") && stats.contains("\"framesEncoded\""), stats);
+        assertRecordedPattern(adaDir, callId, BOB_CAMERA);
+        assertRecordedPattern(bobDir, callId, ADA_CAMERA);
+    }
+
+    /**
+     * The call's video recordings ({@code -video.y4m}, then {@code -video-2.y4m}… if the sender
+     * changed size) hold the sender's pattern, at its size or scaled down, with frame numbers
+     * rising: decoded pictures of the other's camera, in order.
+     */
+    private static void assertRecordedPattern(Path dir, String callId, SyntheticCamera sender) throws Exception {
+        TestPattern pattern = new TestPattern(sender.width(), sender.height());
+        long last = -1;
+        int frames = 0;
+        int stamped = 0;
+        for (int n = 1; ; n++) {
+            Path file = dir.resolve(n == 1 ? callId + "-video.y4m" : callId + "-video-" + n + ".y4m");
+            if (!Files.exists(file)) {
+                break;
+            }
+            for (VideoFrame frame : Y4mReader.frames(file)) {
+                frames++;
+                var stamp = pattern.read(frame);
+                if (stamp.isPresent()) {
+                    stamped++;
+                    assertTrue(stamp.get().frameNumber() > last,
+                            "frame numbers rise: " + stamp.get().frameNumber() + " after " + last + " in " + file);
+                    last = stamp.get().frameNumber();
+                }
+            }
+        }
+        assertTrue(frames >= VIDEO_FRAMES, dir + ": " + frames + " frames recorded");
+        assertTrue(stamped >= frames * 9 / 10, dir + ": the pattern's stamp read in " + stamped + " of " + frames);
     }
 
     @Test
@@ -159,9 +214,9 @@ class HeadlessPeerTest {
         SignalingServer server = SignalingServer.start(SignalingServerConfig.builder().build());
         int port = server.port();
         try (SignalingClientRuntime runtime = new SignalingClientRuntime(ServerTrust.systemDefault(), 2);
-             HeadlessPeer bob = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Bob", null, true, BOB_HZ, null,
+             HeadlessPeer bob = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Bob", null, true, BOB_HZ, null, null,
                      null, null), runtime, loopback, atBob);
-             HeadlessPeer ada = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Ada", "Bob", false, ADA_HZ, null,
+             HeadlessPeer ada = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Ada", "Bob", false, ADA_HZ, null, null,
                      null, null), runtime, loopback, atAda)) {
             bob.start().get(10, TimeUnit.SECONDS);
             ada.start().get(10, TimeUnit.SECONDS);
