@@ -66,6 +66,64 @@ class FfmpegVideoInputTest {
         }
     }
 
+    /**
+     * A stream that starts, then goes silent (a camera unplugged without a word): a read waits in
+     * FFmpeg's I/O, and close() from another thread makes it return at once, long before its timeout.
+     */
+    @Test
+    void closeEndsAReadStuckInASilentStream(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        byte[] start = java.nio.file.Files.readAllBytes(Y4mPattern.write(dir.resolve("start.y4m"), 320, 240, 3, 30));
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.CountDownLatch testDone = new java.util.concurrent.CountDownLatch(1);
+            Thread peer = new Thread(() -> {
+                try (Socket socket = server.accept()) {
+                    socket.getOutputStream().write(start);
+                    socket.getOutputStream().flush();
+                    testDone.await(); // then silence, connection kept open
+                } catch (Exception e) {
+                    // the test fails on its own if the peer does not serve
+                }
+            });
+            peer.setDaemon(true);
+            peer.start();
+            FfmpegVideoInput input = new FfmpegVideoInput("yuv4mpegpipe", "tcp://127.0.0.1:" + server.getLocalPort(),
+                    Map.of(), Duration.ofSeconds(30));
+            try {
+                VideoFrame frame;
+                while ((frame = readOrNull(input)) != null) {
+                    assertEquals(320, frame.width()); // the frames that did come; then the read waits
+                    if (new dev.parley.rtc.media.TestPattern(320, 240).read(frame).orElseThrow().frameNumber() == 2) {
+                        break;
+                    }
+                }
+                CompletableFuture<Object> stuck = CompletableFuture.supplyAsync(() -> readOrFailure(input));
+                Thread.sleep(300); // let the read reach FFmpeg's wait; the assertion below holds either way
+                long closing = System.nanoTime();
+                input.close();
+                Object outcome = stuck.get(5, TimeUnit.SECONDS);
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closing);
+                assertTrue(outcome instanceof MediaDeviceException e && e.name().equals(MediaDeviceException.ABORT),
+                        "the stuck read gave up: " + outcome);
+                assertTrue(millis < 1_000, "within " + millis + " ms of close(), not the 30 s timeout");
+            } finally {
+                input.close();
+                testDone.countDown();
+            }
+        }
+    }
+
+    private static VideoFrame readOrNull(FfmpegVideoInput input) {
+        return input.read(320, 240, 0);
+    }
+
+    private static Object readOrFailure(FfmpegVideoInput input) {
+        try {
+            return input.read(320, 240, 0);
+        } catch (MediaDeviceException e) {
+            return e;
+        }
+    }
+
     @Test
     void theStandardDriversIncludeFfmpegsAndTheFileCameraWhenAsked() {
         List<WebcamDriver> drivers = CameraDrivers.standard(true, Optional.of(Path.of("clip.y4m")));
