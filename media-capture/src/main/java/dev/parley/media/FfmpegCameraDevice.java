@@ -42,7 +42,7 @@ final class FfmpegCameraDevice implements WebcamDevice, WebcamDevice.BufferAcces
     private volatile Dimension resolution;
     private volatile boolean open;
     private volatile double fps;
-    private FfmpegVideoInput video;
+    private volatile FfmpegVideoInput video;
     private VideoFrame current;
     private long picturesRead;
     private long startedNanos;
@@ -93,15 +93,19 @@ final class FfmpegCameraDevice implements WebcamDevice, WebcamDevice.BufferAcces
         open = true;
     }
 
+    /** Trips the input's interrupt before taking the lock, so a read stuck in the device gives up first. */
     @Override
-    public synchronized void close() {
+    public void close() {
         open = false;
-        if (video != null) {
-            video.close();
-            video = null;
+        FfmpegVideoInput reading = video;
+        if (reading != null) {
+            reading.close();
         }
-        current = null;
-        rgb = null;
+        synchronized (this) {
+            video = null;
+            current = null;
+            rgb = null;
+        }
     }
 
     @Override

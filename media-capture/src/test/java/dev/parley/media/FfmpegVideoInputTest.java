@@ -44,6 +44,16 @@ class FfmpegVideoInputTest {
         assertEquals(MediaDeviceException.NOT_FOUND, failure.name());
     }
 
+    /** FFmpeg's real v4l2 input (this FFmpeg has it) on a node that does not exist. */
+    @Test
+    void aMissingCameraNodeIsNotFound() {
+        MediaDeviceException failure = assertThrows(MediaDeviceException.class,
+                () -> new FfmpegVideoInput("v4l2", "/dev/video77", Map.of("video_size", "640x480"),
+                        Duration.ofSeconds(2)));
+        assertEquals(MediaDeviceException.NOT_FOUND, failure.name(), failure.toString());
+        assertTrue(failure.getMessage().contains("could not open"), failure.getMessage());
+    }
+
     /** A peer that accepts and then says nothing: FFmpeg waits in its I/O; the interrupt callback ends the wait. */
     @Test
     void aSilentInputIsAbortedAtItsTimeout() throws Exception {
