@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One open webcam-capture camera feeding a video track: a thread of its own reads a picture at
- * each tick of the frame rate, converts it to I420 at the track's size ({@link RgbToI420}) and
- * pushes it. Only that thread touches the {@link Webcam} after opening — a format change is
+ * each tick of the frame rate, converts it to I420 at the track's size ({@link RgbToI420}; an
+ * {@link I420Device} gives it at that size itself) and pushes it. Only that thread touches the {@link Webcam} after opening — a format change is
  * handed to it — so a camera stuck in its driver stalls this thread alone, and
  * {@link MediaDevices}' watch ends the track.
  *
@@ -182,6 +182,7 @@ final class CameraCapture implements DeviceCapture {
         byte[] rgb = new byte[converter.sourceBytes()];
         ByteBuffer buffer = ByteBuffer.wrap(rgb);
         boolean bufferAccess = webcam.getDevice() instanceof WebcamDevice.BufferAccess;
+        I420Device i420 = webcam.getDevice() instanceof I420Device device ? device : null;
         long interval = Math.round(1e9 / format.frameRate());
         long due = System.nanoTime();
         while (running) {
@@ -203,6 +204,19 @@ final class CameraCapture implements DeviceCapture {
                 due = System.nanoTime(); // late by more than a frame: skip ahead, as a camera drops frames
             }
             due += interval;
+            if (i420 != null) {
+                VideoFrame frame = i420.readI420(format.width(), format.height());
+                if (frame == null) {
+                    fail("the camera closed or was unplugged");
+                    return;
+                }
+                if (!running) {
+                    return;
+                }
+                source.push(frame);
+                lastFrameNanos = System.nanoTime();
+                continue;
+            }
             if (!read(bufferAccess, buffer, rgb, converter)) {
                 if (!webcam.isOpen()) {
                     fail("the camera closed or was unplugged");

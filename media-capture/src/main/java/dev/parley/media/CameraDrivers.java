@@ -4,11 +4,15 @@ import com.github.sarxos.webcam.Webcam;
 import com.github.sarxos.webcam.WebcamCompositeDriver;
 import com.github.sarxos.webcam.WebcamDriver;
 import com.github.sarxos.webcam.ds.buildin.WebcamDefaultDriver;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The camera drivers Parley uses, installed into webcam-capture. webcam-capture keeps its driver
@@ -17,13 +21,19 @@ import java.util.concurrent.TimeoutException;
  * {@link WebcamCompositeDriver} over them. Build one per process (the composition root does);
  * building another replaces the drivers of the first.
  *
- * <p>The driver list is where new camera sources slot in: the FFmpeg-based v4l2/dshow/avfoundation
- * driver, the file camera and the screen become more {@link WebcamDriver}s in {@link #standard}.
+ * <p>The driver list is where camera sources slot in: besides the default driver, FFmpeg's
+ * v4l2/dshow/avfoundation driver ({@link FfmpegCameraDriver}), the file camera
+ * ({@link FileCameraDriver}) and the synthetic camera; the screen is to become another.
  */
 public final class CameraDrivers {
     /** What people must do when the default driver's native part does not load. */
     static final String DEFAULT_DRIVER_HINT = "on Linux webcam-capture's default driver needs the libv4l-0 package;"
             + " until then only Parley's own cameras are listed";
+
+    /** What a failure of FFmpeg's camera driver means. */
+    static final String FFMPEG_DRIVER_HINT = "cameras through FFmpeg (libavdevice) are not listed;"
+            + " the other drivers' cameras still are";
+    private static final Logger log = LoggerFactory.getLogger(CameraDrivers.class);
 
     private final List<WebcamDriver> drivers;
 
@@ -35,16 +45,32 @@ public final class CameraDrivers {
         Webcam.setDriver(composite);
     }
 
+    /** {@link #standard(boolean, Optional)} without a file camera. */
+    public static List<WebcamDriver> standard(boolean withSyntheticCamera) {
+        return standard(withSyntheticCamera, Optional.empty());
+    }
+
     /**
      * The standard drivers: webcam-capture's default (real cameras; a failure to load its native
-     * part is logged and means no real cameras) and, if asked, the synthetic camera.
+     * part is logged and means no real cameras), FFmpeg's camera driver of this platform where
+     * FFmpeg's input libraries load (a failure is logged, never fatal), then, if asked, the
+     * synthetic camera and a file camera playing {@code cameraFile}.
      */
-    public static List<WebcamDriver> standard(boolean withSyntheticCamera) {
+    public static List<WebcamDriver> standard(boolean withSyntheticCamera, Optional<Path> cameraFile) {
         List<WebcamDriver> drivers = new ArrayList<>();
         drivers.add(new GuardedWebcamDriver(new WebcamDefaultDriver(), DEFAULT_DRIVER_HINT));
+        Optional<FfmpegCameraDriver> ffmpeg = FfmpegCameraDriver.forThisPlatform();
+        if (ffmpeg.isPresent()) {
+            if (FfmpegInputNatives.available()) {
+                drivers.add(new GuardedWebcamDriver(ffmpeg.get(), FFMPEG_DRIVER_HINT));
+            } else {
+                log.warn("FFmpeg's input libraries did not load; {}", FFMPEG_DRIVER_HINT);
+            }
+        }
         if (withSyntheticCamera) {
             drivers.add(new SyntheticCameraDriver());
         }
+        cameraFile.ifPresent(file -> drivers.add(new FileCameraDriver(file)));
         return drivers;
     }
 

@@ -19,13 +19,11 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 
 import dev.parley.rtc.VideoFrame;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.javacpp.BytePointer;
 
 /**
  * A video decoder through FFmpeg's send-packet/receive-frame API, single-threaded and low-delay so
@@ -145,20 +143,9 @@ final class FfmpegVideoDecoder implements VideoDecoder {
         }
         int chromaWidth = VideoFrame.chromaSize(width);
         int chromaHeight = VideoFrame.chromaSize(height);
-        byte[] y = plane(frame.data(0), frame.linesize(0), width, height);
-        byte[] u = plane(frame.data(1), frame.linesize(1), chromaWidth, chromaHeight);
-        byte[] v = plane(frame.data(2), frame.linesize(2), chromaWidth, chromaHeight);
+        byte[] y = Ffmpeg.packedPlane(frame.data(0), frame.linesize(0), width, height);
+        byte[] u = Ffmpeg.packedPlane(frame.data(1), frame.linesize(1), chromaWidth, chromaHeight);
+        byte[] v = Ffmpeg.packedPlane(frame.data(2), frame.linesize(2), chromaWidth, chromaHeight);
         return new VideoFrame(width, height, y, width, u, chromaWidth, v, chromaWidth, 0, captureTimeNanos);
-    }
-
-    /** The plane tightly packed (stride = width). */
-    private static byte[] plane(BytePointer data, int stride, int rowBytes, int rows) {
-        byte[] out = new byte[rowBytes * rows];
-        ByteBuffer from = Ffmpeg.view(data, (long) stride * (rows - 1) + rowBytes);
-        for (int row = 0; row < rows; row++) {
-            from.position(row * stride);
-            from.get(out, row * rowBytes, rowBytes);
-        }
-        return out;
     }
 }
