@@ -8,16 +8,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Waiting in tests: on a condition or a future, always with a deadline. */
 final class Await {
     private Await() {}
 
     static void until(Duration deadline, String what, BooleanSupplier condition) {
+        until(deadline, () -> what, condition);
+    }
+
+    /** As {@link #until(Duration, String, BooleanSupplier)}, with a failure message made when it fails: the state then. */
+    static void until(Duration deadline, Supplier<String> what, BooleanSupplier condition) {
         long end = System.nanoTime() + deadline.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                fail("not within " + deadline.toMillis() + " ms: " + what);
+                fail("not within " + deadline.toMillis() + " ms: " + what.get());
             }
             try {
                 Thread.sleep(5);

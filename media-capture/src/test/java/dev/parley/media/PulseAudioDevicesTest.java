@@ -11,6 +11,8 @@ import dev.parley.rtc.media.ToneGenerator;
 import dev.parley.rtc.media.ToneDetector;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,9 +53,11 @@ class PulseAudioDevicesTest {
         MediaStreamTrack microphone = Await.done(devices.getUserMedia(MediaStreamConstraints.builder().audio().build()),
                 WAIT).getAudioTracks().get(0);
         ToneDetector detector = new ToneDetector(48_000, 16_384);
+        AtomicInteger frames = new AtomicInteger();
         AtomicInteger loudFrames = new AtomicInteger();
         AudioLevelMeter meter = AudioLevelMeter.attach(microphone);
         microphone.addAudioSink(frame -> {
+            frames.incrementAndGet();
             if (loud(frame)) {
                 detector.add(frame);
                 loudFrames.incrementAndGet();
@@ -64,7 +68,11 @@ class PulseAudioDevicesTest {
         MediaStreamTrack tone = source.createTrack("1 kHz");
         try (PacedAudioSource playing = new PacedAudioSource(new ToneGenerator(1000, 0.5, 48_000, 1), source).start()) {
             speaker.play(tone);
-            Await.until(WAIT, "0.5 s of the tone captured back", () -> loudFrames.get() >= 50);
+            // when it fails, say which end stopped: the microphone (track ended), the speaker, or the sound between
+            Await.until(WAIT, () -> "0.5 s of the tone captured back; the microphone is " + microphone.readyState()
+                    + " after " + frames.get() + " frames (" + loudFrames.get() + " loud, level "
+                    + meter.peakDbfs() + " dBFS peak), the speaker " + describe(speaker.whenEnded()),
+                    () -> loudFrames.get() >= 50);
             double latencyMillis = speaker.latencyNanos() / 1e6;
             System.out.printf("speaker latency %.1f ms, microphone level %.1f dBFS RMS, %.1f dBFS peak%n",
                     latencyMillis, meter.rmsDbfs(), meter.peakDbfs());
@@ -77,6 +85,18 @@ class PulseAudioDevicesTest {
         double found = detector.dominantFrequency();
         assertTrue(Math.abs(found - 1000) < 5, "captured " + found + " Hz");
         assertEquals(48_000, devices.getSettings(microphone).orElseThrow().sampleRate());
+    }
+
+    private static String describe(CompletableFuture<Void> ended) {
+        if (!ended.isDone()) {
+            return "still playing";
+        }
+        try {
+            ended.join();
+            return "ended";
+        } catch (CompletionException e) {
+            return "failed: " + e.getCause();
+        }
     }
 
     @Test
