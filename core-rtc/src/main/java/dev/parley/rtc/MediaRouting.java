@@ -245,6 +245,7 @@ final class MediaRouting {
         if (!Double.isNaN(rtt)) {
             bandwidth.onRoundTripTime(Math.round(rtt * 1e6));
             nackGenerator.onRoundTripTime(Math.round(rtt * 1e9));
+            nackResponder.onRoundTripTime(Math.round(rtt * 1e9));
         }
         for (RtcpPacket packet : compound.packets()) {
             if (packet instanceof PictureLossIndication pli) {

@@ -23,8 +23,10 @@ import java.util.function.LongSupplier;
  * them again — on the stream's RTX SSRC with the RTX payload type where RTX was negotiated
  * (RFC 4588), else as they were.
  *
- * <p>A packet is resent at most once per {@link NackSettings#minResendInterval()}: a receiver that
- * repeats its NACK before the first retransmission arrived must not multiply the traffic.
+ * <p>A packet is resent at most once per {@link NackSettings#minResendInterval()}, or per three
+ * quarters of the measured round trip when that is shorter: a receiver that repeats its NACK
+ * before the first retransmission arrived must not multiply the traffic, but one that asks again
+ * a round trip later (as ours and libwebrtc's do) lost the first retransmission and must get it.
  * Requests for packets older than the history are counted, not answered (the receiver gives up
  * on them or asks for a key frame). Retransmissions share a {@link RateBudget} of half the
  * congestion controller's target: after a burst of loss at a bottleneck the receiver asks for
@@ -44,6 +46,7 @@ public final class NackResponder implements Interceptor {
     private final LongSupplier targetBitrateBps;
     private final RateBudget budget;
     private long refusedForRate;
+    private long minResendNanos;
     private final Map<Long, Stream> streams = new HashMap<>();
     private final Map<Long, Counters> published = new ConcurrentHashMap<>();
 
@@ -58,6 +61,7 @@ public final class NackResponder implements Interceptor {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.targetBitrateBps = Objects.requireNonNull(targetBitrateBps, "targetBitrateBps");
         this.budget = new RateBudget(Math.max(1, targetBitrateBps.getAsLong() / 2), RETRANSMISSION_BURST);
+        this.minResendNanos = settings.minResendInterval().toNanos();
     }
 
     private static final Duration RETRANSMISSION_BURST = Duration.ofMillis(200);
@@ -138,6 +142,13 @@ public final class NackResponder implements Interceptor {
         }
     }
 
+    /** A round-trip time measured by RTCP: a repeated NACK this long after a resend is answered again. */
+    public void onRoundTripTime(long rttNanos) {
+        if (rttNanos > 0) {
+            minResendNanos = Math.min(settings.minResendInterval().toNanos(), rttNanos * 3 / 4);
+        }
+    }
+
     @Override
     public void close() {
         streams.clear();
@@ -149,7 +160,7 @@ public final class NackResponder implements Interceptor {
             stream.packetsUnavailable++;
             return;
         }
-        if (!stream.history.mayResend(sequenceNumber, nowNanos, settings.minResendInterval().toNanos())) {
+        if (!stream.history.mayResend(sequenceNumber, nowNanos, minResendNanos)) {
             return;
         }
         if (!budget.allows(nowNanos)) {

@@ -150,7 +150,13 @@ public final class BandwidthEstimator implements TransportFeedbackListener {
         }
         long delayRate = delayBased.update(usage, acknowledged.bitsPerSecond(), nowMicros, rttMicros);
         long lossRate = lossBased.update(nowMicros, delayRate);
-        publish(Math.min(Math.min(delayRate, lossRate), receiverEstimateBps));
+        long rate = Math.min(Math.min(delayRate, lossRate), receiverEstimateBps);
+        if (rate != targetBps && log.isDebugEnabled()) {
+            log.debug("target {} kbit/s: delay-based {} ({}), loss-based {} (loss {}%), receiver {}", rate / 1000,
+                    delayRate / 1000, usage, lossRate / 1000, Math.round(lossBased.lastLossRatio() * 1000) / 10.0,
+                    receiverEstimateBps == Long.MAX_VALUE ? "-" : receiverEstimateBps / 1000);
+        }
+        publish(rate);
     }
 
     private void publish(long rate) {

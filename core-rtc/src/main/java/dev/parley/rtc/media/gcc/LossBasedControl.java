@@ -33,6 +33,11 @@ final class LossBasedControl {
         }
     }
 
+    /** The loss ratio of the last judged period. */
+    double lastLossRatio() {
+        return lastLossRatio;
+    }
+
     long update(long nowMicros, long delayBasedBps) {
         if (periodStartMicros < 0) {
             periodStartMicros = nowMicros;

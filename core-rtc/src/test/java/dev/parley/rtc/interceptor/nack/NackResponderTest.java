@@ -93,6 +93,20 @@ class NackResponderTest {
     }
 
     @Test
+    void aShortRoundTripShortensTheMinimumInterval_toThreeQuartersOfIt() {
+        responder.bindLocalStream(WITH_RTX);
+        responder.onRoundTripTime(Duration.ofMillis(40).toNanos());
+        send(0, 4);
+        nack(1);
+        clock.advance(Duration.ofMillis(29));
+        nack(1);
+        assertEquals(1, resent.size(), "within 30 ms of the resend: its NACK crossed the retransmission");
+        clock.advance(Duration.ofMillis(1));
+        nack(1);
+        assertEquals(2, resent.size(), "a round trip's three quarters later it was lost again");
+    }
+
+    @Test
     void retransmissionsStayWithinHalfTheCongestionTarget_andResumeAsTheBudgetRefills() {
         // 80 kbit/s target: 40 kbit/s for retransmissions, bursts of 200 ms = 8000 bits; a
         // packet here is 112 bytes = 896 bits, so the ninth fills the budget.
