@@ -118,9 +118,9 @@ abstract class ImpairedLinkCalls {
         RTCStats inbound = parleyVideoStats("inbound-rtp");
         RTCStats outbound = parleyVideoStats("outbound-rtp");
         LOG.info("loss rule dropped {}", loss.dropped());
-        LOG.info("Parley decodes the far camera at {} fps, frozen {}%, longest gap {} ms; {}",
+        LOG.info("Parley decodes the far camera at {} fps, frozen {}%, longest gap {} ms, gaps over 200 ms {}; {}",
                 fmt(atParley.framesPerSecond()), fmt(100 * atParley.frozenFraction(200)),
-                fmt(atParley.longestGapMillis()), inbound);
+                fmt(atParley.longestGapMillis()), atParley.gapsOverMillis(200), inbound);
         LOG.info("the far end decodes Parley's pattern at {} fps, frozen {}%: {}; Parley sent {}",
                 fmt(far.framesPerSecond()), fmt(100 * far.frozenFraction()), far.details(), outbound);
 

@@ -55,7 +55,7 @@ class MediaImpairmentParleyInteropIT extends ImpairedLinkCalls {
         return new FarVideo(Double.parseDouble(frames[0]), Double.parseDouble(frames[1]), (long) num(end, "nackCount"),
                 (long) (num(end, "packetsLost") - num(windowStart, "packetsLost")),
                 (long) (num(end, "packetsReceived") - num(windowStart, "packetsReceived")),
-                "longest gap " + frames[2] + " ms, " + Json.write(end));
+                "longest gap " + frames[2] + " ms, gaps over 200 ms " + frames[3] + ", " + Json.write(end));
     }
 
     @Override

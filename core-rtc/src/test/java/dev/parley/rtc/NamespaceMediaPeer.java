@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  *   answer &lt;ip&gt; &lt;offer SDP, base64&gt;  →  &lt;answer SDP with its candidates, base64&gt;
  *   window                           →  restarts the timeline of received frames: "ok"
- *   frames                           →  "&lt;fps&gt; &lt;frozen fraction (gaps over 200 ms)&gt; &lt;longest gap ms&gt;"
+ *   frames                           →  "&lt;fps&gt; &lt;frozen fraction (gaps over 200 ms)&gt; &lt;longest gap ms&gt; [&lt;gaps over 200 ms&gt;,…]"
  *   stats &lt;type&gt;                     →  the video stats object of that type, as JSON
  * </pre>
  */
@@ -69,7 +69,8 @@ public final class NamespaceMediaPeer {
             }
             case "frames" -> {
                 FrameTimeline t = received;
-                yield t.framesPerSecond() + " " + t.frozenFraction(200) + " " + t.longestGapMillis();
+                yield t.framesPerSecond() + " " + t.frozenFraction(200) + " " + t.longestGapMillis() + " "
+                        + t.gapsOverMillis(200).toString().replace(" ", "");
             }
             case "stats" -> Json.write(videoStats(pc, words[1]));
             default -> throw new IllegalArgumentException("unknown command: " + String.join(" ", words));

@@ -43,6 +43,18 @@ public final class FrameTimeline {
         return (double) frozen / (arrivals.get(arrivals.size() - 1) - arrivals.get(0));
     }
 
+    /** The gaps longer than {@code thresholdMillis}, in milliseconds and in order: what froze, and for how long. */
+    public synchronized List<Long> gapsOverMillis(long thresholdMillis) {
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < arrivals.size(); i++) {
+            long gap = arrivals.get(i) - arrivals.get(i - 1);
+            if (gap > thresholdMillis * 1_000_000L) {
+                gaps.add(gap / 1_000_000L);
+            }
+        }
+        return gaps;
+    }
+
     /** The longest gap between two frames, in milliseconds. */
     public synchronized double longestGapMillis() {
         long longest = 0;
