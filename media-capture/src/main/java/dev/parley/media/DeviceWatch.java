@@ -140,7 +140,7 @@ final class DeviceWatch implements AutoCloseable {
         Set<String> present = new HashSet<>();
         flatten(listed).forEach(info -> present.add(info.deviceId()));
         for (DeviceCapture capture : captures.values()) {
-            if (!present.contains(capture.device().deviceId())) {
+            if (capture.enumerated() && !present.contains(capture.device().deviceId())) {
                 capture.fail("the device is no longer listed");
             }
         }
