@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Real X servers for screen-capture tests: Xvfb at 1280x720, 24-bit, on a display number the
  * server picks itself ({@code -displayfd}), so parallel builds and a desktop's own display never
  * collide. One starts before the test class ({@link #display()}); a test may start more
- * ({@link #startAnother()}, for one it kills). Every server this extension started, and every X
+ * ({@link #startAnother()}, for one it kills; a benchmark starts its own the same way). Every server this extension started, and every X
  * client started on one, is stopped after the class, by its process.
  *
  * <p>Windows of a known colour at a known place come from Debian's X tools: {@code xsetroot}
@@ -33,9 +33,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * finds its id. Without them the tests fail with what to install: CI installs them
  * ({@code .ci/run}).
  */
-final class Xvfb implements BeforeAllCallback, AfterAllCallback {
-    static final int WIDTH = 1280;
-    static final int HEIGHT = 720;
+public final class Xvfb implements BeforeAllCallback, AfterAllCallback {
+    public static final int WIDTH = 1280;
+    public static final int HEIGHT = 720;
     private static final Duration START = Duration.ofSeconds(20);
     private static final long COMMAND_SECONDS = 20;
     /** Program → the Debian package that has it. */
@@ -46,7 +46,7 @@ final class Xvfb implements BeforeAllCallback, AfterAllCallback {
     private Display first;
 
     /** One running X server and the clients a test started on it. */
-    static final class Display {
+    public static final class Display {
         private final String name;
         private final Process server;
         private final Path log;
@@ -59,12 +59,17 @@ final class Xvfb implements BeforeAllCallback, AfterAllCallback {
         }
 
         /** The X display name, ":N". */
-        String name() {
+        public String name() {
             return name;
         }
 
+        /** The server's process (for benchmarks that count its CPU). */
+        public ProcessHandle server() {
+            return server.toHandle();
+        }
+
         /** Paints the root window (the "desktop") one colour, "#rrggbb". */
-        void paintRoot(String colour) throws IOException, InterruptedException {
+        public void paintRoot(String colour) throws IOException, InterruptedException {
             run("xsetroot", "-solid", colour);
         }
 
@@ -72,7 +77,7 @@ final class Xvfb implements BeforeAllCallback, AfterAllCallback {
          * Opens a plain window of one colour at {@code x},{@code y} (no border) titled {@code title}
          * and returns its X window id once it is on screen; it stays until {@link #closeWindow} or the class ends.
          */
-        String openWindow(String title, String colour, int x, int y, int width, int height)
+        public String openWindow(String title, String colour, int x, int y, int width, int height)
                 throws IOException, InterruptedException {
             Process window = new ProcessBuilder("xlogo", "-display", name, "-geometry",
                     width + "x" + height + "+" + x + "+" + y, "-bg", colour, "-fg", colour, "-bw", "0", "-title", title)
@@ -156,15 +161,20 @@ final class Xvfb implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        requireInstalled();
         first = startAnother();
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
+        stopAll();
+    }
+
+    /** Stops every server this object started, and their clients. */
+    public void stopAll() throws InterruptedException {
         for (Display display : started) {
             display.stop();
         }
+        started.clear();
     }
 
     /** The server started for the test class. */
@@ -173,7 +183,8 @@ final class Xvfb implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Starts one more server, stopped with the others after the class. */
-    Display startAnother() throws IOException, InterruptedException {
+    public Display startAnother() throws IOException, InterruptedException {
+        requireInstalled();
         Path log = Files.createTempFile("parley-xvfb", ".log");
         // -displayfd 1: the server picks a free display number and writes it to our pipe once it accepts clients.
         // -noreset: without it the server resets, root colour included, whenever its last client leaves.
