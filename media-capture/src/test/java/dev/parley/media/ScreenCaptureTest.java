@@ -207,7 +207,7 @@ class ScreenCaptureTest {
     }
 
     @Test
-    void exactConstraintsAndAWindowWithoutAnIdAreTypeErrors() {
+    void exactConstraintsAndAWindowWithoutAnIdAreTypeErrorsAnImpossibleMaxIsOverconstrained() {
         MediaDeviceException exact = Await.failure(devices.getDisplayMedia(DisplayMediaStreamOptions
                 .monitor(display.name()).withVideo(MediaTrackConstraints.builder()
                         .width(ConstrainNumber.exact(640)).build())), WAIT);
@@ -215,6 +215,11 @@ class ScreenCaptureTest {
         MediaDeviceException noId = Await.failure(devices.getDisplayMedia(
                 DisplayMediaStreamOptions.window(display.name(), null)), WAIT);
         assertEquals(MediaDeviceException.TYPE, noId.name(), noId.toString());
+        MediaDeviceException tooSlow = Await.failure(devices.getDisplayMedia(DisplayMediaStreamOptions
+                .monitor(display.name()).withVideo(MediaTrackConstraints.builder()
+                        .frameRate(new ConstrainNumber(null, null, null, 0.5)).build())), WAIT);
+        assertEquals(MediaDeviceException.OVERCONSTRAINED, tooSlow.name(), tooSlow.toString());
+        assertEquals("frameRate", tooSlow.constraint().orElseThrow());
     }
 
     private static MediaStreamTrack capture(DisplayMediaStreamOptions options) {
