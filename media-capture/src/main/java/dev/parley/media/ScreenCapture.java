@@ -4,8 +4,6 @@ import dev.parley.rtc.MediaStreamTrack;
 import dev.parley.rtc.VideoFrame;
 import dev.parley.rtc.VideoTrackSource;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +36,6 @@ final class ScreenCapture implements DeviceCapture {
     private final MediaStreamTrack track;
     private final Thread thread;
     private final long startedNanos = System.nanoTime();
-    private final CountDownLatch released = new CountDownLatch(1);
     private volatile Format format;
     private volatile boolean running = true;
     private volatile long lastFrameNanos;
@@ -175,16 +172,6 @@ final class ScreenCapture implements DeviceCapture {
         stop();
     }
 
-    /** Waits until the capture thread has closed the grabber; false if it did not within {@code timeout}. */
-    boolean awaitReleased(Duration timeout) {
-        try {
-            return released.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** Does not wait: the capture thread closes the grabber when it sees this (it may be inside a grab). */
     private void stop() {
         running = false;
@@ -199,7 +186,6 @@ final class ScreenCapture implements DeviceCapture {
             fail("the grab failed: " + e);
         } finally {
             input.close();
-            released.countDown();
         }
     }
 

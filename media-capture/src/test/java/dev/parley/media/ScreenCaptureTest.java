@@ -148,6 +148,23 @@ class ScreenCaptureTest {
         }
     }
 
+    /** One frame a second is slower than a 0.5 s stall timeout: the watch must not take it for a dead display. */
+    @Test
+    void aScreenSharedAtOneFrameASecondIsNoStall() {
+        try (MediaDevices impatient = new MediaDevices(List.of(new SyntheticAudioProvider(440, List.of())),
+                new MediaDevicesOptions(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(5),
+                        Duration.ofMillis(500)))) {
+            MediaStreamTrack track = Await.done(impatient.getDisplayMedia(DisplayMediaStreamOptions.monitor(display.name())
+                    .withVideo(MediaTrackConstraints.builder().frameRate(ConstrainNumber.ideal(1)).build())), WAIT)
+                    .getVideoTracks().get(0);
+            AtomicInteger frames = new AtomicInteger();
+            track.addVideoSink(f -> frames.incrementAndGet());
+            Await.until(WAIT, () -> "3 frames at 1 fps, track " + track.readyState(), () -> frames.get() >= 3
+                    || track.readyState() == MediaStreamTrackState.ENDED);
+            assertEquals(MediaStreamTrackState.LIVE, track.readyState());
+        }
+    }
+
     @Test
     void aClosedWindowEndsItsTrackWithinTwoSeconds() throws Exception {
         String id = display.openWindow("parley-closing", "#ffff00", 600, 100, 100, 100);

@@ -151,6 +151,11 @@ public final class Xvfb implements BeforeAllCallback, AfterAllCallback {
                     server.destroyForcibly();
                 }
             }
+            try {
+                Files.deleteIfExists(log); // a server that failed to start has shown its log in the failure
+            } catch (IOException e) {
+                // a leftover temporary file is harmless
+            }
         }
 
         @Override
