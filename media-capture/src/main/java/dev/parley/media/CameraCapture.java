@@ -183,8 +183,7 @@ final class CameraCapture implements DeviceCapture {
         ByteBuffer buffer = ByteBuffer.wrap(rgb);
         boolean bufferAccess = webcam.getDevice() instanceof WebcamDevice.BufferAccess;
         I420Device i420 = webcam.getDevice() instanceof I420Device device ? device : null;
-        long interval = Math.round(1e9 / format.frameRate());
-        long due = System.nanoTime();
+        FrameClock clock = new FrameClock(format.frameRate());
         while (running) {
             FormatChange change = pending.getAndSet(null);
             if (change != null) {
@@ -192,18 +191,13 @@ final class CameraCapture implements DeviceCapture {
                 converter = converter(format);
                 rgb = new byte[converter.sourceBytes()];
                 buffer = ByteBuffer.wrap(rgb);
-                interval = Math.round(1e9 / format.frameRate());
-                due = System.nanoTime();
+                clock.restart(format.frameRate());
             }
-            long wait = due - System.nanoTime();
+            long wait = clock.untilNext();
             if (wait > 0) {
                 LockSupport.parkNanos(this, wait);
                 continue;
             }
-            if (-wait > interval) {
-                due = System.nanoTime(); // late by more than a frame: skip ahead, as a camera drops frames
-            }
-            due += interval;
             if (i420 != null) {
                 VideoFrame frame = i420.readI420(format.width(), format.height());
                 if (frame == null) {

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The driver list is where camera sources slot in: besides the default driver, FFmpeg's
  * v4l2/dshow/avfoundation driver ({@link FfmpegCameraDriver}), the file camera
- * ({@link FileCameraDriver}) and the synthetic camera; the screen is to become another.
+ * ({@link FileCameraDriver}) and the synthetic camera. The screen is not a camera here (the web
+ * lists no screens either): {@link MediaDevices#getDisplayMedia} captures it.
  */
 public final class CameraDrivers {
     /** What people must do when the default driver's native part does not load. */

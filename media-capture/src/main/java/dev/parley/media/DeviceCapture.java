@@ -34,6 +34,15 @@ public interface DeviceCapture extends AutoCloseable {
     long startedNanos();
 
     /**
+     * Whether {@code enumerateDevices()} lists this capture's device, so that a listing without
+     * it means the device is gone. A screen is never listed (the web lists none either); its
+     * capture notices a vanished display itself.
+     */
+    default boolean enumerated() {
+        return true;
+    }
+
+    /**
      * The device failed or went away: end every track ({@code ended} fires) and release what can
      * be released without waiting on the device. Idempotent; does not block.
      */

@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * A family of devices behind one driver: cameras through webcam-capture, microphones and
  * speakers through javax.sound, synthetic sources. {@link MediaDevices} asks every provider it
- * was built with and merges their answers; a new driver (FFmpeg's v4l2 camera, a file camera,
- * the screen) slots in as one more provider or, for cameras, as one more webcam-capture driver
- * in {@link CameraDrivers}.
+ * was built with and merges their answers; a new driver slots in as one more provider or, for
+ * cameras, as one more webcam-capture driver in {@link CameraDrivers}. Screens are not devices
+ * ({@link MediaDevices#getDisplayMedia} opens them).
  *
  * <p>Methods may block on a driver: {@link MediaDevices} calls them on its own threads and gives
  * up after its timeout, so a hung driver can not hang the app.

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *     device that its provider no longer lists fails its capture (its tracks end);</li>
  * <li>every 100 ms, looks at each open device: none of its tracks live (the application stopped
  *     them) releases it; no first frame within the first-frame timeout, or no frame within the
- *     stall timeout after that, fails it as unplugged.</li>
+ *     stall timeout (three frame intervals at low rates) after that, fails it as unplugged.</li>
  * </ul>
  * Two threads so that a slow listing (bounded by the call timeout) never delays the capture check.
  */
@@ -91,13 +91,23 @@ final class DeviceWatch implements AutoCloseable {
                 long last = capture.lastFrameNanos();
                 if (last == 0 && now - capture.startedNanos() > options.firstFrameTimeout().toNanos()) {
                     capture.fail("no frame within " + options.firstFrameTimeout().toMillis() + " ms of opening");
-                } else if (last != 0 && now - last > options.stallTimeout().toNanos()) {
+                } else if (last != 0 && now - last > stallNanos(capture)) {
                     capture.fail("no frame for " + (now - last) / 1_000_000 + " ms");
                 }
             } catch (RuntimeException e) {
                 log.warn("checking {} failed", capture.device().label(), e);
             }
         }
+    }
+
+    /**
+     * The stall timeout, or three frame intervals where that is longer: a screen shared at 1 fps
+     * (or a camera asked for it) is not stalled between two frames a second apart.
+     */
+    private long stallNanos(DeviceCapture capture) {
+        long stall = options.stallTimeout().toNanos();
+        Double frameRate = capture.settings().frameRate();
+        return frameRate == null || frameRate <= 0 ? stall : Math.max(stall, (long) (3e9 / frameRate));
     }
 
     private void pollDevices() {
@@ -140,7 +150,7 @@ final class DeviceWatch implements AutoCloseable {
         Set<String> present = new HashSet<>();
         flatten(listed).forEach(info -> present.add(info.deviceId()));
         for (DeviceCapture capture : captures.values()) {
-            if (!present.contains(capture.device().deviceId())) {
+            if (capture.enumerated() && !present.contains(capture.device().deviceId())) {
                 capture.fail("the device is no longer listed");
             }
         }

@@ -318,14 +318,15 @@ final class FfmpegVideoInput implements AutoCloseable {
     /** FFmpeg's error as the web's: missing → NotFoundError, interrupted → AbortError, else NotReadableError. */
     private MediaDeviceException failure(String doing, int error) {
         String message = what + " " + doing + ": " + Ffmpeg.describe(error);
+        FfmpegError cause = new FfmpegError(error, Ffmpeg.describe(error));
         if (error == AVERROR_EXIT() || interrupt.fired) {
             return new MediaDeviceException(MediaDeviceException.ABORT, message + (interrupt.closing ? " (closed)"
-                    : " (no answer within " + timeoutNanos / 1_000_000 + " ms)"));
+                    : " (no answer within " + timeoutNanos / 1_000_000 + " ms)"), cause);
         }
-        if (error == -2 /* AVERROR(ENOENT) */ || error == -19 /* AVERROR(ENODEV) */) {
-            return new MediaDeviceException(MediaDeviceException.NOT_FOUND, message);
+        if (error == FfmpegError.ENOENT || error == FfmpegError.ENODEV) {
+            return new MediaDeviceException(MediaDeviceException.NOT_FOUND, message, cause);
         }
-        return new MediaDeviceException(MediaDeviceException.NOT_READABLE, message);
+        return new MediaDeviceException(MediaDeviceException.NOT_READABLE, message, cause);
     }
 
     private static double rate(AVRational rational, double otherwise) {

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The web's {@code navigator.mediaDevices} in Java: lists cameras, microphones and speakers,
- * opens them as tracks ({@link #getUserMedia}), tells of hot-plugging ({@code devicechange}), and
+ * opens them as tracks ({@link #getUserMedia}), captures a screen or window
+ * ({@link #getDisplayMedia}), tells of hot-plugging ({@code devicechange}), and
  * answers {@code getSettings()} / {@code applyConstraints()} for the tracks it made (core-rtc's
  * {@link MediaStreamTrack} knows nothing of devices, so those two live here, keyed by track).
  *
@@ -101,6 +102,38 @@ public final class MediaDevices implements AutoCloseable {
                         return stream;
                     });
         });
+    }
+
+    /**
+     * W3C {@code getDisplayMedia()} (Screen Capture): a stream with one video track showing a
+     * whole screen or one window, as {@code options} choose — a Java application shows its own
+     * picker, so the choice comes in rather than from a browser's dialog. Captured through FFmpeg's
+     * grabber of this platform ({@link ScreenSource}: x11grab on Linux; gdigrab and avfoundation
+     * written but untested), converted to I420 at the asked size.
+     *
+     * <p>Fails with a {@link MediaDeviceException}: {@code TypeError} (a window without an id,
+     * or {@code exact}/{@code min} constraints, which the spec reserves for applyConstraints),
+     * {@code NotFoundError} (no display, no such window), {@code OverconstrainedError}
+     * (a {@code max} no source can meet), {@code NotReadableError} (the grabber would not open),
+     * {@code AbortError} (no answer within the call timeout). The track ends when its display or
+     * window goes away; {@code getSettings()} reports {@code displaySurface}, size and frame rate,
+     * and {@code applyConstraints()} changes size (up to the source's) and rate in place.
+     */
+    public CompletableFuture<MediaStream> getDisplayMedia(DisplayMediaStreamOptions options) {
+        ScreenSource source;
+        try {
+            source = ScreenSource.forThisPlatform(options);
+        } catch (MediaDeviceException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        log.debug("capturing {} for {}", source.device().label(), options);
+        return calls.call("opening " + source.device().label(), () -> ScreenCapture.open(source, options.video()))
+                .thenApply(capture -> {
+                    captures.put(capture.track(), capture);
+                    MediaStream stream = new MediaStream();
+                    stream.addTrack(capture.track());
+                    return stream;
+                });
     }
 
     /**

@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param firstFrameTimeout how long a device may take to deliver its first frame (PulseAudio's
  *     first microphone frame takes about 2 s) before its track ends
  * @param stallTimeout how long a running device may go without a frame before its track ends as
- *     unplugged
+ *     unplugged (at least three frame intervals of a video track, so low frame rates are no stall)
  */
 public record MediaDevicesOptions(Duration callTimeout, Duration pollInterval, Duration firstFrameTimeout,
         Duration stallTimeout) {

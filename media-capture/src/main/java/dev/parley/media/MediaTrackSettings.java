@@ -4,7 +4,8 @@ package dev.parley.media;
  * The W3C {@code MediaTrackSettings}: what a device track actually delivers. A member that does
  * not apply to the track's kind is null, as the web leaves it out (a camera has no sample rate).
  * {@code echoCancellation}, {@code noiseSuppression} and {@code autoGainControl} report what was
- * asked for; issue #10 makes them do something.
+ * asked for; issue #10 makes them do something. {@code displaySurface} is set on screen and window
+ * tracks only.
  */
 public record MediaTrackSettings(
         String deviceId,
@@ -17,12 +18,20 @@ public record MediaTrackSettings(
         Integer channelCount,
         Boolean echoCancellation,
         Boolean noiseSuppression,
-        Boolean autoGainControl) {
+        Boolean autoGainControl,
+        DisplaySurface displaySurface) {
 
     /** Settings of a camera track. */
     public static MediaTrackSettings video(MediaDeviceInfo device, int width, int height, double frameRate) {
         return new MediaTrackSettings(device.deviceId(), device.groupId(), width, height, frameRate, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
+    }
+
+    /** Settings of a screen or window track ({@link MediaDevices#getDisplayMedia}). */
+    public static MediaTrackSettings display(MediaDeviceInfo source, DisplaySurface surface, int width, int height,
+            double frameRate) {
+        return new MediaTrackSettings(source.deviceId(), source.groupId(), width, height, frameRate, null, null,
+                null, null, null, null, surface);
     }
 
     /** Settings of a microphone track: 16-bit samples, and the processing flags as asked. */
@@ -30,7 +39,7 @@ public record MediaTrackSettings(
             MediaTrackConstraints asked) {
         return new MediaTrackSettings(device.deviceId(), device.groupId(), null, null, null, sampleRate, 16,
                 channelCount, flag(asked.echoCancellation()), flag(asked.noiseSuppression()),
-                flag(asked.autoGainControl()));
+                flag(asked.autoGainControl()), null);
     }
 
     /** The web's defaults for processing are on; #10 will honour them. */

@@ -43,6 +43,7 @@ class FfmpegCamerasTest {
     @BeforeAll
     static void installDrivers() throws Exception {
         Y4mPattern.write(dir.resolve("pattern.y4m"), 320, 240, PATTERN_FRAMES, 30);
+        Vp8IvfPattern.write(dir.resolve("pattern.ivf"), 320, 240, PATTERN_FRAMES, 30, 1_500_000);
         byte[] noise = new byte[200_000];
         new Random(7).nextBytes(noise);
         Files.write(dir.resolve("corrupt.mp4"), noise);
@@ -50,6 +51,7 @@ class FfmpegCamerasTest {
                 new FfmpegCameraDriver.Source("Test source 720p", LIVE_720P),
                 new FfmpegCameraDriver.Source("Test source ending", ENDING)), size -> Map.of(), Duration.ofSeconds(2));
         CameraDrivers drivers = new CameraDrivers(List.of(new FileCameraDriver(dir.resolve("pattern.y4m")),
+                new FileCameraDriver(dir.resolve("pattern.ivf")),
                 new FileCameraDriver(dir.resolve("missing.y4m")), new FileCameraDriver(dir.resolve("corrupt.mp4")),
                 lavfi));
         devices = new MediaDevices(List.of(new WebcamProvider(drivers, Duration.ofSeconds(4))),
@@ -74,19 +76,7 @@ class FfmpegCamerasTest {
                 sizes.add(frame.width() + "x" + frame.height());
                 pattern.read(frame).ifPresent(stamp -> numbers.add(stamp.frameNumber()));
             });
-            Await.until(WAIT, "two and a half loops of the file", () -> numbers.size() >= PATTERN_FRAMES * 5 / 2);
-            int wraps = 0;
-            for (int i = 1; i < numbers.size(); i++) {
-                long previous = numbers.get(i - 1);
-                long now = numbers.get(i);
-                if (now < previous) {
-                    wraps++;
-                    assertTrue(previous >= PATTERN_FRAMES - 3 && now <= 2, "loops from the end to the start: " + numbers);
-                } else {
-                    assertTrue(now - previous <= 2, "in order, at the file's rate: " + numbers);
-                }
-            }
-            assertTrue(wraps >= 2, "looped: " + numbers);
+            assertLoopsInOrder(numbers);
             assertTrue(sizes.stream().allMatch("320x240"::equals), "sizes " + sizes);
             MediaTrackSettings settings = devices.getSettings(track).orElseThrow();
             assertEquals(320, settings.width());
@@ -103,6 +93,41 @@ class FfmpegCamerasTest {
             track.stop();
         }
         assertEquals(MediaStreamTrackState.ENDED, track.readyState());
+    }
+
+    /** VP8 in IVF: demultiplexed, decoded, and sought back to its key frame at each loop. */
+    @Test
+    void fileCameraLoopsACompressedFileInOrder() {
+        MediaStreamTrack track = video("File: pattern.ivf", MediaTrackConstraints.builder()
+                .width(ConstrainNumber.exact(320)).height(ConstrainNumber.exact(240)));
+        try {
+            TestPattern pattern = new TestPattern(320, 240);
+            List<Long> numbers = new CopyOnWriteArrayList<>();
+            AtomicLong unreadable = new AtomicLong();
+            track.addVideoSink(frame -> pattern.read(frame).ifPresentOrElse(stamp -> numbers.add(stamp.frameNumber()),
+                    unreadable::incrementAndGet));
+            assertLoopsInOrder(numbers);
+            assertEquals(0, unreadable.get(), "every decoded picture carries its stamp");
+        } finally {
+            track.stop();
+        }
+    }
+
+    /** Waits for two and a half loops of a {@value #PATTERN_FRAMES}-frame file and checks they came in order. */
+    private static void assertLoopsInOrder(List<Long> numbers) {
+        Await.until(WAIT, "two and a half loops of the file", () -> numbers.size() >= PATTERN_FRAMES * 5 / 2);
+        int wraps = 0;
+        for (int i = 1; i < numbers.size(); i++) {
+            long previous = numbers.get(i - 1);
+            long now = numbers.get(i);
+            if (now < previous) {
+                wraps++;
+                assertTrue(previous >= PATTERN_FRAMES - 3 && now <= 2, "loops from the end to the start: " + numbers);
+            } else {
+                assertTrue(now - previous <= 2, "in order, at the file's rate: " + numbers);
+            }
+        }
+        assertTrue(wraps >= 2, "looped: " + numbers);
     }
 
     @Test
