@@ -85,8 +85,12 @@ public final class VideoFrame {
         return new VideoFrame(width, height, y, width, u, chromaWidth, v, chromaWidth, rotation, captureTimeNanos);
     }
 
-    /** The same picture with another capture time; the planes are shared, which is safe as nobody writes them. */
-    VideoFrame withCaptureTime(long newCaptureTimeNanos) {
+    /**
+     * The same picture with another capture time; the planes are shared, which is safe as nobody
+     * writes them. For sources that show one picture more than once (a file played at a higher
+     * rate than its own): each showing needs a time of its own, as the RTP timestamp follows it.
+     */
+    public VideoFrame withCaptureTime(long newCaptureTimeNanos) {
         return new VideoFrame(width, height, dataY, strideY, dataU, strideU, dataV, strideV, rotation,
                 newCaptureTimeNanos);
     }

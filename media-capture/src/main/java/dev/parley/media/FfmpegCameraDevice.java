@@ -21,7 +21,7 @@ import java.util.function.Function;
  * waiting for it as long as the input's timeout, and its end or a read error is the device
  * failing — webcam-capture's caller ends the track. A <em>looped</em> input (a file) plays at its
  * own frame rate however often it is read (a read between two of its pictures repeats the last,
- * a late one skips), and starts over at its end, like Chromium's
+ * stamped with the read's time; a late one skips), and starts over at its end, like Chromium's
  * {@code --use-file-for-fake-video-capture}.
  *
  * <p>webcam-capture calls it from one thread at a time; open flag and size are volatile for
@@ -123,7 +123,7 @@ final class FfmpegCameraDevice implements WebcamDevice, WebcamDevice.BufferAcces
         if (!open) {
             return null;
         }
-        I420ToRgb.convert(next(resolution.width, resolution.height), rgb);
+        I420ToRgb.convert(next(resolution.width, resolution.height, System.nanoTime()), rgb);
         return ByteBuffer.wrap(rgb).asReadOnlyBuffer();
     }
 
@@ -132,7 +132,7 @@ final class FfmpegCameraDevice implements WebcamDevice, WebcamDevice.BufferAcces
         if (!open) {
             return;
         }
-        I420ToRgb.convert(next(resolution.width, resolution.height), rgb);
+        I420ToRgb.convert(next(resolution.width, resolution.height, System.nanoTime()), rgb);
         target.put(rgb);
     }
 
@@ -141,7 +141,7 @@ final class FfmpegCameraDevice implements WebcamDevice, WebcamDevice.BufferAcces
         if (!open) {
             return null;
         }
-        I420ToRgb.convert(next(resolution.width, resolution.height), rgb);
+        I420ToRgb.convert(next(resolution.width, resolution.height, System.nanoTime()), rgb);
         Dimension size = resolution;
         BufferedImage image = new BufferedImage(size.width, size.height, BufferedImage.TYPE_3BYTE_BGR);
         byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
@@ -166,11 +166,18 @@ final class FfmpegCameraDevice implements WebcamDevice, WebcamDevice.BufferAcces
 
     @Override
     public synchronized VideoFrame readI420(int width, int height) {
-        return open ? next(width, height) : null;
+        return readI420(width, height, System.nanoTime());
     }
 
-    private VideoFrame next(int width, int height) {
-        long now = System.nanoTime();
+    /**
+     * {@link #readI420(int, int)} for a reader with a clock of its own (a pacer): a looped input's
+     * picture due at {@code captureTimeNanos}, stamped with it.
+     */
+    synchronized VideoFrame readI420(int width, int height, long captureTimeNanos) {
+        return open ? next(width, height, captureTimeNanos) : null;
+    }
+
+    private VideoFrame next(int width, int height, long now) {
         if (!looped) {
             VideoFrame frame = video.read(width, height, now);
             if (frame == null) {
@@ -189,7 +196,9 @@ final class FfmpegCameraDevice implements WebcamDevice, WebcamDevice.BufferAcces
             current = readLooping(width, height, now);
             picturesRead++;
         }
-        return current;
+        // A picture shown again gets this read's time: two encoded frames with one RTP timestamp
+        // would be taken for one by the receiver.
+        return current.captureTimeNanos() == now ? current : current.withCaptureTime(now);
     }
 
     private VideoFrame readLooping(int width, int height, long now) {

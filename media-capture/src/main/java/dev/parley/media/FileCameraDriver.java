@@ -21,8 +21,13 @@ public final class FileCameraDriver implements WebcamDriver {
     private final FfmpegCameraDevice device;
 
     public FileCameraDriver(Path file) {
+        device = device(file);
+    }
+
+    /** The file camera's device, not yet open: {@code file} looped, at the synthetic camera's sizes. */
+    static FfmpegCameraDevice device(Path file) {
         Path absolute = file.toAbsolutePath();
-        device = new FfmpegCameraDevice("File: " + absolute.getFileName(),
+        return new FfmpegCameraDevice("File: " + absolute.getFileName(),
                 new FfmpegCameraDevice.Input(null, absolute.toString(), size -> Map.of()),
                 SyntheticCameraDevice.RESOLUTIONS, true, TIMEOUT);
     }

@@ -6,8 +6,10 @@ import dev.parley.app.peer.SyntheticCamera;
 import dev.parley.app.signaling.client.CallEndReason;
 import dev.parley.app.signaling.client.ServerTrust;
 import dev.parley.app.signaling.client.SignalingClientRuntime;
+import dev.parley.media.MediaDeviceException;
 import dev.parley.rtc.EngineSettings;
 import dev.parley.rtc.ice.IceSettings;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +24,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code parley peer}: a headless Parley endpoint. It registers, calls {@code --call} or waits to
- * be called, sends a tone as its microphone and a moving test pattern as its camera, greets over
+ * be called, sends a tone (or a WAV file) as its microphone and a moving test pattern (or a video
+ * file: {@code --camera file:PATH}, anything FFmpeg reads, looped) as its camera, greets over
  * chat, records what it receives and writes stats, for {@code --duration} seconds or until the
- * call ends. File cameras ({@code --camera file:PATH}) come with issue #7.
+ * call ends. A camera file that is missing or that FFmpeg cannot read is refused at start.
  */
 @Command(name = "peer", mixinStandardHelpOptions = true,
         description = "Run a headless Parley peer (audio, video and chat).")
@@ -49,16 +52,17 @@ public final class PeerCommand implements Callable<Integer> {
     String mic;
 
     @Option(names = "--camera", defaultValue = "synthetic", paramLabel = "synthetic|none|file:PATH",
-            description = "Camera: a moving test pattern carrying frame number and capture time, or no video."
-                    + " Default: ${DEFAULT-VALUE}.")
+            description = "Camera: a moving test pattern carrying frame number and capture time, no video,"
+                    + " or a video file FFmpeg reads (Y4M, MP4, WebM…), looped. Default: ${DEFAULT-VALUE}.")
     String camera;
 
     @Option(names = "--camera-size", defaultValue = "1280x720", paramLabel = "WxH",
-            description = "Size of the synthetic camera's picture. Default: ${DEFAULT-VALUE}.")
+            description = "Size of the camera's picture (a file is scaled to it). Default: ${DEFAULT-VALUE}.")
     String cameraSize;
 
     @Option(names = "--camera-fps", defaultValue = "30", paramLabel = "FPS",
-            description = "Frame rate of the synthetic camera. Default: ${DEFAULT-VALUE}.")
+            description = "Frame rate the camera is sent at (a file still plays at its own speed)."
+                    + " Default: ${DEFAULT-VALUE}.")
     double cameraFps;
 
     @Option(names = "--record-dir", paramLabel = "DIR",
@@ -90,7 +94,7 @@ public final class PeerCommand implements Callable<Integer> {
         CountDownLatch ended = new CountDownLatch(1);
         ServerTrust trust = trustFingerprint == null ? ServerTrust.systemDefault() : ServerTrust.pinned(trustFingerprint);
         try (SignalingClientRuntime runtime = new SignalingClientRuntime(trust, 2);
-             HeadlessPeer peer = new HeadlessPeer(options, runtime, engine, new HeadlessPeer.Listener() {
+             HeadlessPeer peer = peer(options, runtime, engine, new HeadlessPeer.Listener() {
                  @Override
                  public void onCallEnded(String callId, CallEndReason reason) {
                      spec.commandLine().getOut().println("call " + callId + " ended: " + reason);
@@ -111,6 +115,16 @@ public final class PeerCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The peer; a camera file FFmpeg can not open is the user's mistake, said as such. */
+    private HeadlessPeer peer(PeerOptions options, SignalingClientRuntime runtime, EngineSettings engine,
+            HeadlessPeer.Listener listener) throws IOException {
+        try {
+            return new HeadlessPeer(options, runtime, engine, listener);
+        } catch (MediaDeviceException e) {
+            throw new ParameterException(spec.commandLine(), "--camera " + camera + ": " + e, e);
+        }
+    }
+
     PeerOptions options() {
         double hz = 440;
         Path micFile = null;
@@ -127,21 +141,37 @@ public final class PeerCommand implements Callable<Integer> {
                     "--mic " + mic + ": tone[:HZ] or file:PATH (devices come with issue #7)");
         }
         try {
-            return new PeerOptions(server, name, call, autoAnswer, hz, micFile, camera(), recordDir, statsJson);
+            return new PeerOptions(server, name, call, autoAnswer, hz, micFile, camera(), cameraFile(), recordDir,
+                    statsJson);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    /** The camera asked for, or null for none. */
+    /**
+     * The file {@code --camera file:PATH} names, or null for another camera. A missing or unreadable
+     * file is refused here, before anything starts; one FFmpeg can not decode, when the peer opens it.
+     */
+    private Path cameraFile() {
+        if (!camera.startsWith("file:")) {
+            return null;
+        }
+        Path file = Path.of(camera.substring("file:".length()));
+        if (!Files.exists(file)) {
+            throw new ParameterException(spec.commandLine(), "--camera " + camera + ": no such file: " + file);
+        }
+        if (!Files.isReadable(file)) {
+            throw new ParameterException(spec.commandLine(), "--camera " + camera + ": can not read " + file);
+        }
+        return file;
+    }
+
+    /** The camera's size and rate (the test pattern's, or a file's), or null for none. */
     private SyntheticCamera camera() {
         if (camera.equals("none")) {
             return null;
         }
-        if (camera.startsWith("file:")) {
-            throw new ParameterException(spec.commandLine(), "--camera " + camera + ": file cameras come with issue #7");
-        }
-        if (!camera.equals("synthetic")) {
+        if (!camera.equals("synthetic") && !camera.startsWith("file:")) {
             throw new ParameterException(spec.commandLine(), "--camera " + camera + ": synthetic, none or file:PATH");
         }
         String[] size = cameraSize.split("x", -1);

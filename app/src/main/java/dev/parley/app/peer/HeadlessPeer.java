@@ -8,6 +8,8 @@ import dev.parley.app.signaling.client.SignalingClientRuntime;
 import dev.parley.app.signaling.client.SignalingListener;
 import dev.parley.app.signaling.protocol.IceServer;
 import dev.parley.app.signaling.protocol.ServerMessage;
+import dev.parley.media.FileCameraFrames;
+import dev.parley.media.MediaDeviceException;
 import dev.parley.rtc.AudioFrame;
 import dev.parley.rtc.AudioTrackSource;
 import dev.parley.rtc.EngineSettings;
@@ -35,8 +37,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A full Parley endpoint without a UI, for tests, bots and benchmarks: registers with a signaling
- * server, calls or answers, sends a tone as its microphone, a moving {@link TestPattern} as its
- * camera (same {@link MediaStream}) and chat over a data channel, and records and counts what it
+ * server, calls or answers, sends a tone (or a WAV file) as its microphone, a moving
+ * {@link TestPattern} (or a video file, through media-capture's file camera) as its camera (same
+ * {@link MediaStream}) and chat over a data channel, and records and counts what it
  * receives ({@code <callId>-audio.wav}, {@code <callId>-video.y4m}). Media is the real
  * {@code RTCPeerConnection} of core-rtc with its default codecs (Opus, VP8/H.264).
  */
@@ -70,8 +73,10 @@ public final class HeadlessPeer implements AutoCloseable {
     private final PacedAudioSource tone;
     private final MediaStreamTrack micTrack;
     private final VideoTrackSource camera = new VideoTrackSource();
-    /** The synthetic camera's pacing thread, or null with {@code --camera none}. */
+    /** The camera's pacing thread, or null with {@code --camera none}. */
     private final PacedVideoSource cameraPacer;
+    /** The file camera's decoder, or null unless the camera plays a file. */
+    private final FileCameraFrames cameraFile;
     private final MediaStreamTrack cameraTrack;
     private final PeerStats stats;
     private final AtomicLong audioFramesReceived = new AtomicLong();
@@ -82,14 +87,16 @@ public final class HeadlessPeer implements AutoCloseable {
     private volatile WavWriter recorder;
     private volatile Y4mRecorder videoRecorder;
 
-    /** @throws IOException if the microphone file cannot be read */
+    /**
+     * @throws IOException if the microphone file cannot be read
+     * @throws MediaDeviceException if the camera file is missing ({@code NotFoundError}) or FFmpeg
+     *     cannot read it ({@code NotReadableError}, {@code AbortError}); the message names the file
+     */
     public HeadlessPeer(PeerOptions options, SignalingClientRuntime runtime, EngineSettings engine, Listener listener)
             throws IOException {
         this.options = options;
         this.engine = engine;
         this.listener = listener;
-        this.signaling = new SignalingClient(SignalingClientConfig.of(options.server(), options.name(), null), runtime,
-                new Signals());
         if (options.micFile() != null) {
             WavFileSource file = new WavFileSource(options.micFile());
             this.tone = new PacedAudioSource(file::nextFrame, microphone, "parley-peer-mic-file");
@@ -99,7 +106,17 @@ public final class HeadlessPeer implements AutoCloseable {
             this.micTrack = microphone.createTrack(options.toneHz() + " Hz tone");
         }
         SyntheticCamera spec = options.camera();
-        if (spec != null) {
+        // After the microphone file (plain Java memory) and before anything else: a file that
+        // fails leaves no native decoder and no connection behind.
+        this.cameraFile = spec != null && options.cameraFile() != null
+                ? FileCameraFrames.open(options.cameraFile(), spec.width(), spec.height()) : null;
+        this.signaling = new SignalingClient(SignalingClientConfig.of(options.server(), options.name(), null), runtime,
+                new Signals());
+        if (cameraFile != null) {
+            this.cameraPacer = new PacedVideoSource(cameraFile::nextFrame, spec.framesPerSecond(), camera,
+                    "parley-peer-camera-file");
+            this.cameraTrack = camera.createTrack(cameraFile.label() + " " + spec.width() + "x" + spec.height());
+        } else if (spec != null) {
             this.cameraPacer = new PacedVideoSource(new TestPattern(spec.width(), spec.height()),
                     spec.framesPerSecond(), camera);
             this.cameraTrack = camera.createTrack("test pattern " + spec.width() + "x" + spec.height());
@@ -322,6 +339,9 @@ public final class HeadlessPeer implements AutoCloseable {
         tone.close();
         if (cameraPacer != null) {
             cameraPacer.close();
+        }
+        if (cameraFile != null) {
+            cameraFile.close();
         }
         microphone.close();
         camera.close();

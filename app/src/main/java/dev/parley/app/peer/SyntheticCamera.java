@@ -6,7 +6,8 @@ import dev.parley.rtc.media.TestPattern;
 
 /**
  * The headless peer's camera: core-rtc's {@link TestPattern} (frame number and capture time in
- * its pixels, so a receiver can check what arrives) at a fixed size and rate.
+ * its pixels, so a receiver can check what arrives) at a fixed size and rate — and the size and
+ * rate a file camera ({@link PeerOptions#cameraFile()}) is sent at.
  *
  * @param width at least {@value TestPattern#MIN_WIDTH}
  * @param height at least {@value TestPattern#MIN_HEIGHT}

@@ -93,13 +93,48 @@ class ParleyCommandTest {
         assertEquals(new dev.parley.app.peer.SyntheticCamera(640, 360, 15),
                 peer("--camera-size", "640x360", "--camera-fps", "15").options().camera());
         assertNull(peer("--camera", "none").options().camera());
-        CommandLine.ParameterException file = assertThrows(CommandLine.ParameterException.class,
-                () -> peer("--camera", "file:clip.y4m").options());
-        assertTrue(file.getMessage().contains("file cameras come with issue #7"), file.getMessage());
+        assertNull(peer().options().cameraFile());
         assertThrows(CommandLine.ParameterException.class, () -> peer("--camera", "webcam").options());
         assertThrows(CommandLine.ParameterException.class, () -> peer("--camera-size", "640").options());
         assertThrows(CommandLine.ParameterException.class, () -> peer("--camera-size", "100x100").options());
         assertThrows(CommandLine.ParameterException.class, () -> peer("--camera-fps", "0").options());
+    }
+
+    @Test
+    void aCameraFileIsPlayedAtTheCamerasSizeAndRate() throws Exception {
+        Path clip = Files.writeString(dir.resolve("clip.y4m"), "the file's content is the peer's business");
+        var options = peer("--camera", "file:" + clip, "--camera-size", "640x360", "--camera-fps", "15").options();
+        assertEquals(clip, options.cameraFile());
+        assertEquals(new dev.parley.app.peer.SyntheticCamera(640, 360, 15), options.camera());
+        assertThrows(CommandLine.ParameterException.class,
+                () -> peer("--camera", "file:" + clip, "--camera-size", "640").options());
+    }
+
+    @Test
+    void aMissingCameraFileIsRefusedAtStartNamingIt() {
+        Path missing = dir.resolve("no-such-clip.y4m");
+        CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
+                () -> peer("--camera", "file:" + missing).options());
+        assertTrue(e.getMessage().contains("no such file: " + missing), e.getMessage());
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new ParleyCommand(System.out)).setErr(new PrintWriter(err)).execute("peer",
+                "--server", "ws://127.0.0.1:9/signal", "--name", "Bot", "--camera", "file:" + missing);
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().contains(missing.toString()), err.toString());
+    }
+
+    /** FFmpeg's refusal comes when the peer is made, before it connects anywhere, as the same usage error. */
+    @Test
+    void aCameraFileFfmpegCanNotReadIsRefusedAtStartNamingIt() throws Exception {
+        Path notVideo = Files.writeString(dir.resolve("notes.webm"), "not a video at all\n".repeat(100));
+        StringWriter err = new StringWriter();
+        long started = System.nanoTime();
+        int code = new CommandLine(new ParleyCommand(System.out)).setErr(new PrintWriter(err)).execute("peer",
+                "--server", "ws://127.0.0.1:9/signal", "--name", "Bot", "--camera", "file:" + notVideo);
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().contains("notes.webm") && err.toString().contains("NotReadableError"),
+                err.toString());
+        assertTrue(System.nanoTime() - started < 10_000_000_000L, "refused at once, not after a wait");
     }
 
     private static PeerCommand peer(String... extra) {

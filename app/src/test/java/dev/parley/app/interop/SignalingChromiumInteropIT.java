@@ -125,7 +125,7 @@ class SignalingChromiumInteropIT {
         InetAddress host = InetAddress.getByName(HOST_IP);
         EngineSettings onTheLink = EngineSettings.builder()
                 .ice(IceSettings.DEFAULTS.toBuilder().addressFilter(a -> a.address().equals(host)).build()).build();
-        HeadlessPeer peer = new HeadlessPeer(new PeerOptions(server.webSocketUri(), name, call, true, 440, null, SyntheticCamera.HD, recordings, null),
+        HeadlessPeer peer = new HeadlessPeer(new PeerOptions(server.webSocketUri(), name, call, true, 440, null, SyntheticCamera.HD, null, recordings, null),
                 runtime, onTheLink, heard);
         peer.start().get(10, TimeUnit.SECONDS);
         return peer;

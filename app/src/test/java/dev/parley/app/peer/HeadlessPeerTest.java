@@ -142,9 +142,9 @@ class HeadlessPeerTest {
         String callId;
         try (SignalingServer server = SignalingServer.start(SignalingServerConfig.builder().build());
              SignalingClientRuntime runtime = new SignalingClientRuntime(ServerTrust.systemDefault(), 2);
-             HeadlessPeer bob = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Bob", null, true, BOB_HZ, null, BOB_CAMERA,
+             HeadlessPeer bob = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Bob", null, true, BOB_HZ, null, BOB_CAMERA, null,
                      bobDir, dir.resolve("bob-stats.json")), runtime, loopback, atBob);
-             HeadlessPeer ada = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Ada", "Bob", false, ADA_HZ, null, ADA_CAMERA,
+             HeadlessPeer ada = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Ada", "Bob", false, ADA_HZ, null, ADA_CAMERA, null,
                      adaDir, null), runtime, loopback, atAda)) {
             bob.start().get(10, TimeUnit.SECONDS);
             ada.start().get(10, TimeUnit.SECONDS);
@@ -218,9 +218,9 @@ class HeadlessPeerTest {
         SignalingServer server = SignalingServer.start(SignalingServerConfig.builder().build());
         int port = server.port();
         try (SignalingClientRuntime runtime = new SignalingClientRuntime(ServerTrust.systemDefault(), 2);
-             HeadlessPeer bob = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Bob", null, true, BOB_HZ, null, null,
+             HeadlessPeer bob = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Bob", null, true, BOB_HZ, null, null, null,
                      null, null), runtime, loopback, atBob);
-             HeadlessPeer ada = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Ada", "Bob", false, ADA_HZ, null, null,
+             HeadlessPeer ada = new HeadlessPeer(new PeerOptions(server.webSocketUri(), "Ada", "Bob", false, ADA_HZ, null, null, null,
                      null, null), runtime, loopback, atAda)) {
             bob.start().get(10, TimeUnit.SECONDS);
             ada.start().get(10, TimeUnit.SECONDS);
