@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +20,21 @@ import org.slf4j.LoggerFactory;
  * at 48 kHz, resampling other rates with core-rtc's {@link AudioResampler}. When nothing comes it
  * keeps the line fed with 10 ms of silence so that the device does not underrun and restart.
  * The line opens at the first frame's channel count and reopens if that changes.
+ *
+ * <p>The thread never blocks inside the driver: it writes only what the line has room for, and
+ * waits for room itself. A line that takes nothing for {@value #STALL_MILLIS} ms has stopped
+ * playing (a wedged driver, a sound server that stopped the stream): it is closed and opened
+ * again, and if that does not help {@value #REOPENS_BEFORE_FAILING} times in a row the speaker
+ * ends with a {@code NotReadableError}.
  */
 final class SpeakerOutput implements AudioOutput {
     private static final Logger log = LoggerFactory.getLogger(SpeakerOutput.class);
     static final int QUEUE_FRAMES = 4;
     static final int LINE_BUFFER_MILLIS = 40;
+    static final long STALL_MILLIS = 1000;
+    static final int REOPENS_BEFORE_FAILING = 3;
+    /** How long the playout thread sleeps while the line has no room: a fifth of a 10 ms frame. */
+    private static final long ROOM_WAIT_NANOS = 2_000_000;
     private static final int RATE = TenMillisecondFrames.RATE;
 
     private final SoundSystem sound;
@@ -32,6 +43,12 @@ final class SpeakerOutput implements AudioOutput {
     private final ArrayBlockingQueue<AudioFrame> queue = new ArrayBlockingQueue<>(QUEUE_FRAMES);
     private final Thread thread;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong framesPlayed = new AtomicLong();
+    private final AtomicLong silenceWritten = new AtomicLong();
+    private final AtomicLong reopened = new AtomicLong();
+    private volatile long lastWriteNanos;
+    private int stallsInARow; // playout thread only
+    private long bytesIntoLine; // playout thread only: taken by the line open now
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile boolean running = true;
     private volatile PlaybackLine line; // written by the playout thread only
@@ -86,9 +103,25 @@ final class SpeakerOutput implements AudioOutput {
         return ended;
     }
 
+    /** Times a line that stopped taking audio was opened again. */
+    long reopened() {
+        return reopened.get();
+    }
+
     /** Frames dropped because the queue was full (the track delivered faster than the device plays). */
     long framesDropped() {
         return dropped.get();
+    }
+
+    /** The speaker's state for logs and failure messages: what it played, and when it last could. */
+    @Override
+    public String toString() {
+        PlaybackLine now = line;
+        long sinceWrite = lastWriteNanos == 0 ? -1 : (System.nanoTime() - lastWriteNanos) / 1_000_000;
+        return device.label() + ": " + (ended.isDone() ? "ended" : "running") + ", " + framesPlayed.get()
+                + " frames played, " + silenceWritten.get() + " silences, " + dropped.get() + " dropped, "
+                + reopened.get() + " reopened, last write " + (sinceWrite < 0 ? "never" : sinceWrite + " ms ago")
+                + (now == null ? ", no line" : ", line " + now.available() + "/" + now.bufferSize() + " bytes free");
     }
 
     @Override
@@ -160,17 +193,14 @@ final class SpeakerOutput implements AudioOutput {
         int tenMillis = RATE / 100 * open.channels() * 2;
         if (open.bufferSize() - open.available() < tenMillis) {
             writeAll(open, new byte[tenMillis]);
+            silenceWritten.incrementAndGet();
         }
     }
 
     private void write(AudioFrame frame) {
         PlaybackLine open = line;
         if (open == null || open.channels() != frame.channels()) {
-            if (open != null) {
-                open.close();
-            }
-            open = sound.openPlayback(endpoint, RATE, frame.channels(), LINE_BUFFER_MILLIS);
-            line = open;
+            open = reopen(open, frame.channels());
             resampler = null;
         }
         AudioFrame at48k = frame;
@@ -187,14 +217,62 @@ final class SpeakerOutput implements AudioOutput {
             bytes[2 * i + 1] = (byte) (sample >> 8);
         }
         writeAll(open, bytes);
+        framesPlayed.incrementAndGet();
     }
 
-    /** A line that takes less than it is given while we play has stopped (closed under us, unplugged). */
-    private void writeAll(PlaybackLine open, byte[] bytes) {
-        int written = open.write(bytes, 0, bytes.length);
-        if (written < bytes.length && running) {
-            throw new MediaDeviceException(MediaDeviceException.NOT_READABLE, device.label()
-                    + " stopped taking audio (wrote " + written + " of " + bytes.length + " bytes)");
+    private PlaybackLine reopen(PlaybackLine old, int channels) {
+        if (old != null) {
+            old.close();
         }
+        line = null;
+        PlaybackLine opened = sound.openPlayback(endpoint, RATE, channels, LINE_BUFFER_MILLIS);
+        bytesIntoLine = 0;
+        line = opened;
+        return opened;
+    }
+
+    /**
+     * Hands all of {@code bytes} to the line, waiting for room without blocking in the driver. A
+     * line that makes no room for {@value #STALL_MILLIS} ms is reopened and the rest written there;
+     * one that takes less than it is given while we play has stopped (closed under us, unplugged).
+     */
+    private void writeAll(PlaybackLine open, byte[] bytes) {
+        int offset = 0;
+        long waitingSince = System.nanoTime();
+        while (offset < bytes.length && running) {
+            int room = Math.min(open.available(), bytes.length - offset);
+            room -= room % (2 * open.channels()); // whole sample frames only
+            if (room <= 0) {
+                if (System.nanoTime() - waitingSince > STALL_MILLIS * 1_000_000) {
+                    open = recoverFromStall(open);
+                    waitingSince = System.nanoTime();
+                } else {
+                    LockSupport.parkNanos(ROOM_WAIT_NANOS);
+                }
+                continue;
+            }
+            int written = open.write(bytes, offset, room);
+            if (written < room && running) {
+                throw new MediaDeviceException(MediaDeviceException.NOT_READABLE, device.label()
+                        + " stopped taking audio (wrote " + written + " of " + room + " bytes)");
+            }
+            offset += written;
+            waitingSince = System.nanoTime();
+            lastWriteNanos = waitingSince;
+            bytesIntoLine += written;
+            if (bytesIntoLine > open.bufferSize()) {
+                stallsInARow = 0; // more than it can hold: this line plays
+            }
+        }
+    }
+
+    private PlaybackLine recoverFromStall(PlaybackLine stalled) {
+        if (++stallsInARow > REOPENS_BEFORE_FAILING) {
+            throw new MediaDeviceException(MediaDeviceException.NOT_READABLE, device.label() + " stopped playing: it took no"
+                    + " audio for " + STALL_MILLIS + " ms, " + stallsInARow + " times in a row, opened again in between");
+        }
+        log.warn("{} took no audio for {} ms; opening it again ({})", device.label(), STALL_MILLIS, this);
+        reopened.incrementAndGet();
+        return reopen(stalled, stalled.channels());
     }
 }

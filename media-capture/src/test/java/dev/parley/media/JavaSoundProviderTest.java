@@ -118,6 +118,53 @@ class JavaSoundProviderTest {
     }
 
     @Test
+    void aSpeakerLineThatStopsTakingAudioIsOpenedAgainAndPlaysOn() {
+        ScriptedSoundSystem sound = new ScriptedSoundSystem(48_000, 1000);
+        sound.stallingLines.set(1);
+        devices = new MediaDevices(List.of(new JavaSoundProvider(sound)), OPTIONS);
+        SpeakerOutput speaker = (SpeakerOutput) Await.done(devices.openOutput(null), WAIT);
+        AudioTrackSource source = new AudioTrackSource();
+        MediaStreamTrack track = source.createTrack("tone");
+        try (PacedAudioSource tone = new PacedAudioSource(new ToneGenerator(600, 0.5, 48_000, 1), source).start()) {
+            speaker.play(track);
+            // a second of nothing taken, then a new line that takes the tone: half a second of it
+            Await.until(WAIT, () -> "playing on a new line: " + speaker, () -> {
+                synchronized (sound.played) {
+                    return sound.played.size() >= 48_000;
+                }
+            });
+            assertEquals(1, speaker.reopened());
+            assertEquals(2, sound.playbackLinesOpened.get());
+            assertTrue(!speaker.whenEnded().isDone(), speaker.toString());
+        } finally {
+            speaker.close();
+            source.close();
+        }
+    }
+
+    @Test
+    void aSpeakerWhoseLinesAllStopTakingAudioEndsWithNotReadableError() {
+        ScriptedSoundSystem sound = new ScriptedSoundSystem(48_000, 1000);
+        sound.stallingLines.set(Integer.MAX_VALUE);
+        devices = new MediaDevices(List.of(new JavaSoundProvider(sound)), OPTIONS);
+        SpeakerOutput speaker = (SpeakerOutput) Await.done(devices.openOutput(null), WAIT);
+        AudioTrackSource source = new AudioTrackSource();
+        MediaStreamTrack track = source.createTrack("tone");
+        try (PacedAudioSource tone = new PacedAudioSource(new ToneGenerator(600, 0.5, 48_000, 1), source).start()) {
+            speaker.play(track);
+            long stalls = SpeakerOutput.REOPENS_BEFORE_FAILING + 1;
+            MediaDeviceException failure = Await.failure(speaker.whenEnded(),
+                    Duration.ofMillis(stalls * SpeakerOutput.STALL_MILLIS + 2000));
+            assertEquals(MediaDeviceException.NOT_READABLE, failure.name());
+            assertTrue(failure.getMessage().contains("stopped playing"), failure.getMessage());
+            assertEquals(SpeakerOutput.REOPENS_BEFORE_FAILING, speaker.reopened());
+        } finally {
+            speaker.close();
+            source.close();
+        }
+    }
+
+    @Test
     void aSpeakerUnpluggedWhilePlayingSaysSoAndTheTrackPlaysOnElsewhere() {
         ScriptedSoundSystem sound = new ScriptedSoundSystem(48_000, 1000);
         devices = new MediaDevices(List.of(new JavaSoundProvider(sound)), OPTIONS);

@@ -25,6 +25,12 @@ final class ScriptedSoundSystem implements SoundSystem {
     volatile int playbackChannels;
     /** Set: the playback line throws on its next write (the speaker was unplugged). */
     volatile boolean playbackBroken;
+    /**
+     * Playback lines still to open that stop making room after their first write and never make
+     * it again (a stream its sound server stopped): the line's next {@code write} would block.
+     */
+    final AtomicInteger stallingLines = new AtomicInteger();
+    final AtomicInteger playbackLinesOpened = new AtomicInteger();
 
     ScriptedSoundSystem(int captureRate, double toneHz) {
         this.captureRate = captureRate;
@@ -49,8 +55,12 @@ final class ScriptedSoundSystem implements SoundSystem {
     @Override
     public PlaybackLine openPlayback(Endpoint at, int rate, int channels, int bufferMillis) {
         playbackChannels = channels;
+        playbackLinesOpened.incrementAndGet();
         int bufferBytes = rate / 1000 * bufferMillis * channels * 2;
+        boolean stalls = stallingLines.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
         return new PlaybackLine() {
+            private volatile boolean wroteOnce;
+
             @Override
             public int sampleRate() {
                 return rate;
@@ -66,6 +76,10 @@ final class ScriptedSoundSystem implements SoundSystem {
                 if (playbackBroken) {
                     throw new IllegalStateException("ALSA: device disconnected");
                 }
+                if (stalls && wroteOnce) {
+                    throw new AssertionError("a write to a line with no room blocks in the driver");
+                }
+                wroteOnce = true;
                 synchronized (played) {
                     played.write(buffer, offset, length);
                 }
@@ -84,7 +98,7 @@ final class ScriptedSoundSystem implements SoundSystem {
 
             @Override
             public int available() {
-                return bufferBytes / 2;
+                return stalls && wroteOnce ? 0 : bufferBytes / 2;
             }
 
             @Override
