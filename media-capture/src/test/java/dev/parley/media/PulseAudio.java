@@ -34,6 +34,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class PulseAudio implements BeforeAllCallback, AfterAllCallback {
     static final String SINK = "vsink";
     static final String DIR_PROPERTY = "parley.pulse.dir";
+    /**
+     * The sink, without rewinds: with them, a playback stream with a 40 ms buffer (ALSA's pulse
+     * plugin, as javax.sound opens it) plays its first 40 ms, then the sink rewinds it again and
+     * again ("Requesting rewind due to end of underrun" in a verbose log) and the stream takes
+     * nothing for half a second to forever. That stalled the tone test's speaker in CI
+     * (PulseAudio 16.1; reproduced with a bare SourceDataLine, gone with norewinds).
+     */
+    private static final String NULL_SINK_ARGUMENTS = "sink_name=" + SINK + " rate=48000 channels=1 norewinds=1";
     private static final long COMMAND_SECONDS = 20;
     private static final List<String> PLUGIN_DIRS = List.of("/usr/lib/x86_64-linux-gnu/alsa-lib",
             "/usr/lib/aarch64-linux-gnu/alsa-lib", "/usr/lib/alsa-lib", "/usr/lib64/alsa-lib");
@@ -58,8 +66,9 @@ final class PulseAudio implements BeforeAllCallback, AfterAllCallback {
                 previousSource = run(true, "pactl", "get-default-source").output().trim();
             }
             if (!run(true, "pactl", "list", "short", "sinks").output().contains(SINK)) {
-                loadedModule = run(true, "pactl", "load-module", "module-null-sink", "sink_name=" + SINK, "rate=48000",
-                        "channels=1").output().trim();
+                List<String> load = new ArrayList<>(List.of("pactl", "load-module", "module-null-sink"));
+                load.addAll(List.of(NULL_SINK_ARGUMENTS.split(" ")));
+                loadedModule = run(true, load.toArray(String[]::new)).output().trim();
             }
         } else {
             // No shared memory with clients: PulseAudio 16/17 aborts on a memfd block it did not
@@ -67,7 +76,7 @@ final class PulseAudio implements BeforeAllCallback, AfterAllCallback {
             // tests' devices vanished mid-test. Copying blocks over the socket costs nothing here.
             List<String> start = new ArrayList<>(List.of("pulseaudio", "--daemonize=yes", "--system=false",
                     "--exit-idle-time=-1", "--disable-shm=yes", "-n", "--load=module-native-protocol-unix",
-                    "--load=module-null-sink sink_name=" + SINK + " rate=48000 channels=1",
+                    "--load=module-null-sink " + NULL_SINK_ARGUMENTS,
                     "--load=module-always-sink"));
             if (dir != null) {
                 start.add("--log-target=newfile:" + dir.resolve("pulseaudio.log"));
@@ -140,6 +149,51 @@ final class PulseAudio implements BeforeAllCallback, AfterAllCallback {
             }
         }
         return false;
+    }
+
+    /**
+     * What the daemon says now, for a failure message: its sinks and their state, each playing
+     * and recording stream (corked or not, on which sink or source), and its log's last lines.
+     */
+    String snapshot() {
+        StringBuilder out = new StringBuilder();
+        try {
+            out.append("sinks: ").append(oneLine(run(false, "pactl", "list", "short", "sinks").output()));
+            out.append("; playing: ").append(streams(run(false, "pactl", "list", "sink-inputs").output()));
+            out.append("; recording: ").append(streams(run(false, "pactl", "list", "source-outputs").output()));
+            if (dir != null && Files.exists(dir.resolve("pulseaudio.log"))) {
+                List<String> log = Files.readAllLines(dir.resolve("pulseaudio.log"));
+                out.append("; its log ends: ").append(String.join(" | ", log.subList(Math.max(0, log.size() - 5), log.size())));
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            out.append(" (asking PulseAudio failed: ").append(e).append(')');
+        }
+        return out.toString();
+    }
+
+    /** Each stream of a {@code pactl list} as "#index state/corked, sink/source, volume". */
+    private static String streams(String listing) {
+        List<String> streams = new ArrayList<>();
+        StringBuilder current = null;
+        for (String raw : listing.split("\n")) {
+            String line = raw.trim();
+            if (line.startsWith("Sink Input #") || line.startsWith("Source Output #")) {
+                current = new StringBuilder(line.substring(line.indexOf('#')));
+                streams.add("");
+            } else if (current != null && (line.startsWith("Corked:") || line.startsWith("Sink:")
+                    || line.startsWith("Source:") || line.startsWith("Mute:") || line.startsWith("Volume:")
+                    || line.startsWith("Buffer Latency:"))) {
+                current.append(' ').append(line.replaceAll("\\s+", " "));
+            }
+            if (current != null) {
+                streams.set(streams.size() - 1, current.toString());
+            }
+        }
+        return streams.isEmpty() ? "none" : String.join(", ", streams);
+    }
+
+    private static String oneLine(String output) {
+        return output.trim().replaceAll("\\s+", " ");
     }
 
     private record Result(int exitCode, String output) {}

@@ -17,15 +17,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Microphones and speakers on real audio devices: a PulseAudio null sink as the speaker and its
  * monitor as the microphone, reached through javax.sound and ALSA's pulse plugin. What Parley
  * plays comes back through the microphone.
  */
-@ExtendWith(PulseAudio.class)
 class PulseAudioDevicesTest {
+    @RegisterExtension
+    static final PulseAudio PULSE = new PulseAudio();
     /** PulseAudio's first captured frame takes about 2 s. */
     private static final Duration WAIT = Duration.ofSeconds(15);
     private MediaDevices devices;
@@ -71,7 +72,8 @@ class PulseAudioDevicesTest {
             // when it fails, say which end stopped: the microphone (track ended), the speaker, or the sound between
             Await.until(WAIT, () -> "0.5 s of the tone captured back; the microphone is " + microphone.readyState()
                     + " after " + frames.get() + " frames (" + loudFrames.get() + " loud, level "
-                    + meter.peakDbfs() + " dBFS peak), the speaker " + describe(speaker.whenEnded()),
+                    + meter.peakDbfs() + " dBFS peak), the speaker " + describe(speaker.whenEnded()) + " (" + speaker
+                    + "); PulseAudio: " + PULSE.snapshot(),
                     () -> loudFrames.get() >= 50);
             double latencyMillis = speaker.latencyNanos() / 1e6;
             System.out.printf("speaker latency %.1f ms, microphone level %.1f dBFS RMS, %.1f dBFS peak%n",
