@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Signaling server benchmarks ({@code ./mvnw -pl app -am verify -Pbench}), on loopback in one JVM:
@@ -91,8 +92,10 @@ public final class SignalingBenchmark {
                 long roundStart = System.nanoTime();
                 for (int i = 0; i < PAIRS; i++) {
                     long due = roundStart + i * SPREAD_NANOS / PAIRS;
-                    while (System.nanoTime() < due) {
-                        Thread.onSpinWait();
+                    // parked, not spinning: a spinning sender would take one of the two cores the
+                    // server and the receiving clients share
+                    for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
+                        LockSupport.parkNanos(left);
                     }
                     clients.get(i).sendDescription(callIds.get(i), "offer", filler + " " + System.nanoTime());
                 }
