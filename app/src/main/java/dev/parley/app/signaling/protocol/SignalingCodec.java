@@ -76,17 +76,24 @@ public final class SignalingCodec {
         return readFields(object, MessageTypes.SERVER, readId(object));
     }
 
+    /**
+     * The envelope's fields, then the message's own, spliced into one object: the message's JSON
+     * written once, straight from the record — no tree in between (the relay's hot path: a
+     * description is written once by its sender and once by the server). No message has a field
+     * named {@code v}, {@code type} or {@code id} ({@code SignalingCodecTest} checks).
+     */
     private String write(String type, long id, Object message) {
-        JsonObject out = new JsonObject();
-        out.addProperty("v", VERSION);
-        out.addProperty("type", type);
+        String fields = gson.toJson(message);
+        if (fields.length() < 2 || fields.charAt(0) != '{') {
+            throw new IllegalStateException(message.getClass().getSimpleName() + " does not write a JSON object");
+        }
+        StringBuilder out = new StringBuilder(fields.length() + 40).append("{\"v\":").append(VERSION)
+                .append(",\"type\":").append(gson.toJson(type));
         if (id > 0) {
-            out.addProperty("id", id);
+            out.append(",\"id\":").append(id);
         }
-        for (Map.Entry<String, JsonElement> field : gson.toJsonTree(message).getAsJsonObject().entrySet()) {
-            out.add(field.getKey(), field.getValue());
-        }
-        return gson.toJson(out);
+        boolean empty = fields.length() == 2;
+        return (empty ? out.append('}') : out.append(',').append(fields, 1, fields.length())).toString();
     }
 
     private JsonObject readObject(String text) throws ProtocolException {

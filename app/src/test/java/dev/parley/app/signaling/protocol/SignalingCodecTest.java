@@ -84,6 +84,23 @@ class SignalingCodecTest {
                 codec.encode(new ServerMessage.Error(ErrorCode.UNKNOWN_CALL, "m", 2, null)));
     }
 
+    /** The codec splices the envelope's v, type and id before a message's fields: no field may share a name. */
+    @Test
+    void noMessageHasAFieldNamedLikeTheEnvelope() {
+        List<Class<?>> types = new java.util.ArrayList<>(MessageTypes.CLIENT.values());
+        types.addAll(MessageTypes.SERVER.values());
+        for (Class<?> type : types) {
+            for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+                assertTrue(!List.of("v", "type", "id").contains(c.getName()), type.getSimpleName() + "." + c.getName());
+            }
+        }
+    }
+
+    @Test
+    void aMessageWithNoFieldsIsTheEnvelopeAlone() {
+        assertEquals("{\"v\":1,\"type\":\"ping\",\"id\":4}", codec.encode(4, new ClientMessage.Ping()));
+    }
+
     @Test
     void requestWithoutIdHasIdZero() throws ProtocolException {
         assertEquals(0, codec.decodeClientMessage("{\"v\":1,\"type\":\"ping\"}").id());
