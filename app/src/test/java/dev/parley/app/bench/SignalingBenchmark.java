@@ -23,7 +23,12 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Signaling server benchmarks ({@code ./mvnw -pl app -am verify -Pbench}), on loopback in one JVM:
  * <ul>
- *   <li>{@code signaling-relay-p50} / {@code signaling-relay-p99}: time from a caller's
+ *   <li>{@code signaling-setup-relay-p50} / {@code signaling-setup-relay-p99}: the issue's scenario,
+ *   1,000 clients connected and 200 call set-ups at once (-Dbench.setups), wave after wave; every
+ *   relayed message's latency, from its sender's call to the other party's listener (target p99 ≤ 20
+ *   ms; see {@link CallSetUpWaves});</li>
+ *   <li>{@code signaling-relay-p50} / {@code signaling-relay-p99}, a sustained load beyond the issue's:
+ *   time from a caller's
  *   {@code sendDescription} to the callee's listener, with 1,000 clients connected
  *   and 100 calls (-Dbench.clients, -Dbench.pairs) relaying at once (target p99 ≤ 20 ms);</li>
  *   <li>{@code signaling-memory-per-connection}: heap after GC per registered client, server and
@@ -33,6 +38,9 @@ import java.util.concurrent.locks.LockSupport;
 public final class SignalingBenchmark {
     static final int CLIENTS = Integer.getInteger("bench.clients", 1000);
     static final int PAIRS = Integer.getInteger("bench.pairs", 100);
+    static final int SETUPS = Integer.getInteger("bench.setups", 200);
+    static final int SETUP_WAVES = 10;
+    static final int SETUP_WARMUP_WAVES = 3;
     static final int ROUNDS = 50;
     static final int WARMUP_ROUNDS = 50;
     /** Each round's sends are spread over this much time. */
@@ -60,13 +68,13 @@ public final class SignalingBenchmark {
              SignalingClientRuntime runtime = new SignalingClientRuntime(ServerTrust.systemDefault(), 4)) {
             long heapBefore = usedHeapAfterGc(memory);
             List<SignalingClient> clients = new ArrayList<>();
-            List<Callee> callees = new ArrayList<>();
+            List<ForwardingListener> listeners = new ArrayList<>();
             List<CompletableFuture<?>> registered = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
-                Callee callee = new Callee();
-                callees.add(callee);
+                ForwardingListener listener = new ForwardingListener();
+                listeners.add(listener);
                 SignalingClient c = new SignalingClient(SignalingClientConfig.of(server.webSocketUri(),
-                        String.format(Locale.ROOT, "bench%04d", i), null), runtime, callee);
+                        name(i), null), runtime, listener);
                 clients.add(c);
                 registered.add(c.connect());
             }
@@ -74,20 +82,42 @@ public final class SignalingBenchmark {
             long heapAfter = usedHeapAfterGc(memory);
             double kibPerClient = (heapAfter - heapBefore) / 1024.0 / CLIENTS;
 
+            String offer = chromiumSdp("chromium-156-offer.sdp");
+            List<String> calleeNames = new ArrayList<>();
+            for (int i = 0; i < SETUPS; i++) {
+                calleeNames.add(name(SETUPS + i));
+            }
+            CallSetUpWaves waves = new CallSetUpWaves(offer, chromiumSdp("chromium-156-answer.sdp"));
+            List<CallSetUpWaves.Sample> setUpSamples = waves.run(
+                    clients.subList(0, SETUPS), clients.subList(SETUPS, 2 * SETUPS), calleeNames,
+                    listeners.subList(0, SETUPS), listeners.subList(SETUPS, 2 * SETUPS), SETUP_WARMUP_WAVES, SETUP_WAVES);
+            double[] setUpMs = setUpSamples.stream().mapToDouble(CallSetUpWaves.Sample::ms).toArray();
+            String setUpSetting = CLIENTS + " clients connected, " + SETUPS + " call set-ups at once (invite, ringing, accept, Chromium's 6 KB offer and answer, "
+                    + CallSetUpWaves.CANDIDATES + " candidates each way, hang-up), " + SETUP_WAVES + " waves after " + SETUP_WARMUP_WAVES
+                    + " warm-up; p99 by message (ms): " + CallSetUpWaves.describe(CallSetUpWaves.p99ByKind(setUpSamples))
+                    + "; " + waves.waveCost()
+                    + "; one JVM on loopback, " + Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage();
+            System.out.println("set-up waves: CPU ms by thread group " + waves.threadCpuMillis());
+            new BenchResult("signaling-setup-relay-p50", "ms", "lower", BenchResult.percentile(setUpMs.clone(), 50), 20, setUpMs.length, setUpSetting).publish();
+            new BenchResult("signaling-setup-relay-p99", "ms", "lower", BenchResult.percentile(setUpMs.clone(), 99), 20, setUpMs.length, setUpSetting).publish();
+
+            List<Callee> callees = new ArrayList<>();
             List<String> callIds = new ArrayList<>();
             for (int i = 0; i < PAIRS; i++) {
                 SignalingClient caller = clients.get(i);
                 SignalingClient callee = clients.get(PAIRS + i);
-                String callId = caller.invite(String.format(Locale.ROOT, "bench%04d", PAIRS + i)).get(30, TimeUnit.SECONDS);
+                Callee relayed = new Callee();
+                callees.add(relayed);
+                listeners.get(PAIRS + i).delegate = relayed;
+                String callId = caller.invite(name(PAIRS + i)).get(30, TimeUnit.SECONDS);
                 waitForIncoming(callee, callId);
                 callee.accept(callId).get(30, TimeUnit.SECONDS);
                 callIds.add(callId);
             }
-            String offer = chromiumOffer();
             for (int r = 0; r < ROUNDS + WARMUP_ROUNDS; r++) {
                 List<CountDownLatch> waits = new ArrayList<>();
                 for (int i = 0; i < PAIRS; i++) {
-                    Callee callee = callees.get(PAIRS + i);
+                    Callee callee = callees.get(i);
                     callee.round = new CountDownLatch(1);
                     waits.add(callee.round);
                 }
@@ -112,7 +142,7 @@ public final class SignalingBenchmark {
             double[] samples = new double[PAIRS * ROUNDS];
             int n = 0;
             for (int i = 0; i < PAIRS; i++) {
-                double[] l = callees.get(PAIRS + i).latenciesMs;
+                double[] l = callees.get(i).latenciesMs;
                 for (int r = WARMUP_ROUNDS; r < l.length; r++) {
                     samples[n++] = l[r];
                 }
@@ -132,15 +162,19 @@ public final class SignalingBenchmark {
         }
     }
 
+    private static String name(int client) {
+        return String.format(Locale.ROOT, "bench%04d", client);
+    }
+
     /**
-     * What a call relays: Chromium 156's real offer for audio, video and a data channel (6 KB,
-     * 174 lines), copied from the reference captures. It replaced a 2 KB filler of 400 five-byte
-     * lines, whose 400 escaped line breaks cost the JSON parsers more than a real SDP's do.
+     * What a call relays: Chromium 156's real offer or answer for audio, video and a data channel
+     * (6 KB, 174 and 162 lines), copied from the reference captures. They replaced a 2 KB filler of
+     * 400 five-byte lines, whose 400 escaped line breaks cost the JSON parsers more than a real SDP's do.
      */
-    private static String chromiumOffer() throws IOException {
-        try (InputStream in = SignalingBenchmark.class.getResourceAsStream("chromium-156-offer.sdp")) {
+    private static String chromiumSdp(String resource) throws IOException {
+        try (InputStream in = SignalingBenchmark.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("chromium-156-offer.sdp is missing from the test resources");
+                throw new IllegalStateException(resource + " is missing from the test resources");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8); // CRLF line ends, as on the wire
         }

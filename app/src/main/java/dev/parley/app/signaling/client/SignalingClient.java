@@ -1,5 +1,6 @@
 package dev.parley.app.signaling.client;
 
+import dev.parley.app.signaling.SerialLane;
 import dev.parley.app.signaling.protocol.ClientMessage;
 import dev.parley.app.signaling.protocol.ErrorCode;
 import dev.parley.app.signaling.protocol.ProtocolException;

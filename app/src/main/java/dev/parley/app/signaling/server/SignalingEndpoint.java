@@ -1,5 +1,6 @@
 package dev.parley.app.signaling.server;
 
+import dev.parley.app.signaling.SerialLane;
 import dev.parley.app.signaling.protocol.ClientEnvelope;
 import dev.parley.app.signaling.protocol.ErrorCode;
 import dev.parley.app.signaling.protocol.ProtocolException;
@@ -28,14 +29,17 @@ public final class SignalingEndpoint extends Endpoint {
 
     private final SignalingHub hub;
     private final Executor hubExecutor;
+    private final Executor sendPool;
     private final SignalingCodec codec;
     private final SignalingServerConfig config;
     private final AtomicLong connections = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
 
-    SignalingEndpoint(SignalingHub hub, Executor hubExecutor, SignalingCodec codec, SignalingServerConfig config) {
+    SignalingEndpoint(SignalingHub hub, Executor hubExecutor, Executor sendPool, SignalingCodec codec,
+                      SignalingServerConfig config) {
         this.hub = hub;
         this.hubExecutor = hubExecutor;
+        this.sendPool = sendPool;
         this.codec = codec;
         this.config = config;
     }
@@ -47,7 +51,7 @@ public final class SignalingEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(codec.maxMessageBytes() * 4);
         session.setMaxBinaryMessageBufferSize(1024);
         session.setMaxIdleTimeout(config.heartbeat().toMillis() * 3);
-        WebSocketConnection connection = new WebSocketConnection(session, codec,
+        WebSocketConnection connection = new WebSocketConnection(session, new SerialLane(sendPool), codec,
                 new RateLimiter(config.messagesPerSecond(), config.messageBurst(), System::nanoTime),
                 "connection " + connections.incrementAndGet());
         session.getUserProperties().put(CONNECTION, connection);

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
-import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * page at {@code /}, on one Grizzly listener bound to the configured host and port, with TLS when
  * configured. {@link #start} returns once it listens; {@link #close} stops it and its threads.
  *
- * <p>Threads: Grizzly's selector and workers decode messages and apply rate limits; one hub
- * thread owns every registration and call ({@link SignalingHub}).
+ * <p>Threads: Grizzly's selector threads read and decode messages and apply rate limits; one hub
+ * thread owns every registration and call ({@link SignalingHub}); a send pool, one thread a core,
+ * encodes and writes each connection's messages in order ({@link WebSocketConnection}).
  */
 public final class SignalingServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SignalingServer.class);
@@ -39,6 +41,7 @@ public final class SignalingServer implements AutoCloseable {
 
     private final SignalingServerConfig config;
     private final ScheduledExecutorService hubExecutor;
+    private final ExecutorService sendPool;
     private final SignalingHub hub;
     private final SignalingEndpoint endpoint;
     private final HttpServer http;
@@ -51,8 +54,13 @@ public final class SignalingServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.sendPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new Thread(r, "parley-signaling-send");
+            t.setDaemon(true);
+            return t;
+        });
         this.hub = new SignalingHub(config.hubSettings(), this::schedule);
-        this.endpoint = new SignalingEndpoint(hub, hubExecutor, new SignalingCodec(config.maxMessageBytes()), config);
+        this.endpoint = new SignalingEndpoint(hub, hubExecutor, sendPool, new SignalingCodec(config.maxMessageBytes()), config);
         this.http = new HttpServer();
         this.listener = new NetworkListener("parley-signaling", config.host(), config.port());
     }
@@ -79,7 +87,10 @@ public final class SignalingServer implements AutoCloseable {
                 throw new IOException("cannot use the TLS certificate and key: " + e.getMessage(), e);
             }
         }
-        listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        // Messages are read and decoded on the selector threads that received them, one thread hop
+        // fewer than Grizzly's worker pool: decoding is bounded by the size limit, the hub and the
+        // send lanes do the rest, and the page's few small files come from the class path.
+        listener.getTransport().setIOStrategy(SameThreadIOStrategy.getInstance());
         // WebSocket connections are long-lived; the hub's heartbeat rule, not HTTP keep-alive, ends idle ones.
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         TyrusContainer container = new TyrusContainer(config.maxMessageBytes() * 4 + 1024);
@@ -159,6 +170,7 @@ public final class SignalingServer implements AutoCloseable {
     public void close() {
         http.shutdownNow();
         hubExecutor.shutdownNow();
+        sendPool.shutdownNow();
         LOG.info("signaling server on port {} stopped", listener.getPort());
     }
 }

@@ -43,7 +43,7 @@ class WebSocketConnectionTest {
 
     @Test
     void aClientThatDoesNotReadIsClosedAtTheLimit() {
-        WebSocketConnection c = new WebSocketConnection(stalledSession(), new SignalingCodec(),
+        WebSocketConnection c = new WebSocketConnection(stalledSession(), Runnable::run, new SignalingCodec(),
                 new RateLimiter(50, 200, System::nanoTime), "connection 1");
         for (int i = 0; i < WebSocketConnection.MAX_QUEUED; i++) {
             c.send(new ServerMessage.Ack(i + 1));

@@ -1,4 +1,4 @@
-package dev.parley.app.signaling.client;
+package dev.parley.app.signaling;
 
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -9,17 +9,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs tasks one at a time, in submission order, on a shared pool: each client owns one, so its
- * state needs no locks and its listener is never called concurrently, while a thousand clients
- * share a handful of threads. A task that throws is logged and the lane goes on.
+ * state needs no locks and its listener is never called concurrently, and the server gives one to
+ * each connection, so its messages leave in order; a thousand of them share a handful of threads.
+ * A task that throws is logged and the lane goes on.
  */
-final class SerialLane implements Executor {
+public final class SerialLane implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(SerialLane.class);
 
     private final Executor pool;
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private boolean draining;
 
-    SerialLane(Executor pool) {
+    public SerialLane(Executor pool) {
         this.pool = Objects.requireNonNull(pool, "pool");
     }
 
@@ -36,12 +37,12 @@ final class SerialLane implements Executor {
         try {
             pool.execute(this::drain);
         } catch (RejectedExecutionException e) {
-            // The shared runtime was closed: nothing of this client runs any more.
+            // The shared pool was shut down: nothing of this lane runs any more.
             synchronized (queue) {
                 queue.clear();
                 draining = false;
             }
-            LOG.debug("runtime closed; task dropped");
+            LOG.debug("pool shut down; task dropped");
         }
     }
 
@@ -58,7 +59,7 @@ final class SerialLane implements Executor {
             try {
                 next.run();
             } catch (RuntimeException e) {
-                LOG.error("signaling client task failed", e);
+                LOG.error("signaling task failed", e);
             }
         }
     }
