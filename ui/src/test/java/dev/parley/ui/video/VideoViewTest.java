@@ -1,6 +1,8 @@
 package dev.parley.ui.video;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.rtc.MediaStreamTrack;
@@ -14,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -193,16 +197,24 @@ class VideoViewTest {
     }
 
     @Test
-    void aNewSizeGetsANewImageAndTheRightShape() throws Exception {
+    void theImageIsReusedWhileTheSizeStaysAndReplacedWhenItChanges() throws Exception {
         show(TestFrames.leftRight(64, 16, Color.RED, Color.BLUE)); // 4:1: bars above and below
-        assertColour(Color.BLACK, snapshot(), 100, 30);
-
-        VideoFrame square = TestFrames.plain(48, 48, 2, Color.LIME);
-        view.onFrame(square);
-        waitUntil(() -> view.framesRendered() == 2, "the second frame rendered");
+        Image first = shownImage();
+        show(TestFrames.leftRight(64, 16, Color.BLUE, Color.RED));
+        assertSame(first, shownImage(), "same size, same image");
         PixelReader pixels = snapshot();
+        assertColour(Color.BLACK, pixels, 100, 30);
+        assertColour(Color.BLUE, pixels, 50, 100);
+
+        show(TestFrames.plain(48, 48, 2, Color.LIME));
+        assertNotSame(first, shownImage(), "a new size, a new image");
+        pixels = snapshot();
         assertColour(Color.LIME, pixels, 100, 30);
         assertColour(Color.LIME, pixels, 10, 190);
+    }
+
+    private Image shownImage() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> ((ImageView) view.getChildrenUnmodifiable().get(0)).getImage()).get();
     }
 
     private void show(VideoFrame frame) throws TimeoutException {
