@@ -5,18 +5,31 @@ import java.nio.ByteBuffer;
 
 /**
  * Turns an I420 {@link VideoFrame} into packed 24-bit RGB (the inverse of {@link RgbToI420}:
- * BT.601, video range), for the synthetic camera, which draws core-rtc's test pattern in I420
- * but must hand webcam-capture RGB as a real camera driver does.
+ * BT.601, video range): for the synthetic camera, which draws core-rtc's test pattern in I420
+ * but must hand webcam-capture RGB as a real camera driver does, and for the UI's video view,
+ * which paints RGB. The picture is converted as stored: the frame's rotation is the caller's
+ * to apply. Stateless, so any thread may call it at any time.
  */
-final class I420ToRgb {
+public final class I420ToRgb {
     private I420ToRgb() {}
 
-    /** Writes {@code frame} as width x height x 3 RGB bytes into {@code rgb} from index 0. */
-    static void convert(VideoFrame frame, byte[] rgb) {
+    /** Bytes that {@link #convert} writes for {@code frame}: width x height x 3. */
+    public static int rgbBytes(VideoFrame frame) {
+        return frame.width() * frame.height() * 3;
+    }
+
+    /**
+     * Writes {@code frame} into {@code rgb} from index 0 as packed RGB: R, G, B bytes per pixel,
+     * rows top to bottom, no padding (a row is width x 3 bytes).
+     *
+     * @throws IllegalArgumentException if {@code rgb} is shorter than {@link #rgbBytes(VideoFrame)}
+     */
+    public static void convert(VideoFrame frame, byte[] rgb) {
         int width = frame.width();
         int height = frame.height();
-        if (rgb.length < width * height * 3) {
-            throw new IllegalArgumentException("need " + width * height * 3 + " bytes, got " + rgb.length);
+        if (rgb.length < rgbBytes(frame)) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " frame needs " + rgbBytes(frame)
+                    + " RGB bytes, got " + rgb.length);
         }
         byte[] y = plane(frame.dataY());
         byte[] u = plane(frame.dataU());

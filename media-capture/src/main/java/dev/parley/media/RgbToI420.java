@@ -15,7 +15,7 @@ import dev.parley.rtc.VideoFrame;
  * <p>One converter per source size and output size; not thread-safe (it keeps no state between
  * pictures except its tables, but callers should not rely on that).
  */
-final class RgbToI420 {
+public final class RgbToI420 {
     private final int sourceWidth;
     private final int sourceHeight;
     private final int width;
@@ -25,7 +25,14 @@ final class RgbToI420 {
     /** Source row of each output row. */
     private final int[] sourceRow;
 
-    RgbToI420(int sourceWidth, int sourceHeight, int width, int height) {
+    /**
+     * @param sourceWidth width of the RGB pictures that {@link #convert} takes
+     * @param sourceHeight their height
+     * @param width width of the frames it makes (scaled from the source's)
+     * @param height their height
+     * @throws IllegalArgumentException if a size is below 1 or above {@link VideoFrame#MAX_DIMENSION}
+     */
+    public RgbToI420(int sourceWidth, int sourceHeight, int width, int height) {
         if (sourceWidth < 1 || sourceHeight < 1 || sourceWidth > VideoFrame.MAX_DIMENSION
                 || sourceHeight > VideoFrame.MAX_DIMENSION) {
             throw new IllegalArgumentException("source size " + sourceWidth + "x" + sourceHeight);
@@ -47,31 +54,35 @@ final class RgbToI420 {
         }
     }
 
-    int sourceWidth() {
+    public int sourceWidth() {
         return sourceWidth;
     }
 
-    int sourceHeight() {
+    public int sourceHeight() {
         return sourceHeight;
     }
 
-    int width() {
+    public int width() {
         return width;
     }
 
-    int height() {
+    public int height() {
         return height;
     }
 
     /** Bytes of one source picture: width x height x 3. */
-    int sourceBytes() {
+    public int sourceBytes() {
         return sourceWidth * sourceHeight * 3;
     }
 
     /**
+     * A new frame (rotation 0) from one packed RGB picture: R, G, B bytes per pixel, rows top to
+     * bottom, no padding.
+     *
      * @param rgb at least {@link #sourceBytes()} bytes of packed RGB
+     * @throws IllegalArgumentException if {@code rgb} is shorter than that
      */
-    VideoFrame convert(byte[] rgb, long captureTimeNanos) {
+    public VideoFrame convert(byte[] rgb, long captureTimeNanos) {
         if (rgb.length < sourceBytes()) {
             throw new IllegalArgumentException("an RGB picture of " + sourceWidth + "x" + sourceHeight + " needs "
                     + sourceBytes() + " bytes, got " + rgb.length);
