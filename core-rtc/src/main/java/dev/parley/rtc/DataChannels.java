@@ -115,7 +115,7 @@ final class DataChannels implements SctpAssociationListener {
         role = dtlsRole;
         long max = peerMaxMessageSize == 0 ? Long.MAX_VALUE : peerMaxMessageSize;
         if (sctpTransport == null) {
-            sctpTransport = new RTCSctpTransport(max);
+            sctpTransport = new RTCSctpTransport(s.dtlsTransport, max);
         } else {
             sctpTransport.setMaxMessageSize(max);
         }

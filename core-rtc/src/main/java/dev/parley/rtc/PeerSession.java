@@ -54,6 +54,8 @@ final class PeerSession implements MediaContext {
     final List<IceCandidate> localCandidates = new ArrayList<>();
     boolean localGatheringComplete;
     final DataChannels dataChannels = new DataChannels(this);
+    /** The W3C face of the bundled DTLS transport; exists before the transport does. */
+    final RTCDtlsTransport dtlsTransport = new RTCDtlsTransport(this);
 
     PeerSession(RTCPeerConnection pc) {
         this.pc = pc;

@@ -327,6 +327,15 @@ public final class RTCPeerConnection implements AutoCloseable {
         return java.util.Optional.ofNullable(read(session.dataChannels::sctpTransport));
     }
 
+    /**
+     * The DTLS transport every m-line of this connection shares (max-bundle). W3C reaches it as
+     * {@code sender.transport}, {@code receiver.transport} and {@code sctp.transport}; with one
+     * bundled transport those are all this object, so it is offered here once, from the start.
+     */
+    public RTCDtlsTransport dtlsTransport() {
+        return session.dtlsTransport;
+    }
+
     public List<RTCRtpTransceiver> getTransceivers() {
         return read(() -> List.copyOf(session.transceivers));
     }

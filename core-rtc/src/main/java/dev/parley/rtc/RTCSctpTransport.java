@@ -7,12 +7,19 @@ import java.util.OptionalInt;
  * share, over the bundled DTLS transport.
  */
 public final class RTCSctpTransport {
+    private final RTCDtlsTransport transport;
     private volatile RTCSctpTransportState state = RTCSctpTransportState.CONNECTING;
     private volatile long maxMessageSize;
     private volatile int maxChannels = -1;
 
-    RTCSctpTransport(long maxMessageSize) {
+    RTCSctpTransport(RTCDtlsTransport transport, long maxMessageSize) {
+        this.transport = transport;
         this.maxMessageSize = maxMessageSize;
+    }
+
+    /** The W3C {@code transport}: the DTLS transport the association runs over (the bundled one). */
+    public RTCDtlsTransport transport() {
+        return transport;
     }
 
     public RTCSctpTransportState state() {

@@ -1,13 +1,10 @@
 package dev.parley.app.peer;
 
 import com.google.gson.GsonBuilder;
+import dev.parley.app.files.AtomicFiles;
 import dev.parley.rtc.RTCStats;
 import dev.parley.rtc.RTCStatsReport;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,10 +92,7 @@ final class PeerStats implements AutoCloseable {
             if (lastCall != null) {
                 out.putAll(lastCall);
             }
-            Path file = options.statsJson();
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temp, new GsonBuilder().setPrettyPrinting().create().toJson(out), StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(options.statsJson(), new GsonBuilder().setPrettyPrinting().create().toJson(out));
         } catch (IOException | RuntimeException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             LOG.debug("stats not written: {}", e.toString());
         } catch (InterruptedException e) {

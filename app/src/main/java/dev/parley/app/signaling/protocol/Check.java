@@ -6,12 +6,13 @@ import java.util.regex.Pattern;
 /**
  * Field rules shared by the message records: each method returns its argument or throws
  * {@link IllegalArgumentException} naming the field, which the codec reports as
- * {@link ErrorCode#INVALID_FIELD}.
+ * {@link ErrorCode#INVALID_FIELD}. The name rule is public: settings check a display name
+ * with it before the server would refuse it.
  */
-final class Check {
+public final class Check {
     /** Call ids are chosen by the caller; 128 random bits written as a UUID are the norm. */
     private static final Pattern CALL_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
-    static final int MAX_NAME = 64;
+    public static final int MAX_NAME = 64;
     static final int MAX_SHORT_TEXT = 256;
 
     private Check() {}
@@ -24,7 +25,7 @@ final class Check {
     }
 
     /** Display names: 1 to 64 characters, no control characters, no leading or trailing blanks. */
-    static String name(String field, String value) {
+    public static String name(String field, String value) {
         if (value == null || value.isEmpty() || value.length() > MAX_NAME || !value.strip().equals(value)
                 || value.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException(field + ": 1 to " + MAX_NAME
