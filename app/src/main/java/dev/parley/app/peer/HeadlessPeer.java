@@ -1,5 +1,7 @@
 package dev.parley.app.peer;
 
+import dev.parley.app.call.CallSignals;
+import dev.parley.app.call.PeerCall;
 import dev.parley.app.signaling.client.ActiveCall;
 import dev.parley.app.signaling.client.CallEndReason;
 import dev.parley.app.signaling.client.SignalingClient;
@@ -187,7 +189,7 @@ public final class HeadlessPeer implements AutoCloseable {
         @Override
         public void onDescription(String callId, String sdpType, String sdp) {
             PeerCall current = call;
-            if (current != null && current.callId.equals(callId)) {
+            if (current != null && current.callId().equals(callId)) {
                 current.remoteDescription(sdpType, sdp);
             }
         }
@@ -195,8 +197,9 @@ public final class HeadlessPeer implements AutoCloseable {
         @Override
         public void onCandidate(ServerMessage.Candidate candidate) {
             PeerCall current = call;
-            if (current != null && current.callId.equals(candidate.callId())) {
-                current.remoteCandidate(candidate);
+            if (current != null && current.callId().equals(candidate.callId())) {
+                current.remoteCandidate(candidate.candidate(), candidate.sdpMid(), candidate.sdpMLineIndex(),
+                        candidate.usernameFragment());
             }
         }
 
@@ -222,7 +225,18 @@ public final class HeadlessPeer implements AutoCloseable {
         for (IceServer s : iceServers) {
             configuration.iceServer(new RTCIceServer(s.urls(), s.username(), s.credential()));
         }
-        PeerCall created = new PeerCall(callId, polite, signaling, configuration.build(), engine, new PeerCall.Listener() {
+        CallSignals viaServer = new CallSignals() {
+            @Override
+            public void sendDescription(String sdpType, String sdp) {
+                signaling.sendDescription(callId, sdpType, sdp);
+            }
+
+            @Override
+            public void sendCandidate(String candidate, String sdpMid, Integer sdpMLineIndex, String usernameFragment) {
+                signaling.sendCandidate(callId, candidate, sdpMid, sdpMLineIndex, usernameFragment);
+            }
+        };
+        PeerCall created = new PeerCall(callId, polite, viaServer, configuration.build(), engine, new PeerCall.Listener() {
             @Override
             public void onConnectionState(RTCPeerConnectionState state) {
                 if (state == RTCPeerConnectionState.CONNECTED) {
@@ -246,12 +260,12 @@ public final class HeadlessPeer implements AutoCloseable {
         });
         call = created;
         MediaStream stream = new MediaStream();   // one stream: the other side may sync audio and video
-        created.pc.addTrack(micTrack, stream);
+        created.peerConnection().addTrack(micTrack, stream);
         if (cameraTrack != null) {
-            created.pc.addTrack(cameraTrack, stream);
+            created.peerConnection().addTrack(cameraTrack, stream);
         }
         if (!polite) {
-            chat(created.pc.createDataChannel(CHAT_LABEL));
+            chat(created.peerConnection().createDataChannel(CHAT_LABEL));
         }
     }
 
@@ -312,7 +326,7 @@ public final class HeadlessPeer implements AutoCloseable {
 
     private synchronized void endCall(String callId) {
         PeerCall current = call;
-        if (current != null && current.callId.equals(callId)) {
+        if (current != null && current.callId().equals(callId)) {
             call = null;
             current.close();
         }
@@ -332,7 +346,7 @@ public final class HeadlessPeer implements AutoCloseable {
     public void close() {
         PeerCall current = call;
         if (current != null) {
-            endCall(current.callId);
+            endCall(current.callId());
         }
         signaling.close();
         stats.close();

@@ -1,5 +1,6 @@
 package dev.parley.app.peer;
 
+import dev.parley.app.call.PeerCall;
 import com.google.gson.GsonBuilder;
 import dev.parley.app.files.AtomicFiles;
 import dev.parley.rtc.RTCStats;
@@ -70,9 +71,9 @@ final class PeerStats implements AutoCloseable {
             PeerCall current = call.get();
             if (current != null) {
                 Map<String, Object> callStats = new LinkedHashMap<>();
-                callStats.put("callId", current.callId);
-                callStats.put("connectionState", current.pc.connectionState().toString());
-                RTCStatsReport report = current.pc.getStats().get(2, TimeUnit.SECONDS);
+                callStats.put("callId", current.callId());
+                callStats.put("connectionState", current.peerConnection().connectionState().toString());
+                RTCStatsReport report = current.peerConnection().getStats().get(2, TimeUnit.SECONDS);
                 Map<String, Object> video = new LinkedHashMap<>();
                 video.put("inbound", videoSummary(report, "inbound-rtp", "bytesReceived", "framesDecoded"));
                 video.put("outbound", videoSummary(report, "outbound-rtp", "bytesSent", "framesEncoded"));

@@ -1,7 +1,5 @@
-package dev.parley.app.peer;
+package dev.parley.app.call;
 
-import dev.parley.app.signaling.client.SignalingClient;
-import dev.parley.app.signaling.protocol.ServerMessage;
 import dev.parley.rtc.RTCConfiguration;
 import dev.parley.rtc.RTCDataChannel;
 import dev.parley.rtc.RTCIceCandidate;
@@ -19,17 +17,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One call's {@link RTCPeerConnection}, negotiated over signaling with MDN's perfect-negotiation
+ * One call's {@link RTCPeerConnection}, negotiated through {@link CallSignals} with MDN's perfect-negotiation
  * pattern: the callee is polite (rolls back its own offer on a collision), the caller impolite
  * (ignores the colliding offer). Like a browser's event loop, one thread of its own handles
  * {@code negotiationneeded}, the peer's descriptions and its candidates, in arrival order — the
  * pattern's {@code makingOffer} means something only on that thread.
  */
-final class PeerCall implements AutoCloseable {
+public final class PeerCall implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PeerCall.class);
 
     /** What a call reports to its owner (on the peer connection's executor). */
-    interface Listener {
+    public interface Listener {
         default void onConnectionState(RTCPeerConnectionState state) {}
 
         default void onTrack(RTCTrackEvent event) {}
@@ -37,19 +35,23 @@ final class PeerCall implements AutoCloseable {
         default void onDataChannel(RTCDataChannel channel) {}
     }
 
-    final String callId;
-    final RTCPeerConnection pc;
+    private final String callId;
+    private final RTCPeerConnection pc;
     private final boolean polite;
-    private final SignalingClient signaling;
+    private final CallSignals signals;
     private final ExecutorService eventLoop;
     private boolean makingOffer;
     private boolean ignoreOffer;
 
-    PeerCall(String callId, boolean polite, SignalingClient signaling, RTCConfiguration configuration,
-             EngineSettings settings, Listener listener) {
+    /**
+     * @param callId names the call in logs and threads
+     * @param polite whether this end yields on an offer collision (the callee's)
+     */
+    public PeerCall(String callId, boolean polite, CallSignals signals, RTCConfiguration configuration,
+                    EngineSettings settings, Listener listener) {
         this.callId = callId;
         this.polite = polite;
-        this.signaling = signaling;
+        this.signals = signals;
         this.eventLoop = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "parley-peer-" + (polite ? "polite" : "impolite"));
             t.setDaemon(true);
@@ -91,7 +93,7 @@ final class PeerCall implements AutoCloseable {
             makingOffer = true;
             pc.setLocalDescription().join();
             RTCSessionDescription offer = pc.localDescription();
-            signaling.sendDescription(callId, offer.type().w3cName(), offer.sdp());
+            signals.sendDescription(offer.type().w3cName(), offer.sdp());
         } catch (RuntimeException e) {
             LOG.warn("call {}: making an offer failed: {}", callId, e.toString());
         } finally {
@@ -101,15 +103,23 @@ final class PeerCall implements AutoCloseable {
 
     private void sendCandidate(RTCIceCandidate candidate) {
         if (candidate == null) {
-            signaling.sendCandidate(callId, "", null, null, null);   // end of candidates
+            signals.sendCandidate("", null, null, null);   // end of candidates
         } else {
-            signaling.sendCandidate(callId, candidate.candidate(), candidate.sdpMid(), candidate.sdpMLineIndex(),
+            signals.sendCandidate(candidate.candidate(), candidate.sdpMid(), candidate.sdpMLineIndex(),
                     candidate.usernameFragment());
         }
     }
 
+    public String callId() {
+        return callId;
+    }
+
+    public RTCPeerConnection peerConnection() {
+        return pc;
+    }
+
     /** The other party's offer or answer. */
-    void remoteDescription(String sdpType, String sdp) {
+    public void remoteDescription(String sdpType, String sdp) {
         eventLoop.execute(() -> {
             try {
                 RTCSessionDescription description = new RTCSessionDescription(RTCSdpType.fromW3cName(sdpType), sdp);
@@ -124,7 +134,7 @@ final class PeerCall implements AutoCloseable {
                 if (description.type() == RTCSdpType.OFFER) {
                     pc.setLocalDescription().join();
                     RTCSessionDescription answer = pc.localDescription();
-                    signaling.sendDescription(callId, answer.type().w3cName(), answer.sdp());
+                    signals.sendDescription(answer.type().w3cName(), answer.sdp());
                 }
             } catch (RuntimeException e) {
                 LOG.warn("call {}: applying the peer's {} failed: {}", callId, sdpType, e.toString());
@@ -132,15 +142,14 @@ final class PeerCall implements AutoCloseable {
         });
     }
 
-    /** The other party's candidate. */
-    void remoteCandidate(ServerMessage.Candidate c) {
+    /** The other party's candidate; an empty {@code candidate} marks the end of its candidates. */
+    public void remoteCandidate(String candidate, String sdpMid, Integer sdpMLineIndex, String usernameFragment) {
         eventLoop.execute(() -> {
             try {
-                if (c.candidate().isEmpty()) {
+                if (candidate.isEmpty()) {
                     return;   // end of candidates: nothing to add in this engine
                 }
-                pc.addIceCandidate(new RTCIceCandidate(c.candidate(), c.sdpMid(), c.sdpMLineIndex(),
-                        c.usernameFragment())).join();
+                pc.addIceCandidate(new RTCIceCandidate(candidate, sdpMid, sdpMLineIndex, usernameFragment)).join();
             } catch (RuntimeException e) {
                 if (!ignoreOffer) {
                     LOG.info("call {}: candidate refused: {}", callId, e.toString());
