@@ -2,6 +2,7 @@ package dev.parley.app.cli;
 
 import dev.parley.app.peer.HeadlessPeer;
 import dev.parley.app.peer.PeerOptions;
+import dev.parley.app.media.VideoSize;
 import dev.parley.app.peer.SyntheticCamera;
 import dev.parley.app.signaling.client.CallEndReason;
 import dev.parley.app.signaling.client.ServerTrust;
@@ -174,14 +175,11 @@ public final class PeerCommand implements Callable<Integer> {
         if (!camera.equals("synthetic") && !camera.startsWith("file:")) {
             throw new ParameterException(spec.commandLine(), "--camera " + camera + ": synthetic, none or file:PATH");
         }
-        String[] size = cameraSize.split("x", -1);
         try {
-            if (size.length != 2) {
-                throw new NumberFormatException();
-            }
-            return new SyntheticCamera(Integer.parseInt(size[0]), Integer.parseInt(size[1]), cameraFps);
-        } catch (NumberFormatException e) {
-            throw new ParameterException(spec.commandLine(), "--camera-size " + cameraSize + ": WIDTHxHEIGHT");
+            VideoSize size = VideoSize.parse(cameraSize);
+            return new SyntheticCamera(size.width(), size.height(), cameraFps);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--camera-size " + cameraSize + ": " + e.getMessage());
         }
     }
 }

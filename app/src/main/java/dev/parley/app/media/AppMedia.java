@@ -1,0 +1,67 @@
+package dev.parley.app.media;
+
+import dev.parley.media.CameraDrivers;
+import dev.parley.media.ConstrainNumber;
+import dev.parley.media.ConstrainString;
+import dev.parley.media.JavaSoundProvider;
+import dev.parley.media.MediaDevices;
+import dev.parley.media.MediaDevicesOptions;
+import dev.parley.media.MediaStreamConstraints;
+import dev.parley.media.MediaTrackConstraints;
+import dev.parley.media.SyntheticAudioProvider;
+import dev.parley.media.WebcamProvider;
+import dev.parley.rtc.MediaStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The desktop app's devices: the machine's cameras, microphones and speakers first (so they are
+ * the defaults), then a synthetic camera and a tone — a machine with none, such as a server
+ * under Xvfb, still has something to show and to call with.
+ */
+public final class AppMedia implements AutoCloseable {
+    /** The synthetic microphone's tone. */
+    static final double TONE_HZ = 440;
+    private static final Duration CAMERA_DISCOVERY = Duration.ofSeconds(4);
+
+    private final MediaDevices devices;
+
+    public AppMedia(MediaDevices devices) {
+        this.devices = devices;
+    }
+
+    /** Real devices, then the synthetic camera (and a camera playing {@code cameraFile}, if given) and tone. */
+    public static AppMedia standard(Optional<Path> cameraFile) {
+        CameraDrivers cameras = new CameraDrivers(CameraDrivers.standard(true, cameraFile));
+        return new AppMedia(new MediaDevices(List.of(
+                new WebcamProvider(cameras, CAMERA_DISCOVERY),
+                new JavaSoundProvider(),
+                new SyntheticAudioProvider(TONE_HZ, List.of())), MediaDevicesOptions.DEFAULTS));
+    }
+
+    public MediaDevices devices() {
+        return devices;
+    }
+
+    /**
+     * Opens the chosen camera and microphone (an absent id: the default; a chosen one that is gone
+     * falls back to another, as {@code ideal} does on the web) at about {@code size}.
+     */
+    public CompletableFuture<MediaStream> openCameraAndMicrophone(Optional<String> cameraId, Optional<String> microphoneId,
+                                                                  VideoSize size) {
+        MediaTrackConstraints.Builder video = MediaTrackConstraints.builder()
+                .width(ConstrainNumber.ideal(size.width())).height(ConstrainNumber.ideal(size.height()));
+        cameraId.ifPresent(id -> video.deviceId(ConstrainString.ideal(id)));
+        MediaTrackConstraints.Builder audio = MediaTrackConstraints.builder();
+        microphoneId.ifPresent(id -> audio.deviceId(ConstrainString.ideal(id)));
+        return devices.getUserMedia(MediaStreamConstraints.builder().video(video.build()).audio(audio.build()).build());
+    }
+
+    @Override
+    public void close() {
+        devices.close();
+    }
+}
