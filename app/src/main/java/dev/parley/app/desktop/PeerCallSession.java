@@ -1,5 +1,6 @@
 package dev.parley.app.desktop;
 
+import dev.parley.app.call.ChatChannel;
 import dev.parley.rtc.MediaStreamTrack;
 import dev.parley.rtc.RTCDataChannel;
 import dev.parley.rtc.RTCPeerConnection;
@@ -60,19 +61,19 @@ final class PeerCallSession implements CallSession {
      * @param receivingEnd the connection whose received media the network indicator reads: {@code pc}
      *     itself in a real call, the far end in a test call
      * @param playRemoteAudio false in a test call: your own voice back on your own speakers would howl
-     * @param background runs the security code's key derivation (tens of milliseconds) off engine threads
+     * @param services its timer samples the statistics; its background executor derives the security
+     *     code (tens of milliseconds) off the engine's threads
      */
     PeerCallSession(String peerName, RTCPeerConnection pc, RTCPeerConnection receivingEnd, CallDevices devices,
-                    boolean playRemoteAudio, ScheduledExecutorService timer, Executor background, Clock clock,
-                    Runnable hangingUp) {
+                    boolean playRemoteAudio, CallServices services, Runnable hangingUp) {
         this.peerName = peerName;
         this.pc = pc;
         this.receivingEnd = receivingEnd;
         this.devices = devices;
         this.playRemoteAudio = playRemoteAudio;
-        this.timer = timer;
-        this.background = background;
-        this.clock = clock;
+        this.timer = services.timer();
+        this.background = services.background();
+        this.clock = services.clock();
         this.hangingUp = hangingUp;
     }
 

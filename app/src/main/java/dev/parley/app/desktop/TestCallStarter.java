@@ -1,9 +1,7 @@
 package dev.parley.app.desktop;
 
+import dev.parley.app.call.ChatChannel;
 import dev.parley.app.call.LoopbackTestCall;
-import dev.parley.app.media.AppMedia;
-import dev.parley.app.media.VideoSize;
-import dev.parley.rtc.EngineSettings;
 import dev.parley.rtc.MediaStream;
 import dev.parley.rtc.MediaStreamTrack;
 import dev.parley.rtc.RTCDataChannel;
@@ -12,12 +10,9 @@ import dev.parley.rtc.RTCDataChannelMessage;
 import dev.parley.rtc.RTCPeerConnectionState;
 import dev.parley.ui.port.CallSession;
 import dev.parley.ui.port.SelectedDevices;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Starts the test call: the chosen camera and microphone through the whole engine to a far end in
@@ -27,34 +22,27 @@ import java.util.concurrent.ScheduledExecutorService;
 final class TestCallStarter {
     static final String ECHO_PREFIX = "echo: ";
 
-    private final AppMedia media;
-    private final EngineSettings engine;
-    private final ScheduledExecutorService timer;
-    private final Executor background;
-    private final Clock clock;
+    private final CallServices services;
 
-    TestCallStarter(AppMedia media, EngineSettings engine, ScheduledExecutorService timer, Executor background, Clock clock) {
-        this.media = media;
-        this.engine = engine;
-        this.timer = timer;
-        this.background = background;
-        this.clock = clock;
+    TestCallStarter(CallServices services) {
+        this.services = services;
     }
 
     /** Opens the devices and starts the call; the session reports it connecting, then connected. */
-    CompletableFuture<CallSession> start(String peerName, SelectedDevices chosen, VideoSize size) {
-        return media.openCameraAndMicrophone(id(chosen.cameraId()), id(chosen.microphoneId()), size)
-                .thenApply(stream -> start(peerName, chosen, size, stream));
+    CompletableFuture<CallSession> start(String peerName, SelectedDevices chosen) {
+        return services.media().openCameraAndMicrophone(id(chosen.cameraId()), id(chosen.microphoneId()), services.cameraSize())
+                .thenApply(stream -> start(peerName, chosen, stream));
     }
 
-    private CallSession start(String peerName, SelectedDevices chosen, VideoSize size, MediaStream stream) {
+    private CallSession start(String peerName, SelectedDevices chosen, MediaStream stream) {
         MediaStreamTrack camera = stream.getVideoTracks().isEmpty() ? null : stream.getVideoTracks().get(0);
         MediaStreamTrack microphone = stream.getAudioTracks().isEmpty() ? null : stream.getAudioTracks().get(0);
         Forwarder events = new Forwarder();
-        LoopbackTestCall call = LoopbackTestCall.create(engine, events);
-        CallDevices devices = new CallDevices(media, size, call.sender().peerConnection(), camera, microphone, chosen);
+        LoopbackTestCall call = LoopbackTestCall.create(services.engine(), events);
+        CallDevices devices = new CallDevices(services.media(), services.cameraSize(), call.sender().peerConnection(),
+                camera, microphone, chosen);
         PeerCallSession session = new PeerCallSession(peerName, call.sender().peerConnection(),
-                call.receiver().peerConnection(), devices, false, timer, background, clock, call::close);
+                call.receiver().peerConnection(), devices, false, services, call::close);
         events.session = session;
         call.send(new ArrayList<>(stream.getTracks()));
         // in the same turn as the tracks: one offer carries audio, video and the data channel

@@ -71,6 +71,13 @@ public final class AppMedia implements AutoCloseable {
         return devices.getUserMedia(MediaStreamConstraints.builder().video(video.build()).audio(audio.build()).build());
     }
 
+    /** Opens the chosen microphone alone (an audio-only call). */
+    public CompletableFuture<MediaStream> openMicrophone(Optional<String> microphoneId) {
+        MediaTrackConstraints.Builder audio = MediaTrackConstraints.builder();
+        microphoneId.ifPresent(id -> audio.deviceId(ConstrainString.ideal(id)));
+        return devices.getUserMedia(MediaStreamConstraints.builder().audio(audio.build()).build());
+    }
+
     @Override
     public void close() {
         devices.close();

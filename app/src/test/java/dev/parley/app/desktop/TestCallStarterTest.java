@@ -90,8 +90,9 @@ class TestCallStarterTest {
 
     @Test
     void aTestCallConnectsShowsTheFarEndEchoesChatAndEndsWithASummary() throws Exception {
-        TestCallStarter starter = new TestCallStarter(media, EngineSettings.defaults(), timer, background, Clock.systemUTC());
-        CallSession session = starter.start("Test call", new SelectedDevices("", "", ""), new VideoSize(640, 360))
+        TestCallStarter starter = new TestCallStarter(new CallServices(media, EngineSettings.defaults(), new VideoSize(640, 360),
+                timer, background, Clock.systemUTC()));
+        CallSession session = starter.start("Test call", new SelectedDevices("", "", ""))
                 .get(WAIT, TimeUnit.SECONDS);
         Seen seen = new Seen();
         session.addListener(seen);

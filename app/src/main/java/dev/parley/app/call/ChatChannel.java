@@ -1,4 +1,4 @@
-package dev.parley.app.desktop;
+package dev.parley.app.call;
 
 import dev.parley.rtc.RTCDataChannel;
 import dev.parley.rtc.RTCDataChannelListener;
@@ -13,15 +13,15 @@ import java.util.function.Consumer;
  * uses the same). Lines written before the channel opens wait for it; binary messages and empty
  * lines are ignored; a line longer than {@value #MAX_CHARS} characters is refused.
  */
-final class ChatChannel {
-    static final String LABEL = "chat";
-    static final int MAX_CHARS = 4000;
+public final class ChatChannel {
+    public static final String LABEL = "chat";
+    public static final int MAX_CHARS = 4000;
 
     private final Queue<String> waiting = new ArrayDeque<>();
     private RTCDataChannel channel;
 
     /** Sends {@code text} now or once the channel is open. */
-    synchronized void send(String text) {
+    public synchronized void send(String text) {
         if (text.isEmpty()) {
             return;
         }
@@ -36,7 +36,7 @@ final class ChatChannel {
     }
 
     /** Uses {@code dataChannel} (ours or the peer's) from now on; {@code received} gets the peer's lines. */
-    void attach(RTCDataChannel dataChannel, Consumer<String> received) {
+    public void attach(RTCDataChannel dataChannel, Consumer<String> received) {
         dataChannel.addListener(new RTCDataChannelListener() {
             @Override
             public void onOpen() {
