@@ -16,6 +16,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -61,6 +62,9 @@ public final class CallView extends BorderPane {
     private final VideoView localVideo;
     private final ObjectProperty<Corner> localCorner = new SimpleObjectProperty<>(this, "localCorner", Corner.BOTTOM_RIGHT);
     private Point2D dragStart;
+    private Stage fullScreenStage;
+    private final ChangeListener<Boolean> toStage = (obs, was, full) -> fullScreenStage.setFullScreen(full);
+    private final ChangeListener<Boolean> fromStage = (obs, was, full) -> stageFullScreenChanged(full);
 
     public CallView(CallViewModel vm, Messages messages, FxThread fx, Executor converter) {
         this.vm = vm;
@@ -282,13 +286,23 @@ public final class CallView extends BorderPane {
 
     /** Keeps the window's full-screen state and the view-model's in step, both ways. */
     private void followFullScreen(Window window) {
+        if (fullScreenStage != null) {
+            vm.fullScreenProperty().removeListener(toStage);
+            fullScreenStage.fullScreenProperty().removeListener(fromStage);
+            fullScreenStage = null;
+        }
         if (!(window instanceof Stage stage)) {
             return;
         }
+        fullScreenStage = stage;
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is ours (onKey)
         stage.setFullScreenExitHint("");
-        vm.fullScreenProperty().addListener((obs, was, full) -> stage.setFullScreen(full));
-        stage.fullScreenProperty().addListener((obs, was, full) -> vm.fullScreenProperty().set(full));
+        vm.fullScreenProperty().addListener(toStage);
+        stage.fullScreenProperty().addListener(fromStage);
+    }
+
+    private void stageFullScreenChanged(boolean full) {
+        vm.fullScreenProperty().set(full);
     }
 
     private void makeDraggable() {
@@ -311,6 +325,12 @@ public final class CallView extends BorderPane {
             localCorner.set(Corner.nearest(at.getX(), at.getY(),
                     stage.getLayoutBounds().getWidth(), stage.getLayoutBounds().getHeight()));
         });
+    }
+
+    /** Leaves both video tracks (their frames stop reaching this screen); call when the screen closes. */
+    public void dispose() {
+        remoteVideo.detach();
+        localVideo.detach();
     }
 
     /** Where the self-view sits now. */

@@ -115,6 +115,11 @@ public final class FirstRunView extends VBox {
         return box;
     }
 
+    /** Leaves the preview track; call when the screen closes (the view-model stops the track). */
+    public void dispose() {
+        preview.detach();
+    }
+
     /** The camera preview (mirrored, like a mirror). */
     public VideoView preview() {
         return preview;
