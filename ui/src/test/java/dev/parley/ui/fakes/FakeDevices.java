@@ -25,6 +25,9 @@ public final class FakeDevices implements Devices {
     public final List<MediaStreamTrack> previewTracks = new CopyOnWriteArrayList<>();
     public final Map<String, LevelListener> levelListeners = new ConcurrentHashMap<>();
     public final List<String> soundsPlayed = new CopyOnWriteArrayList<>();
+    /** When set, previews open only when the test completes {@link #pendingPreviews} (a slow camera). */
+    public volatile boolean deferPreviews;
+    public final List<CompletableFuture<MediaStreamTrack>> pendingPreviews = new CopyOnWriteArrayList<>();
 
     @Override
     public CompletableFuture<DeviceLists> list() {
@@ -36,6 +39,11 @@ public final class FakeDevices implements Devices {
         previewsOpened.add(cameraId);
         MediaStreamTrack track = cameraSources.computeIfAbsent(cameraId, id -> new VideoTrackSource()).createTrack(cameraId);
         previewTracks.add(track);
+        if (deferPreviews) {
+            CompletableFuture<MediaStreamTrack> pending = new CompletableFuture<>();
+            pendingPreviews.add(pending);
+            return pending;
+        }
         return CompletableFuture.completedFuture(track);
     }
 

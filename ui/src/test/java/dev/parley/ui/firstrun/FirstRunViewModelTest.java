@@ -117,6 +117,21 @@ class FirstRunViewModelTest {
     }
 
     @Test
+    void aSlowPreviewOfACameraNoLongerChosenIsStoppedNotShown() {
+        devices.deferPreviews = true;
+        vm.cameraProperty().set(FakeDevices.LISTS.cameras().get(1));
+        vm.cameraProperty().set(FakeDevices.LISTS.cameras().get(0));
+        assertNull(vm.previewProperty().get());
+
+        // cam2's preview opens late, after cam1 was chosen again
+        devices.pendingPreviews.get(0).complete(devices.previewTracks.get(1));
+        assertEquals(MediaStreamTrackState.ENDED, devices.previewTracks.get(1).readyState());
+        assertNull(vm.previewProperty().get());
+        devices.pendingPreviews.get(1).complete(devices.previewTracks.get(2));
+        assertSame(devices.previewTracks.get(2), vm.previewProperty().get());
+    }
+
+    @Test
     void theLevelFollowsTheChosenMicrophoneOnly() {
         devices.levelListeners.get("mic1").onLevel(0.4);
         assertEquals(0.4, vm.microphoneLevelProperty().get(), 1e-9);
