@@ -1,0 +1,8 @@
+package dev.parley.ui.port;
+
+public enum CallDirection {
+    INCOMING,
+    OUTGOING,
+    /** Incoming, not answered. */
+    MISSED
+}

@@ -1,0 +1,9 @@
+package dev.parley.ui.port;
+
+/** Microphone level readings; any thread, a few times a second. */
+@FunctionalInterface
+public interface LevelListener {
+
+    /** @param level 0 (silence) to 1 (full scale) */
+    void onLevel(double level);
+}

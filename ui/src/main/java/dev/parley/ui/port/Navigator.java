@@ -1,0 +1,20 @@
+package dev.parley.ui.port;
+
+/** Screen changes a view-model asks for; the app's window controller implements it. */
+public interface Navigator {
+
+    default void openSettings() {
+    }
+
+    /** A call we placed is ringing: show the outgoing-call screen. */
+    default void showOutgoingCall(OutgoingCall call) {
+    }
+
+    /** Someone calls: show the incoming-call screen. */
+    default void showIncomingCall(IncomingCall call) {
+    }
+
+    /** A screen is done (declined, cancelled, closed): back to the main window. */
+    default void showMain() {
+    }
+}
