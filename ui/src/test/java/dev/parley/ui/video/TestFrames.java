@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import javafx.scene.paint.Color;
 
 /** I420 frames of plain colour blocks, made through media-capture's RGB converter. */
-final class TestFrames {
+public final class TestFrames {
     /** Colour of pixel (x, y) of a picture. */
     interface Painter {
         Color at(int x, int y);
@@ -38,7 +38,7 @@ final class TestFrames {
         return frame(width, height, 0, 0, (x, y) -> x < width / 2 ? left : right);
     }
 
-    static VideoFrame plain(int width, int height, long captureTimeNanos, Color colour) {
+    public static VideoFrame plain(int width, int height, long captureTimeNanos, Color colour) {
         return frame(width, height, 0, captureTimeNanos, (x, y) -> colour);
     }
 

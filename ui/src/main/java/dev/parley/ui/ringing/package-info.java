@@ -1,0 +1,2 @@
+/** The incoming-call and outgoing-call (ringback) screens. */
+package dev.parley.ui.ringing;
