@@ -4,9 +4,8 @@ import dev.parley.app.cli.ParleyCommand;
 import picocli.CommandLine;
 
 /**
- * Entry point. Without arguments it launches the app — until the calling UI lands (issue #9) that
- * means saying honestly what this build is; {@code parley server …} hosts a signaling server
- * (see {@code parley --help}).
+ * Entry point. Without a command it opens the desktop app; {@code parley server …} hosts a
+ * signaling server and {@code parley peer …} runs a headless endpoint (see {@code parley --help}).
  */
 public final class Main {
     private Main() {}

@@ -3,6 +3,8 @@ package dev.parley.app.call;
 import dev.parley.rtc.EngineSettings;
 import dev.parley.rtc.MediaStream;
 import dev.parley.rtc.MediaStreamTrack;
+import dev.parley.rtc.RTCDataChannel;
+import dev.parley.rtc.RTCRtpSender;
 import dev.parley.rtc.RTCConfiguration;
 import dev.parley.rtc.RTCPeerConnectionState;
 import dev.parley.rtc.RTCTrackEvent;
@@ -26,6 +28,9 @@ public final class LoopbackTestCall implements AutoCloseable {
 
         /** The sending end's connection state. */
         default void onConnectionState(RTCPeerConnectionState state) {}
+
+        /** A data channel the sending end opened, as the far end sees it. */
+        default void onFarEndDataChannel(RTCDataChannel channel) {}
     }
 
     private final PeerCall sender;
@@ -54,22 +59,33 @@ public final class LoopbackTestCall implements AutoCloseable {
                     public void onTrack(RTCTrackEvent event) {
                         listener.onRemoteTrack(event.track());
                     }
+
+                    @Override
+                    public void onDataChannel(RTCDataChannel channel) {
+                        listener.onFarEndDataChannel(channel);
+                    }
                 });
         senderRef.set(sender);
         receiverRef.set(receiver);
     }
 
     /**
-     * Starts a test call sending {@code localTracks} (one stream); negotiation starts as the
-     * tracks are added. {@link #connected()} completes when media can flow.
+     * A test call with nothing to send yet: no event comes before {@link #send} (or a data channel
+     * on {@link #sender()}) starts the negotiation.
      */
-    public static LoopbackTestCall start(List<MediaStreamTrack> localTracks, EngineSettings engine, Listener listener) {
-        LoopbackTestCall call = new LoopbackTestCall(engine, listener);
+    public static LoopbackTestCall create(EngineSettings engine, Listener listener) {
+        return new LoopbackTestCall(engine, listener);
+    }
+
+    /**
+     * Sends {@code localTracks} (one stream); negotiation starts with them. {@link #connected()}
+     * completes when media can flow.
+     *
+     * @return each track's sender, in order
+     */
+    public List<RTCRtpSender> send(List<MediaStreamTrack> localTracks) {
         MediaStream stream = new MediaStream();
-        for (MediaStreamTrack track : localTracks) {
-            call.sender.peerConnection().addTrack(track, stream);
-        }
-        return call;
+        return localTracks.stream().map(track -> sender.peerConnection().addTrack(track, stream)).toList();
     }
 
     /** Completes once the two ends connected (ICE and DTLS); fails if the call fails first. */

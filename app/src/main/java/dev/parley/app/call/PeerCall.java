@@ -13,6 +13,7 @@ import dev.parley.rtc.RTCTrackEvent;
 import dev.parley.rtc.EngineSettings;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,13 +62,13 @@ public final class PeerCall implements AutoCloseable {
         pc.addListener(new RTCPeerConnectionListener() {
             @Override
             public void onNegotiationNeeded() {
-                eventLoop.execute(PeerCall.this::makeOffer);
+                onLoop(PeerCall.this::makeOffer);
             }
 
             @Override
             public void onIceCandidate(RTCIceCandidate candidate) {
                 // Through the event loop, so a candidate never overtakes the description it belongs to.
-                eventLoop.execute(() -> sendCandidate(candidate));
+                onLoop(() -> sendCandidate(candidate));
             }
 
             @Override
@@ -120,7 +121,7 @@ public final class PeerCall implements AutoCloseable {
 
     /** The other party's offer or answer. */
     public void remoteDescription(String sdpType, String sdp) {
-        eventLoop.execute(() -> {
+        onLoop(() -> {
             try {
                 RTCSessionDescription description = new RTCSessionDescription(RTCSdpType.fromW3cName(sdpType), sdp);
                 boolean collision = description.type() == RTCSdpType.OFFER
@@ -144,7 +145,7 @@ public final class PeerCall implements AutoCloseable {
 
     /** The other party's candidate; an empty {@code candidate} marks the end of its candidates. */
     public void remoteCandidate(String candidate, String sdpMid, Integer sdpMLineIndex, String usernameFragment) {
-        eventLoop.execute(() -> {
+        onLoop(() -> {
             try {
                 if (candidate.isEmpty()) {
                     return;   // end of candidates: nothing to add in this engine
@@ -156,6 +157,15 @@ public final class PeerCall implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** Runs {@code task} on the call's event loop; once the call is closed there is nothing left to do. */
+    private void onLoop(Runnable task) {
+        try {
+            eventLoop.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("call {} is closed: event dropped", callId);
+        }
     }
 
     @Override

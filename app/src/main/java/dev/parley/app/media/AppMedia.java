@@ -9,6 +9,7 @@ import dev.parley.media.MediaDevicesOptions;
 import dev.parley.media.MediaStreamConstraints;
 import dev.parley.media.MediaTrackConstraints;
 import dev.parley.media.SyntheticAudioProvider;
+import dev.parley.media.SyntheticCameraDriver;
 import dev.parley.media.WebcamProvider;
 import dev.parley.rtc.MediaStream;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AppMedia implements AutoCloseable {
     /** The synthetic microphone's tone. */
-    static final double TONE_HZ = 440;
+    public static final double TONE_HZ = 440;
     private static final Duration CAMERA_DISCOVERY = Duration.ofSeconds(4);
 
     private final MediaDevices devices;
@@ -39,6 +40,16 @@ public final class AppMedia implements AutoCloseable {
         return new AppMedia(new MediaDevices(List.of(
                 new WebcamProvider(cameras, CAMERA_DISCOVERY),
                 new JavaSoundProvider(),
+                new SyntheticAudioProvider(TONE_HZ, List.of())), MediaDevicesOptions.DEFAULTS));
+    }
+
+    /**
+     * Only the synthetic camera and tone: the same devices on every machine, for tests,
+     * demonstrations and runs under Xvfb ({@code --synthetic-devices}).
+     */
+    public static AppMedia synthetic() {
+        CameraDrivers cameras = new CameraDrivers(List.of(new SyntheticCameraDriver()));
+        return new AppMedia(new MediaDevices(List.of(new WebcamProvider(cameras, CAMERA_DISCOVERY),
                 new SyntheticAudioProvider(TONE_HZ, List.of())), MediaDevicesOptions.DEFAULTS));
     }
 
@@ -58,6 +69,13 @@ public final class AppMedia implements AutoCloseable {
         MediaTrackConstraints.Builder audio = MediaTrackConstraints.builder();
         microphoneId.ifPresent(id -> audio.deviceId(ConstrainString.ideal(id)));
         return devices.getUserMedia(MediaStreamConstraints.builder().video(video.build()).audio(audio.build()).build());
+    }
+
+    /** Opens the chosen microphone alone (an audio-only call). */
+    public CompletableFuture<MediaStream> openMicrophone(Optional<String> microphoneId) {
+        MediaTrackConstraints.Builder audio = MediaTrackConstraints.builder();
+        microphoneId.ifPresent(id -> audio.deviceId(ConstrainString.ideal(id)));
+        return devices.getUserMedia(MediaStreamConstraints.builder().audio(audio.build()).build());
     }
 
     @Override

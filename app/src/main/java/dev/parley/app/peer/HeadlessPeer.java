@@ -1,7 +1,8 @@
 package dev.parley.app.peer;
 
-import dev.parley.app.call.CallSignals;
+import dev.parley.app.call.ChatChannel;
 import dev.parley.app.call.PeerCall;
+import dev.parley.app.call.ServerCallSignals;
 import dev.parley.app.signaling.client.ActiveCall;
 import dev.parley.app.signaling.client.CallEndReason;
 import dev.parley.app.signaling.client.SignalingClient;
@@ -17,11 +18,9 @@ import dev.parley.rtc.AudioTrackSource;
 import dev.parley.rtc.EngineSettings;
 import dev.parley.rtc.MediaStream;
 import dev.parley.rtc.MediaStreamTrack;
-import dev.parley.rtc.RTCConfiguration;
 import dev.parley.rtc.RTCDataChannel;
 import dev.parley.rtc.RTCDataChannelListener;
 import dev.parley.rtc.RTCDataChannelMessage;
-import dev.parley.rtc.RTCIceServer;
 import dev.parley.rtc.RTCPeerConnectionState;
 import dev.parley.rtc.RTCTrackEvent;
 import dev.parley.rtc.VideoFrame;
@@ -47,7 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HeadlessPeer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HeadlessPeer.class);
-    static final String CHAT_LABEL = "chat";
+    static final String CHAT_LABEL = ChatChannel.LABEL;
 
     /** What the peer reports to whoever embeds it. Called on engine or signaling threads; do not block. */
     public interface Listener {
@@ -221,22 +220,8 @@ public final class HeadlessPeer implements AutoCloseable {
         if (call != null) {
             return;
         }
-        RTCConfiguration.Builder configuration = RTCConfiguration.builder();
-        for (IceServer s : iceServers) {
-            configuration.iceServer(new RTCIceServer(s.urls(), s.username(), s.credential()));
-        }
-        CallSignals viaServer = new CallSignals() {
-            @Override
-            public void sendDescription(String sdpType, String sdp) {
-                signaling.sendDescription(callId, sdpType, sdp);
-            }
-
-            @Override
-            public void sendCandidate(String candidate, String sdpMid, Integer sdpMLineIndex, String usernameFragment) {
-                signaling.sendCandidate(callId, candidate, sdpMid, sdpMLineIndex, usernameFragment);
-            }
-        };
-        PeerCall created = new PeerCall(callId, polite, viaServer, configuration.build(), engine, new PeerCall.Listener() {
+        PeerCall created = new PeerCall(callId, polite, new ServerCallSignals(signaling, callId),
+                ServerCallSignals.configuration(iceServers), engine, new PeerCall.Listener() {
             @Override
             public void onConnectionState(RTCPeerConnectionState state) {
                 if (state == RTCPeerConnectionState.CONNECTED) {

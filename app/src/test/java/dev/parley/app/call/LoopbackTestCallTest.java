@@ -37,7 +37,7 @@ class LoopbackTestCallTest {
             MediaStreamTrack audio = microphone.createTrack("tone");
             cameraPacer.start();
             tone.start();
-            try (LoopbackTestCall call = LoopbackTestCall.start(List.of(audio, video), EngineSettings.defaults(),
+            try (LoopbackTestCall call = LoopbackTestCall.create(EngineSettings.defaults(),
                     new LoopbackTestCall.Listener() {
                         @Override
                         public void onRemoteTrack(MediaStreamTrack track) {
@@ -59,6 +59,7 @@ class LoopbackTestCallTest {
                             }
                         }
                     })) {
+                assertEquals(2, call.send(List.of(audio, video)).size());
                 call.connected().get(WAIT_SECONDS, TimeUnit.SECONDS);
                 TestPattern.Stamp stamp = patternSeen.get(WAIT_SECONDS, TimeUnit.SECONDS);
                 assertTrue(stamp.frameNumber() >= 0, "a stamped frame of our pattern came back: " + stamp);

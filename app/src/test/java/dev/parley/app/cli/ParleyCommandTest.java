@@ -1,5 +1,11 @@
 package dev.parley.app.cli;
 
+import dev.parley.app.desktop.DesktopOptions;
+import dev.parley.app.media.VideoSize;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,10 +32,45 @@ class ParleyCommandTest {
     Path dir;
 
     @Test
-    void noArgumentsSaysWhatTheBuildIs() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = new CommandLine(new ParleyCommand(new PrintStream(out, true, StandardCharsets.UTF_8))).execute();
+    void noArgumentsOpensTheAppWithItsDefaults() {
+        List<DesktopOptions> launched = new ArrayList<>();
+        int code = new CommandLine(new ParleyCommand(System.out, launched::add)).execute();
         assertEquals(0, code);
+        assertEquals(List.of(DesktopOptions.defaults()), launched);
+    }
+
+    @Test
+    void appOptionsReachTheApp() {
+        List<DesktopOptions> launched = new ArrayList<>();
+        int code = new CommandLine(new ParleyCommand(System.out, launched::add)).execute("--test-call", "--camera-size",
+                "640x360", "--synthetic-devices", "--settings-dir", dir.toString(), "--name", "Ada", "--server",
+                "ws://127.0.0.1:9000/signal", "--host", "127.0.0.1", "--port", "0");
+        assertEquals(0, code);
+        DesktopOptions o = launched.get(0);
+        assertTrue(o.testCall() && o.syntheticDevices());
+        assertEquals(new VideoSize(640, 360), o.cameraSize());
+        assertEquals(Optional.of(dir), o.settingsDir());
+        assertEquals(Optional.of("Ada"), o.name());
+        assertEquals(Optional.of(URI.create("ws://127.0.0.1:9000/signal")), o.server());
+        assertEquals("127.0.0.1", o.bindHost());
+        assertEquals(0, o.port());
+    }
+
+    @Test
+    void badAppOptionsAreRefusedWithoutOpeningTheApp() {
+        List<DesktopOptions> launched = new ArrayList<>();
+        CommandLine cli = new CommandLine(new ParleyCommand(System.out, launched::add));
+        assertEquals(2, cli.execute("--camera-size", "big"));
+        assertEquals(2, cli.execute("--server", "http://example.invalid/"));
+        assertTrue(launched.isEmpty());
+    }
+
+    @Test
+    void versionSaysWhatTheBuildIs() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new ParleyCommand(System.out, o -> { }));
+        cli.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+        assertEquals(0, cli.execute("--version"));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Parley"), out.toString(StandardCharsets.UTF_8));
     }
 

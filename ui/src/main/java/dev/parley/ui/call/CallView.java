@@ -27,6 +27,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
+import javafx.scene.shape.SVGPath;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -160,9 +161,13 @@ public final class CallView extends BorderPane {
         Label lock = new Label();
         lock.setId("securityCode");
         lock.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.securedProperty().get() ? "\uD83D\uDD12 " + vm.securityWordsProperty().get()
-                        : messages.get("call.security.pending"),
+                () -> vm.securedProperty().get() ? vm.securityWordsProperty().get() : messages.get("call.security.pending"),
                 vm.securedProperty(), vm.securityWordsProperty()));
+        // a drawn padlock: emoji fonts are missing on many Linux desktops
+        SVGPath padlock = new SVGPath();
+        padlock.setContent("M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 0 0-4 0v2z");
+        padlock.getStyleClass().add("lock-icon");
+        lock.graphicProperty().bind(Bindings.when(vm.securedProperty()).then((Node) padlock).otherwise((Node) null));
         lock.setTooltip(new Tooltip(messages.get("call.security.tooltip", vm.peerName())));
 
         Region spacer = new Region();

@@ -14,6 +14,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The main window: people online with a search box, the call button, status and history. */
@@ -67,7 +68,15 @@ public final class MainView extends BorderPane {
         Button settings = new Button(messages.get("main.settings"));
         settings.setId("settings");
         settings.setOnAction(e -> vm.openSettings());
-        HBox bottom = new HBox(12, status, settings);
+        Button testCall = new Button(messages.get("main.testCall"));
+        testCall.setId("testCall");
+        testCall.setOnAction(e -> vm.testCall());
+        Label identity = new Label();
+        identity.setId("identity");
+        identity.textProperty().bind(vm.identityProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bottom = new HBox(12, status, identity, spacer, testCall, settings);
         bottom.setPadding(new Insets(8, 0, 0, 0));
         setBottom(bottom);
     }

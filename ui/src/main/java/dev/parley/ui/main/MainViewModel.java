@@ -20,6 +20,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
@@ -52,6 +54,7 @@ public final class MainViewModel implements AutoCloseable {
     private final StringBinding connectionText;
     private final ObservableList<CallHistoryEntry> history = FXCollections.observableArrayList();
     private final ObservableList<CallHistoryEntry> readOnlyHistory = FXCollections.unmodifiableObservableList(history);
+    private final ReadOnlyStringWrapper identity = new ReadOnlyStringWrapper(this, "identity", "");
     private AutoCloseable subscription;
 
     public MainViewModel(Directory directory, Navigator navigator, FxThread fx, Messages messages, ZoneId zone) {
@@ -106,6 +109,17 @@ public final class MainViewModel implements AutoCloseable {
         navigator.openSettings();
     }
 
+    /** A call to yourself: your camera and microphone through the whole engine and back. */
+    public void testCall() {
+        navigator.startTestCall();
+    }
+
+    /** Who we are here and where others reach us, for the status line ("Ada · ws://192.168.1.5:47800/signal"). */
+    public void setIdentity(String displayName, String reachableAt) {
+        identity.set(reachableAt == null || reachableAt.isEmpty()
+                ? displayName : messages.get("main.identity", displayName, reachableAt));
+    }
+
     /** Replaces the history shown (the app's store, in any order). */
     public void setHistory(List<CallHistoryEntry> entries) {
         history.setAll(entries.stream().sorted(NEWEST_FIRST).toList());
@@ -146,6 +160,7 @@ public final class MainViewModel implements AutoCloseable {
     public StringProperty searchProperty() { return search; }
     public ReadOnlyObjectProperty<ConnectionState> connectionProperty() { return connection.getReadOnlyProperty(); }
     public ObservableStringValue connectionTextProperty() { return connectionText; }
+    public ReadOnlyStringProperty identityProperty() { return identity.getReadOnlyProperty(); }
     /** Newest first. */
     public ObservableList<CallHistoryEntry> history() { return readOnlyHistory; }
 }

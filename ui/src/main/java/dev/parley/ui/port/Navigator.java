@@ -14,6 +14,10 @@ public interface Navigator {
     default void showIncomingCall(IncomingCall call) {
     }
 
+    /** A call to yourself through the whole engine, no server or other person needed. */
+    default void startTestCall() {
+    }
+
     /** A screen is done (declined, cancelled, closed): back to the main window. */
     default void showMain() {
     }

@@ -12,6 +12,11 @@ public final class RecordingNavigator implements Navigator {
     public volatile OutgoingCall lastOutgoing;
 
     @Override
+    public void startTestCall() {
+        shown.add("test call");
+    }
+
+    @Override
     public void openSettings() {
         shown.add("settings");
     }

@@ -74,4 +74,14 @@ class MainViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("settings"), navigator.shown);
     }
+
+    @Test
+    void theTestCallButtonStartsATestCall_andTheStatusLineSaysWhereOthersReachUs(FxRobot robot) {
+        robot.interact(() -> vm.setIdentity("Ada", "ws://192.0.2.7:47800/signal"));
+        assertEquals("Ada \u00b7 others reach you at ws://192.0.2.7:47800/signal",
+                robot.lookup("#identity").queryAs(Label.class).getText());
+        robot.clickOn("#testCall");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("test call"), navigator.shown);
+    }
 }
