@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 /**
  * Startup milestones for the cold-start benchmarks: with {@code -Dparley.startupMarks=true} the app
  * prints {@code PARLEY-MARK window <ms>} when its first window is shown and {@code PARLEY-MARK preview
- * <ms>} when the local camera preview first paints, ms counted from JVM start; each once. Without the
+ * <ms>} when the local camera preview first paints and {@code PARLEY-MARK remote <ms>} when a call's
+ * remote video first reaches the call screen, ms counted from JVM start; each once. Without the
  * property it prints nothing, so the calls cost nothing in normal use.
  *
  * <p>The static methods are the app's entry points (a milestone is a once-per-process fact, so
@@ -28,6 +29,7 @@ public final class StartupMarks {
     private final LongSupplier millisSinceStart;
     private final AtomicBoolean window = new AtomicBoolean();
     private final AtomicBoolean preview = new AtomicBoolean();
+    private final AtomicBoolean remote = new AtomicBoolean();
 
     public StartupMarks(boolean enabled, PrintStream out, LongSupplier millisSinceStart) {
         this.enabled = enabled;
@@ -43,6 +45,15 @@ public final class StartupMarks {
     /** The local camera preview painted its first frame. */
     public static void previewShown() {
         ProcessMarks.INSTANCE.preview();
+    }
+
+    /** The first call's remote video reached the call screen (the test call's far end, in a test call). */
+    public static void remoteShown() {
+        ProcessMarks.INSTANCE.remote();
+    }
+
+    public void remote() {
+        mark(remote, "remote");
     }
 
     public void window() {

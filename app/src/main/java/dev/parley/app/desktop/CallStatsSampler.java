@@ -4,6 +4,7 @@ import dev.parley.rtc.RTCStats;
 import dev.parley.rtc.RTCStatsReport;
 import dev.parley.ui.port.CallStats;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Turns a call's cumulative W3C statistics into the per-interval numbers the call screen's network
@@ -23,8 +24,11 @@ final class CallStatsSampler {
     private long firstLost;
     private long firstNanos;
 
-    /** The interval since the previous sample (the first sample covers nothing: zero bitrate and loss). */
-    CallStats next(RTCStatsReport inbound, RTCStatsReport rtt, long nowNanos) {
+    /**
+     * The interval since the previous sample; empty for the first, which only starts the count (a
+     * zero bitrate then would read as a poor connection).
+     */
+    Optional<CallStats> next(RTCStatsReport inbound, RTCStatsReport rtt, long nowNanos) {
         long bytes = 0;
         long received = 0;
         long lost = 0;
@@ -46,13 +50,13 @@ final class CallStatsSampler {
             firstLost = lost;
             firstNanos = nowNanos;
             remember(bytes, received, lost, nowNanos);
-            return new CallStats(rttMs, 0, 0, video);
+            return Optional.empty();
         }
         double seconds = Math.max(1e-3, (nowNanos - lastNanos) / 1e9);
         double bitrateKbps = Math.max(0, bytes - lastBytes) * 8 / 1000.0 / seconds;
         double loss = lossFraction(received - lastReceived, lost - lastLost);
         remember(bytes, received, lost, nowNanos);
-        return new CallStats(rttMs, loss, bitrateKbps, video);
+        return Optional.of(new CallStats(rttMs, loss, bitrateKbps, video));
     }
 
     private void remember(long bytes, long received, long lost, long nowNanos) {

@@ -138,7 +138,7 @@ final class PeerCallSession implements CallSession {
             synchronized (sampler) {
                 return sampler.next(received, ours, System.nanoTime());
             }
-        }).thenAccept(stats -> each(l -> l.onStats(stats))).exceptionally(failure -> {
+        }).thenAccept(sample -> sample.ifPresent(stats -> each(l -> l.onStats(stats)))).exceptionally(failure -> {
             LOG.debug("{}: stats not read: {}", peerName, failure.toString());
             return null;
         });

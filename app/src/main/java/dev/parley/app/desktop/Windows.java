@@ -143,6 +143,11 @@ final class Windows {
         Stage stage = new Stage();
         decorate(stage, messages.get("app.name") + " \u2013 " + session.peerName());
         session.localVideo().ifPresent(Windows::markFirstPreviewFrame);
+        vm.remoteVideoProperty().addListener((obs, old, track) -> {
+            if (track != null) {
+                track.addVideoSink(frame -> StartupMarks.remoteShown());
+            }
+        });
         vm.start();
         show(stage, view, 1024, 640);
         stage.setOnCloseRequest(e -> vm.hangUp());

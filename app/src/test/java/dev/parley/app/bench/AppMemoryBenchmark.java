@@ -1,5 +1,7 @@
 package dev.parley.app.bench;
 
+import dev.parley.app.testing.LaunchedApp;
+import dev.parley.app.testing.XDisplay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -31,12 +33,13 @@ public final class AppMemoryBenchmark {
             System.out.println("BENCH-SKIP app-call-rss: needs Linux's /proc to read the process's VmRSS");
             return;
         }
-        Optional<BenchDisplay> maybeDisplay = BenchDisplay.obtain();
+        Optional<XDisplay> maybeDisplay = XDisplay.obtain();
         if (maybeDisplay.isEmpty()) {
             return;
         }
-        try (BenchDisplay display = maybeDisplay.get();
-                LaunchedApp app = LaunchedApp.startParley(display.name(), "--test-call", "--camera-size", "1280x720")) {
+        try (XDisplay display = maybeDisplay.get();
+                LaunchedApp app = LaunchedApp.startParleyAlone(display.name(),
+                        Files.createTempDirectory("parley-bench-settings"), "--name", "Bench", "--test-call", "--camera-size", "1280x720")) {
             OptionalLong preview = app.awaitMark("preview", PREVIEW_TIMEOUT);
             if (preview.isEmpty()) {
                 System.out.println("BENCH-SKIP app-call-rss: not available yet: " + app.whyNot("preview", PREVIEW_TIMEOUT));
@@ -46,7 +49,7 @@ public final class AppMemoryBenchmark {
             double[] rssMb = new double[count];
             long next = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                OptionalLong kib = vmRssKib(app.pid());
+                OptionalLong kib = LaunchedApp.vmRssKib(app.pid());
                 if (kib.isEmpty() || !app.alive()) {
                     System.out.println("BENCH-SKIP app-call-rss: not available: the app exited during the call, "
                             + "after " + i + " samples; " + app.whyNot("rss", Duration.ZERO));
@@ -62,20 +65,6 @@ public final class AppMemoryBenchmark {
                     "largest VmRSS of the app process in a 1280x720 test call, sampled every %d ms for %d s after "
                             + "the preview showed (median %.0f MB); MB = 2^20 bytes", SAMPLE_MILLIS, SECONDS, median))
                     .publish();
-        }
-    }
-
-    /** The process's resident set in KiB, or empty once it is gone. */
-    static OptionalLong vmRssKib(long pid) throws IOException {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
-                }
-            }
-            return OptionalLong.empty(); // a zombie has no VmRSS line
-        } catch (NoSuchFileException e) {
-            return OptionalLong.empty();
         }
     }
 }

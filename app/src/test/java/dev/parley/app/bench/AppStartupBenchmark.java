@@ -1,5 +1,9 @@
 package dev.parley.app.bench;
 
+import dev.parley.app.testing.LaunchedApp;
+import dev.parley.app.testing.XDisplay;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,16 +24,18 @@ public final class AppStartupBenchmark {
     private AppStartupBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Optional<BenchDisplay> maybeDisplay = BenchDisplay.obtain();
+        Optional<XDisplay> maybeDisplay = XDisplay.obtain();
         if (maybeDisplay.isEmpty()) {
             return;
         }
         double[] windowMs = new double[RUNS];
         double[] previewMs = new double[RUNS];
         boolean previews = true;
-        try (BenchDisplay display = maybeDisplay.get()) {
+        try (XDisplay display = maybeDisplay.get()) {
             for (int run = 0; run < RUNS; run++) {
-                try (LaunchedApp app = LaunchedApp.startParley(display.name())) {
+                // a fresh settings folder each run: the first-run screen, whose camera preview is the mark
+                Path settings = Files.createTempDirectory("parley-bench-settings");
+                try (LaunchedApp app = LaunchedApp.startParleyAlone(display.name(), settings)) {
                     OptionalLong window = app.awaitMark("window", MARK_TIMEOUT);
                     if (window.isEmpty()) {
                         System.out.println("BENCH-SKIP app-cold-start-window, app-cold-start-preview: not available yet: "

@@ -1,4 +1,4 @@
-package dev.parley.app.bench;
+package dev.parley.app.testing;
 
 import dev.parley.app.StartupMarks;
 

@@ -1,10 +1,12 @@
-package dev.parley.app.bench;
+package dev.parley.app.testing;
 
 import dev.parley.app.StartupMarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -25,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  * awaitable marks, the rest of its output is kept (the last lines) for messages. {@link #close()}
  * ends it (and anything it started), politely first.
  */
-final class LaunchedApp implements AutoCloseable {
+public final class LaunchedApp implements AutoCloseable {
     private static final int KEPT_LINES = 20;
 
     private final Process process;
@@ -39,12 +41,24 @@ final class LaunchedApp implements AutoCloseable {
     }
 
     /** Parley itself with {@code appArgs}. */
-    static LaunchedApp startParley(String display, String... appArgs) throws IOException {
+    public static LaunchedApp startParley(String display, String... appArgs) throws IOException {
         return start(display, "dev.parley.app.Main", appArgs);
     }
 
+    /**
+     * Parley on its own: synthetic devices, settings in {@code settingsDir} (a fresh one shows the
+     * first-run screen), its embedded server on loopback on a free port — nothing of the user's, and
+     * nothing reachable from outside — plus {@code appArgs}.
+     */
+    public static LaunchedApp startParleyAlone(String display, Path settingsDir, String... appArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--synthetic-devices", "--settings-dir", settingsDir.toString(),
+                "--host", "127.0.0.1", "--port", "0"));
+        args.addAll(List.of(appArgs));
+        return startParley(display, args.toArray(String[]::new));
+    }
+
     /** As {@link #startParley} with another main class (tests use a stand-in app). */
-    static LaunchedApp start(String display, String mainClass, String... appArgs) throws IOException {
+    public static LaunchedApp start(String display, String mainClass, String... appArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-D" + StartupMarks.PROPERTY + "=true",
@@ -56,11 +70,11 @@ final class LaunchedApp implements AutoCloseable {
         return new LaunchedApp(builder.start());
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
@@ -68,7 +82,7 @@ final class LaunchedApp implements AutoCloseable {
      * The milliseconds from JVM start the app printed for mark {@code name}, or empty if it exited
      * first (its output ended) or {@code timeout} passed.
      */
-    OptionalLong awaitMark(String name, Duration timeout) throws InterruptedException {
+    public OptionalLong awaitMark(String name, Duration timeout) throws InterruptedException {
         CompletableFuture<Long> mark = mark(name);
         try {
             CompletableFuture.anyOf(mark, outputEnded).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -79,7 +93,7 @@ final class LaunchedApp implements AutoCloseable {
     }
 
     /** Why a mark did not come, for the "not available" message. */
-    String whyNot(String mark, Duration timeout) throws InterruptedException {
+    public String whyNot(String mark, Duration timeout) throws InterruptedException {
         if (outputEnded.isDone()) {
             process.waitFor(5, TimeUnit.SECONDS); // its output ends a moment before it is reaped
         }
@@ -127,6 +141,20 @@ final class LaunchedApp implements AutoCloseable {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 System.out.println("WARNING: app process " + process.pid() + " did not die after SIGKILL");
             }
+        }
+    }
+
+    /** A process's resident set in KiB (Linux {@code /proc}), or empty once it is gone. */
+    public static OptionalLong vmRssKib(long pid) throws IOException {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
+                }
+            }
+            return OptionalLong.empty(); // a zombie has no VmRSS line
+        } catch (NoSuchFileException e) {
+            return OptionalLong.empty();
         }
     }
 }

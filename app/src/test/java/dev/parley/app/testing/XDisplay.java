@@ -1,4 +1,4 @@
-package dev.parley.app.bench;
+package dev.parley.app.testing;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -17,22 +17,22 @@ import java.util.concurrent.TimeUnit;
  * and stops on {@link #close()}. media-capture's test {@code Xvfb} does the same for JUnit; it is not
  * on this module's class path, and a benchmark wants "skip" rather than a failed assertion.
  */
-final class BenchDisplay implements AutoCloseable {
+public final class XDisplay implements AutoCloseable {
     private static final long START_SECONDS = 20;
 
     private final String name;
     private final Process server;
 
-    private BenchDisplay(String name, Process server) {
+    private XDisplay(String name, Process server) {
         this.name = name;
         this.server = server;
     }
 
     /** A display to use, or empty with the reason printed when there is none and no Xvfb to start. */
-    static Optional<BenchDisplay> obtain() throws IOException, InterruptedException {
+    public static Optional<XDisplay> obtain() throws IOException, InterruptedException {
         String own = System.getenv("DISPLAY");
         if (own != null && !own.isBlank()) {
-            return Optional.of(new BenchDisplay(own, null));
+            return Optional.of(new XDisplay(own, null));
         }
         if (!onPath("Xvfb")) {
             System.out.println("BENCH-SKIP: DISPLAY is unset and Xvfb is not installed (apt-get install -y xvfb)");
@@ -60,11 +60,11 @@ final class BenchDisplay implements AutoCloseable {
             System.out.println("BENCH-SKIP: Xvfb did not start within " + START_SECONDS + " s");
             return Optional.empty();
         }
-        return Optional.of(new BenchDisplay(":" + line.trim(), server));
+        return Optional.of(new XDisplay(":" + line.trim(), server));
     }
 
     /** The X display name for the app's {@code DISPLAY}. */
-    String name() {
+    public String name() {
         return name;
     }
 

@@ -1,4 +1,4 @@
-package dev.parley.app.bench;
+package dev.parley.app.testing;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,11 +49,11 @@ class LaunchedAppTest {
         try (app) {
             assertTrue(app.awaitMark("window", DEADLINE).isPresent());
             pid = app.pid();
-            OptionalLong kib = AppMemoryBenchmark.vmRssKib(pid);
+            OptionalLong kib = LaunchedApp.vmRssKib(pid);
 
             // A running JVM holds at least a few MB resident, and less than this machine's memory.
             assertTrue(kib.isPresent() && kib.getAsLong() > 4 * 1024 && kib.getAsLong() < 64L * 1024 * 1024, "VmRSS " + kib);
         }
-        assertTrue(AppMemoryBenchmark.vmRssKib(pid).isEmpty(), "no VmRSS after the app was killed");
+        assertTrue(LaunchedApp.vmRssKib(pid).isEmpty(), "no VmRSS after the app was killed");
     }
 }
