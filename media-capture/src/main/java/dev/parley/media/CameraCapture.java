@@ -57,6 +57,13 @@ final class CameraCapture implements DeviceCapture {
         if (webcam.isOpen()) {
             throw new MediaDeviceException(MediaDeviceException.NOT_READABLE, device.label() + " is in use");
         }
+        if (webcam.getDevice() instanceof SyntheticCameraDevice) {
+            // webcam-capture locks a camera across processes by a file named after it in the temp
+            // folder; the synthetic camera draws its pictures in each process, so there is nothing
+            // to share, and the lock would only stop a second Parley process (two apps in a test,
+            // a test beside a running app) from having its own.
+            webcam.getLock().disable();
+        }
         try {
             webcam.setViewSize(new Dimension(format.deviceWidth(), format.deviceHeight()));
             if (!webcam.open()) {
