@@ -1,6 +1,6 @@
 package dev.parley.app.cli;
 
-import dev.parley.app.desktop.DesktopApp;
+import dev.parley.app.desktop.DesktopLogs;
 import dev.parley.app.desktop.DesktopOptions;
 import dev.parley.app.desktop.EmbeddedServerHost;
 import dev.parley.app.media.VideoSize;
@@ -65,7 +65,7 @@ public final class ParleyCommand implements Runnable {
     private final Launcher launcher;
 
     public ParleyCommand(PrintStream out) {
-        this(out, DesktopApp::run);
+        this(out, DesktopLogs::launch);
     }
 
     public ParleyCommand(PrintStream out, Launcher launcher) {
