@@ -3,8 +3,9 @@ package dev.parley.app.desktop;
 import dev.parley.app.media.AppMedia;
 import dev.parley.app.settings.AppDirectories;
 import dev.parley.app.settings.CallHistoryStore;
-import dev.parley.app.settings.CallRecord;
-import dev.parley.app.settings.ServerChoice;
+import dev.parley.ui.port.CallDirection;
+import dev.parley.ui.port.CallHistoryEntry;
+import dev.parley.ui.port.ServerChoice;
 import dev.parley.app.settings.Settings;
 import dev.parley.app.settings.SettingsStore;
 import dev.parley.app.signaling.client.ServerTrust;
@@ -108,7 +109,7 @@ public final class DesktopApp implements Navigator, AutoCloseable {
         if (!settings.hasDisplayName() && options.name().isPresent()) {
             settings = settings.withDisplayName(options.name().get());
         }
-        windows = new Windows(stage, messages, fx, converter, devices, clock, uiTheme(settings));
+        windows = new Windows(stage, messages, fx, converter, devices, clock, settings.theme());
         if (settings.hasDisplayName()) {
             connectAndShowMain();
         } else {
@@ -123,7 +124,7 @@ public final class DesktopApp implements Navigator, AutoCloseable {
     private void connectAndShowMain() {
         directory = new SignalingDirectory(services, this::chosenDevices, this::openCall, this::record);
         mainModel = new MainViewModel(directory, this, fx, messages, ZoneId.systemDefault());
-        mainModel.setHistory(history.list().stream().map(DesktopApp::entry).toList());
+        mainModel.setHistory(history.list());
         mainModel.setIdentity(settings.displayName(), "");
         windows.showMain(mainModel);
         CompletableFuture.supplyAsync(this::serverUri, background).thenAccept(this::connect).exceptionally(failure -> {
@@ -211,8 +212,7 @@ public final class DesktopApp implements Navigator, AutoCloseable {
     }
 
     private static Settings apply(Settings settings, FirstRunResult result) {
-        ServerChoice server = result.server().url().map(ServerChoice::url).orElse(ServerChoice.embedded());
-        return settings.withDisplayName(result.displayName()).withServer(server)
+        return settings.withDisplayName(result.displayName()).withServer(result.server())
                 .withDevices(id(result.devices().cameraId()), id(result.devices().microphoneId()),
                         id(result.devices().speakerId()));
     }
@@ -229,22 +229,13 @@ public final class DesktopApp implements Navigator, AutoCloseable {
         }
     }
 
-    private void record(CallRecord call) {
+    private void record(CallHistoryEntry call) {
         try {
             history.append(call);
         } catch (IOException e) {
             LOG.warn("call history not saved to {}: {}", history.path(), e.toString());
         }
-        fx.execute(() -> mainModel.addHistory(entry(call)));
-    }
-
-    private static CallHistoryEntry entry(CallRecord call) {
-        return new CallHistoryEntry(call.peerName(), CallDirection.valueOf(call.direction().name()), call.start(),
-                call.duration());
-    }
-
-    private static Theme uiTheme(Settings settings) {
-        return Theme.valueOf(settings.theme().name());
+        fx.execute(() -> mainModel.addHistory(call));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.parley.app.desktop;
 
-import dev.parley.app.settings.CallRecord;
+import dev.parley.ui.port.CallDirection;
+import dev.parley.ui.port.CallHistoryEntry;
 import dev.parley.app.signaling.client.CallEndReason;
 import dev.parley.app.signaling.client.SignalingClient;
 import dev.parley.app.signaling.client.SignalingListener;
@@ -48,7 +49,7 @@ final class SignalingDirectory implements Directory, SignalingListener {
 
     /** Keeps finished calls. */
     interface CallLog {
-        void add(CallRecord record);
+        void add(CallHistoryEntry record);
     }
 
     private final CallServices services;
@@ -353,11 +354,11 @@ final class SignalingDirectory implements Directory, SignalingListener {
 
     private void record(Pending p) {
         Instant end = services.clock().instant();
-        CallRecord.Direction direction = p.caller ? CallRecord.Direction.OUTGOING
-                : p.accepted || p.declined ? CallRecord.Direction.INCOMING : CallRecord.Direction.MISSED;
+        CallDirection direction = p.caller ? CallDirection.OUTGOING
+                : p.accepted || p.declined ? CallDirection.INCOMING : CallDirection.MISSED;
         Duration duration = p.accepted ? Duration.between(p.started, end) : Duration.ZERO;
         try {
-            log.add(new CallRecord(p.peer, direction, p.started, duration.isNegative() ? Duration.ZERO : duration));
+            log.add(new CallHistoryEntry(p.peer, direction, p.started, duration.isNegative() ? Duration.ZERO : duration));
         } catch (RuntimeException e) {
             LOG.warn("the call with {} was not added to the history: {}", p.peer, e.toString());
         }

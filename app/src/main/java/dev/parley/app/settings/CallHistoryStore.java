@@ -1,5 +1,10 @@
 package dev.parley.app.settings;
 
+import java.util.Locale;
+import java.util.Arrays;
+import dev.parley.app.signaling.protocol.Check;
+import dev.parley.ui.port.CallDirection;
+import dev.parley.ui.port.CallHistoryEntry;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -37,7 +42,7 @@ public final class CallHistoryStore {
 
     private final VersionedFile file;
     /** Oldest first, at most MAX_CALLS; null until first read. */
-    private List<CallRecord> calls;
+    private List<CallHistoryEntry> calls;
 
     public CallHistoryStore(Path file, Clock clock) {
         this.file = new VersionedFile(new JsonFile(Objects.requireNonNull(file, "file"), clock), VERSION);
@@ -53,9 +58,9 @@ public final class CallHistoryStore {
     }
 
     /** The calls, newest first (by start time), at most {@value #MAX_CALLS}. */
-    public synchronized List<CallRecord> list() {
-        List<CallRecord> out = new ArrayList<>(calls());
-        out.sort(Comparator.comparing(CallRecord::start).reversed());
+    public synchronized List<CallHistoryEntry> list() {
+        List<CallHistoryEntry> out = new ArrayList<>(calls());
+        out.sort(Comparator.comparing(CallHistoryEntry::start).reversed());
         return List.copyOf(out);
     }
 
@@ -65,16 +70,16 @@ public final class CallHistoryStore {
      * @throws IOException if the file could not be written; the call stays in {@link #list()}
      *     and is written with the next append
      */
-    public synchronized void append(CallRecord call) throws IOException {
+    public synchronized void append(CallHistoryEntry call) throws IOException {
         Objects.requireNonNull(call, "call");
-        List<CallRecord> all = calls();
+        List<CallHistoryEntry> all = calls();
         all.add(call);
         if (all.size() > MAX_CALLS) {
-            all.sort(Comparator.comparing(CallRecord::start));
+            all.sort(Comparator.comparing(CallHistoryEntry::start));
             all.subList(0, all.size() - MAX_CALLS).clear();
         }
         JsonArray array = new JsonArray();
-        for (CallRecord c : all) {
+        for (CallHistoryEntry c : all) {
             array.add(write(c));
         }
         JsonObject root = new JsonObject();
@@ -82,15 +87,15 @@ public final class CallHistoryStore {
         file.write(root);
     }
 
-    private List<CallRecord> calls() {
+    private List<CallHistoryEntry> calls() {
         if (calls == null) {
             calls = read();
         }
         return calls;
     }
 
-    private List<CallRecord> read() {
-        List<CallRecord> out = new ArrayList<>();
+    private List<CallHistoryEntry> read() {
+        List<CallHistoryEntry> out = new ArrayList<>();
         JsonObject root = file.read().orElse(null);
         if (root == null) {
             return out;
@@ -112,7 +117,7 @@ public final class CallHistoryStore {
             }
         }
         if (out.size() > MAX_CALLS) {
-            out.sort(Comparator.comparing(CallRecord::start));
+            out.sort(Comparator.comparing(CallHistoryEntry::start));
             out.subList(0, out.size() - MAX_CALLS).clear();
         }
         if (skipped > 0) {
@@ -121,28 +126,30 @@ public final class CallHistoryStore {
         return out;
     }
 
-    private static JsonObject write(CallRecord c) {
+    private static JsonObject write(CallHistoryEntry c) {
         JsonObject o = new JsonObject();
-        o.addProperty("peer", c.peerName());
-        o.addProperty("direction", c.direction().jsonName());
+        o.addProperty("peer", c.peer());
+        o.addProperty("direction", c.direction().name().toLowerCase(Locale.ROOT));
         o.addProperty("start", c.start().toString());
         o.addProperty("durationMs", c.duration().toMillis());
         return o;
     }
 
     /** One entry, strictly: a call with any bad field is skipped as a whole (a half-known call would mislead). */
-    private static CallRecord read(JsonElement e) {
+    private static CallHistoryEntry read(JsonElement e) {
         JsonObject o = LenientFields.object(e);
         String peer = LenientFields.string(required(o, "peer"));
         String directionName = LenientFields.string(required(o, "direction"));
-        CallRecord.Direction direction = CallRecord.Direction.fromJsonName(directionName)
+        Check.name("peer", peer);
+        CallDirection direction = Arrays.stream(CallDirection.values())
+                .filter(d -> d.name().toLowerCase(Locale.ROOT).equals(directionName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown direction \"" + directionName + "\""));
         Instant start = Instant.parse(LenientFields.string(required(o, "start")));
         double ms = LenientFields.number(required(o, "durationMs"));
         if (ms != Math.rint(ms) || ms < 0 || ms > Long.MAX_VALUE / 2) {
             throw new IllegalArgumentException("durationMs must be a whole number of milliseconds ≥ 0, not " + ms);
         }
-        return new CallRecord(peer, direction, start, Duration.ofMillis((long) ms));
+        return new CallHistoryEntry(peer, direction, start, Duration.ofMillis((long) ms));
     }
 
     private static JsonElement required(JsonObject o, String name) {

@@ -1,5 +1,7 @@
 package dev.parley.app.settings;
 
+import dev.parley.ui.Theme;
+import dev.parley.ui.port.ServerChoice;
 import dev.parley.app.signaling.protocol.Check;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package dev.parley.app.settings;
 
+import java.util.Locale;
+import dev.parley.ui.Theme;
+import dev.parley.ui.port.ServerChoice;
 import com.google.gson.JsonObject;
 import java.net.URI;
 import java.util.Optional;
@@ -32,7 +35,7 @@ final class SettingsJson {
         s.microphoneId().ifPresent(id -> devices.addProperty("microphone", id));
         s.speakerId().ifPresent(id -> devices.addProperty("speaker", id));
         out.add("devices", devices);
-        out.addProperty("theme", s.theme().jsonName());
+        out.addProperty("theme", s.theme().name().toLowerCase(Locale.ROOT));
         s.window().ifPresent(w -> {
             JsonObject window = new JsonObject();
             window.addProperty("x", w.x());
@@ -55,8 +58,7 @@ final class SettingsJson {
         Optional<String> camera = devices.get("camera", d.cameraId(), e -> deviceId(d, LenientFields.string(e)));
         Optional<String> microphone = devices.get("microphone", d.microphoneId(), e -> deviceId(d, LenientFields.string(e)));
         Optional<String> speaker = devices.get("speaker", d.speakerId(), e -> deviceId(d, LenientFields.string(e)));
-        Theme theme = f.get("theme", d.theme(), e -> Theme.fromJsonName(LenientFields.string(e))
-                .orElseThrow(() -> new IllegalArgumentException("\"light\" or \"dark\"")));
+        Theme theme = f.get("theme", d.theme(), e -> theme(LenientFields.string(e)));
         Optional<WindowBounds> window = f.get("window", d.window(), e -> Optional.of(window(LenientFields.object(e))));
         return new Settings(name, server, camera, microphone, speaker, theme, window);
     }
@@ -73,10 +75,19 @@ final class SettingsJson {
                 if (o.get("url") == null) {
                     throw new IllegalArgumentException("kind \"url\" without a url");
                 }
-                return ServerChoice.url(URI.create(LenientFields.string(o.get("url"))));
+                return ServerChoice.remote(URI.create(LenientFields.string(o.get("url"))));
             default:
                 throw new IllegalArgumentException("kind must be \"embedded\" or \"url\", not \"" + kind + "\"");
         }
+    }
+
+    private static Theme theme(String name) {
+        for (Theme t : Theme.values()) {
+            if (t.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("\"light\" or \"dark\"");
     }
 
     /** Checked by the record's own rule. */

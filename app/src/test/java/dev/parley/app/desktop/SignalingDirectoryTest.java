@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.app.media.AppMedia;
 import dev.parley.app.media.VideoSize;
-import dev.parley.app.settings.CallRecord;
+import dev.parley.ui.port.CallDirection;
+import dev.parley.ui.port.CallHistoryEntry;
 import dev.parley.app.signaling.client.ServerTrust;
 import dev.parley.app.signaling.client.SignalingClient;
 import dev.parley.app.signaling.client.SignalingClientConfig;
@@ -58,7 +59,7 @@ class SignalingDirectoryTest {
         final CompletableFuture<IncomingCall> incoming = new CompletableFuture<>();
         final CompletableFuture<String> incomingEnded = new CompletableFuture<>();
         final CompletableFuture<List<String>> seesOther = new CompletableFuture<>();
-        final List<CallRecord> history = new CopyOnWriteArrayList<>();
+        final List<CallHistoryEntry> history = new CopyOnWriteArrayList<>();
 
         App(String name) {
             CallServices services = new CallServices(media,
@@ -198,9 +199,9 @@ class SignalingDirectoryTest {
         assertEquals("Bob hung up", adaScreen.ended.get(WAIT, TimeUnit.SECONDS).endReason());
         assertEquals("you hung up", bobScreen.ended.get(WAIT, TimeUnit.SECONDS).endReason());
         waitFor(() -> ada.history.size() == 1 && bob.history.size() == 1, "both calls recorded");
-        assertEquals(CallRecord.Direction.OUTGOING, ada.history.get(0).direction());
-        assertEquals(CallRecord.Direction.INCOMING, bob.history.get(0).direction());
-        assertEquals("Bob", ada.history.get(0).peerName());
+        assertEquals(CallDirection.OUTGOING, ada.history.get(0).direction());
+        assertEquals(CallDirection.INCOMING, bob.history.get(0).direction());
+        assertEquals("Bob", ada.history.get(0).peer());
         assertTrue(bob.history.get(0).duration().toMillis() > 0);
     }
 
@@ -220,7 +221,7 @@ class SignalingDirectoryTest {
         bob.directory.decline(bob.incoming.get(WAIT, TimeUnit.SECONDS).callId());
         assertEquals("Bob declined", failed.get(WAIT, TimeUnit.SECONDS));
         waitFor(() -> ada.history.size() == 1 && bob.history.size() == 1, "both calls recorded");
-        assertEquals(CallRecord.Direction.INCOMING, bob.history.get(0).direction());
+        assertEquals(CallDirection.INCOMING, bob.history.get(0).direction());
         assertTrue(ada.opened.isDone() == false && bob.opened.isDone() == false, "no call screen opened");
     }
 
@@ -234,7 +235,7 @@ class SignalingDirectoryTest {
         outgoing.cancel();
         assertEquals("Ada cancelled", bob.incomingEnded.get(WAIT, TimeUnit.SECONDS));
         waitFor(() -> bob.history.size() == 1, "the missed call recorded");
-        assertEquals(CallRecord.Direction.MISSED, bob.history.get(0).direction());
+        assertEquals(CallDirection.MISSED, bob.history.get(0).direction());
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {

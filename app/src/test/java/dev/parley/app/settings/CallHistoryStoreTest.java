@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parley.app.settings.CallRecord.Direction;
+import dev.parley.ui.port.CallDirection;
+import dev.parley.ui.port.CallHistoryEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,8 +35,8 @@ class CallHistoryStoreTest {
         return new CallHistoryStore(dir.resolve("call-history.json"), CLOCK);
     }
 
-    private static CallRecord call(String peer, Direction direction, int minutesAfterT0, int seconds) {
-        return new CallRecord(peer, direction, T0.plus(Duration.ofMinutes(minutesAfterT0)), Duration.ofSeconds(seconds));
+    private static CallHistoryEntry call(String peer, CallDirection direction, int minutesAfterT0, int seconds) {
+        return new CallHistoryEntry(peer, direction, T0.plus(Duration.ofMinutes(minutesAfterT0)), Duration.ofSeconds(seconds));
     }
 
     @Test
@@ -46,13 +47,13 @@ class CallHistoryStoreTest {
     @Test
     void appendedCalls_survive_andListNewestFirst() throws Exception {
         CallHistoryStore store = store();
-        CallRecord first = call("Bob", Direction.OUTGOING, 0, 61);
-        CallRecord missed = call("Carol", Direction.MISSED, 30, 0);
-        CallRecord second = call("Bob", Direction.INCOMING, 10, 5);
+        CallHistoryEntry first = call("Bob", CallDirection.OUTGOING, 0, 61);
+        CallHistoryEntry missed = call("Carol", CallDirection.MISSED, 30, 0);
+        CallHistoryEntry second = call("Bob", CallDirection.INCOMING, 10, 5);
         store.append(first);
         store.append(missed);
         store.append(second);
-        List<CallRecord> expected = List.of(missed, second, first);
+        List<CallHistoryEntry> expected = List.of(missed, second, first);
         assertEquals(expected, store.list());
         assertEquals(expected, store().list(), "read back by a new store");
     }
@@ -61,12 +62,12 @@ class CallHistoryStoreTest {
     void keepsTheLast500() throws Exception {
         CallHistoryStore store = store();
         for (int i = 0; i < CallHistoryStore.MAX_CALLS + 20; i++) {
-            store.append(call("Peer " + i, Direction.INCOMING, i, i));
+            store.append(call("Peer " + i, CallDirection.INCOMING, i, i));
         }
-        List<CallRecord> calls = store().list();
+        List<CallHistoryEntry> calls = store().list();
         assertEquals(CallHistoryStore.MAX_CALLS, calls.size());
-        assertEquals("Peer 519", calls.get(0).peerName());
-        assertEquals("Peer 20", calls.get(calls.size() - 1).peerName(), "the 20 oldest were dropped");
+        assertEquals("Peer 519", calls.get(0).peer());
+        assertEquals("Peer 20", calls.get(calls.size() - 1).peer(), "the 20 oldest were dropped");
     }
 
     @Test
@@ -75,7 +76,7 @@ class CallHistoryStoreTest {
         CallHistoryStore store = store();
         assertEquals(List.of(), store.list());
         assertTrue(Files.exists(dir.resolve("call-history.json.bad-20261127T034005Z")));
-        store.append(call("Bob", Direction.OUTGOING, 0, 1));
+        store.append(call("Bob", CallDirection.OUTGOING, 0, 1));
         assertEquals(1, store().list().size());
     }
 
@@ -90,7 +91,7 @@ class CallHistoryStoreTest {
                 + "\"not an object\","
                 + "{\"peer\": \"Carol\", \"direction\": \"missed\", \"start\": \"2026-11-01T10:00:00Z\"}"
                 + "]}");
-        assertEquals(List.of(call("Bob", Direction.INCOMING, 0, 1)), store().list());
+        assertEquals(List.of(call("Bob", CallDirection.INCOMING, 0, 1)), store().list());
     }
 
     @Test
@@ -98,7 +99,7 @@ class CallHistoryStoreTest {
         String future = "{\"version\": 2, \"calls\": [{\"peer\": \"Bob\", \"direction\": \"incoming\","
                 + " \"start\": \"2026-11-01T09:00:00Z\", \"durationMs\": 1000, \"video\": true}], \"pinned\": []}";
         Files.writeString(dir.resolve("call-history.json"), future);
-        assertEquals(List.of(call("Bob", Direction.INCOMING, 0, 1)), store().list());
+        assertEquals(List.of(call("Bob", CallDirection.INCOMING, 0, 1)), store().list());
         assertEquals(future, Files.readString(dir.resolve("call-history.json.v2-20261127T034005Z")));
     }
 
@@ -117,7 +118,7 @@ class CallHistoryStoreTest {
                 done.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < each; i++) {
-                        store.append(call("T" + thread + " " + i, Direction.OUTGOING, thread * each + i, 1));
+                        store.append(call("T" + thread + " " + i, CallDirection.OUTGOING, thread * each + i, 1));
                     }
                     return null;
                 }));
@@ -130,16 +131,16 @@ class CallHistoryStoreTest {
             pool.shutdownNow();
         }
         Set<String> names = new HashSet<>();
-        for (CallRecord c : store().list()) {
-            names.add(c.peerName());
+        for (CallHistoryEntry c : store().list()) {
+            names.add(c.peer());
         }
         assertEquals(threads * each, names.size(), "every append is in the file");
     }
 
     @Test
     void invalidRecords_cannotBeMade() {
-        assertThrows(IllegalArgumentException.class, () -> call("", Direction.INCOMING, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> call("", CallDirection.INCOMING, 0, 1));
         assertThrows(IllegalArgumentException.class,
-                () -> new CallRecord("Bob", Direction.INCOMING, T0, Duration.ofSeconds(-1)));
+                () -> new CallHistoryEntry("Bob", CallDirection.INCOMING, T0, Duration.ofSeconds(-1)));
     }
 }

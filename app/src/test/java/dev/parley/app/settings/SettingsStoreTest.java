@@ -1,5 +1,7 @@
 package dev.parley.app.settings;
 
+import dev.parley.ui.Theme;
+import dev.parley.ui.port.ServerChoice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,7 +32,7 @@ class SettingsStoreTest {
 
     private static Settings everythingSet() {
         return Settings.defaults().withDisplayName("Ada Lovelace")
-                .withServer(ServerChoice.url(URI.create("wss://signal.example:8443/signal")))
+                .withServer(ServerChoice.remote(URI.create("wss://signal.example:8443/signal")))
                 .withDevices(Optional.of("/dev/video0"), Optional.of("alsa:hw:1,0"), Optional.of("Speakers (Realtek)"))
                 .withTheme(Theme.DARK)
                 .withWindow(Optional.of(new WindowBounds(-1280, 40.5, 960, 640)));
@@ -126,7 +128,7 @@ class SettingsStoreTest {
     void invalidSettings_cannotBeMade() {
         assertThrows(IllegalArgumentException.class, () -> Settings.defaults().withDisplayName(" Ada"));
         assertThrows(IllegalArgumentException.class, () -> Settings.defaults().withDisplayName("x".repeat(65)));
-        assertThrows(IllegalArgumentException.class, () -> ServerChoice.url(URI.create("https://example.org")));
+        assertThrows(IllegalArgumentException.class, () -> ServerChoice.remote(URI.create("https://example.org")));
         assertThrows(IllegalArgumentException.class, () -> new WindowBounds(0, 0, Double.NaN, 600));
         assertThrows(IllegalArgumentException.class,
                 () -> Settings.defaults().withDevices(Optional.of("a\nb"), Optional.empty(), Optional.empty()));

@@ -11,5 +11,11 @@ public record CallHistoryEntry(String peer, CallDirection direction, Instant sta
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(duration, "duration");
+        if (peer.isBlank()) {
+            throw new IllegalArgumentException("peer: a name");
+        }
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("duration: not negative, got " + duration);
+        }
     }
 }

@@ -7,8 +7,8 @@ import java.util.Optional;
 public record ServerChoice(Optional<URI> url) {
     public ServerChoice {
         url.ifPresent(u -> {
-            if (!"ws".equalsIgnoreCase(u.getScheme()) && !"wss".equalsIgnoreCase(u.getScheme())) {
-                throw new IllegalArgumentException("server URL must be ws:// or wss://: " + u);
+            if (!"ws".equalsIgnoreCase(u.getScheme()) && !"wss".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) {
+                throw new IllegalArgumentException("server URL must be ws:// or wss:// with a host: " + u);
             }
         });
     }
