@@ -47,11 +47,15 @@ final class AppProcess implements AutoCloseable {
         reader("output", process.getErrorStream(), this::keep);
     }
 
-    /** Starts {@code appArgs} in {@code prefix} (e.g. a namespace's {@code ip netns exec}) on {@code display}. */
-    static AppProcess start(String name, Function<List<String>, List<String>> prefix, String display, List<String> appArgs)
-            throws IOException {
+    /**
+     * Starts {@code appArgs} in {@code prefix} (e.g. a namespace's {@code ip netns exec}) on
+     * {@code display}, with {@code tmpDir} as its temporary folder: webcam-capture locks a camera
+     * by a file there named after it, and each app is to be a computer of its own.
+     */
+    static AppProcess start(String name, Function<List<String>, List<String>> prefix, String display, Path tmpDir,
+            List<String> appArgs) throws IOException {
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ScriptedApp.class.getName()));
+                "-Djava.io.tmpdir=" + tmpDir, "-cp", System.getProperty("java.class.path"), ScriptedApp.class.getName()));
         java.addAll(appArgs);
         ProcessBuilder builder = new ProcessBuilder(prefix.apply(java));
         builder.environment().put("DISPLAY", display);

@@ -45,7 +45,7 @@ import javax.imageio.ImageIO;
  *   <li>{@code FIRE window node}: clicks a button (an error if it is disabled)</li>
  *   <li>{@code TYPE window node text…}: puts text into a text field</li>
  *   <li>{@code MENUITEMS window menuButton}: its submenus' radio items as {@code id=selected}</li>
- *   <li>{@code MENU window menuButton itemId}: chooses that item</li>
+ *   <li>{@code MENU window menuButton itemIdOrText…}: chooses that item; its id</li>
  *   <li>{@code SNAP window node|- file}: a PNG of the control (or, for "-", the whole window)</li>
  * </ul>
  */
@@ -127,9 +127,10 @@ final class WindowScript {
                         .map(item -> item.getId() + "=" + item.isSelected()).collect(Collectors.joining(" "));
             case "MENU": {
                 need(args, 3);
+                String wanted = String.join(" ", Arrays.copyOfRange(args, 2, args.length));
                 RadioMenuItem item = radioItems(menuButton(args[0], args[1]).getItems()).stream()
-                        .filter(i -> args[2].equals(i.getId())).findFirst()
-                        .orElseThrow(() -> new ScriptException("no menu item #" + args[2] + " under #" + args[1]));
+                        .filter(i -> wanted.equals(i.getId()) || wanted.equals(i.getText())).findFirst()
+                        .orElseThrow(() -> new ScriptException("no menu item '" + wanted + "' under #" + args[1]));
                 item.fire();   // as a click: selects it and runs its action
                 return item.getId();
             }
