@@ -55,7 +55,9 @@ final class AppProcess implements AutoCloseable {
     static AppProcess start(String name, Function<List<String>, List<String>> prefix, String display, Path tmpDir,
             List<String> appArgs) throws IOException {
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + tmpDir, "-cp", System.getProperty("java.class.path"), ScriptedApp.class.getName()));
+                "-Djava.io.tmpdir=" + tmpDir,
+                // the app's log on stderr, not in its log folder: failures quote its last lines
+                "-Dorg.slf4j.simpleLogger.logFile=System.err", "-cp", System.getProperty("java.class.path"), ScriptedApp.class.getName()));
         java.addAll(appArgs);
         ProcessBuilder builder = new ProcessBuilder(prefix.apply(java));
         builder.environment().put("DISPLAY", display);
