@@ -44,7 +44,15 @@ final class CallDevices {
         this.pc = pc;
         this.camera = camera;
         this.microphone = microphone;
-        this.selected = selected;
+        // the devices actually opened: a default ("") or a chosen one that was gone resolves to one
+        this.selected = new SelectedDevices(openedId(camera, selected.cameraId()),
+                openedId(microphone, selected.microphoneId()), selected.speakerId());
+    }
+
+    private String openedId(MediaStreamTrack track, String chosen) {
+        return track == null ? chosen
+                : media.devices().getSettings(track).map(settings -> settings.deviceId()).filter(id -> id != null)
+                        .orElse(chosen);
     }
 
     /** The sender carrying {@code track} now. */
@@ -89,6 +97,11 @@ final class CallDevices {
         if (localVideo().isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException("this call sends no video"));
         }
+        synchronized (this) {
+            if (deviceId.equals(selected.cameraId()) && camera != null) {
+                return CompletableFuture.completedFuture(camera);   // already in use: nothing to switch
+            }
+        }
         MediaTrackConstraints.Builder video = MediaTrackConstraints.builder()
                 .width(ConstrainNumber.ideal(cameraSize.width())).height(ConstrainNumber.ideal(cameraSize.height()))
                 .deviceId(ConstrainString.exact(deviceId));
@@ -116,6 +129,11 @@ final class CallDevices {
     CompletableFuture<MediaStreamTrack> switchMicrophone(String deviceId) {
         if (microphone == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("this call sends no audio"));
+        }
+        synchronized (this) {
+            if (deviceId.equals(selected.microphoneId())) {
+                return CompletableFuture.completedFuture(microphone);   // already in use
+            }
         }
         MediaTrackConstraints audio = MediaTrackConstraints.builder().deviceId(ConstrainString.exact(deviceId)).build();
         return media.devices().getUserMedia(MediaStreamConstraints.builder().audio(audio).build())

@@ -80,9 +80,10 @@ public final class DesktopApp implements Navigator, AutoCloseable {
                 .orElseGet(AppDirectories::forCurrentUser);
         this.settingsStore = SettingsStore.in(directories, clock);
         this.history = CallHistoryStore.in(directories, clock);
-        this.media = options.syntheticDevices() ? AppMedia.synthetic() : AppMedia.standard(options.cameraFile());
+        this.media = options.syntheticDevices() ? AppMedia.synthetic(options.cameraFile()) : AppMedia.standard(options.cameraFile());
         this.devices = new AppDevices(media, timer);
-        this.services = new CallServices(media, EngineSettings.defaults(), options.cameraSize(), timer, background, clock);
+        this.services = new CallServices(media, EngineSettings.defaults(), options.cameraSize(), timer, background, clock,
+                messages);
         this.testCalls = new TestCallStarter(services);
     }
 

@@ -5,6 +5,7 @@ import dev.parley.rtc.MediaStreamTrack;
 import dev.parley.rtc.RTCDataChannel;
 import dev.parley.rtc.RTCPeerConnection;
 import dev.parley.rtc.RTCPeerConnectionState;
+import dev.parley.ui.Messages;
 import dev.parley.ui.call.SecurityCode;
 import dev.parley.ui.port.CallSession;
 import dev.parley.ui.port.CallSessionListener;
@@ -49,6 +50,7 @@ final class PeerCallSession implements CallSession {
     private final ScheduledExecutorService timer;
     private final Executor background;
     private final Clock clock;
+    private final Messages messages;
     private final Runnable hangingUp;
     private final boolean playRemoteAudio;
     private CallState state = CallState.CONNECTING;
@@ -74,6 +76,7 @@ final class PeerCallSession implements CallSession {
         this.timer = services.timer();
         this.background = services.background();
         this.clock = services.clock();
+        this.messages = services.messages();
         this.hangingUp = hangingUp;
     }
 
@@ -104,7 +107,7 @@ final class PeerCallSession implements CallSession {
         switch (connection) {
             case CONNECTED -> connected();
             case DISCONNECTED -> changeState(CallState.RECONNECTING);
-            case FAILED -> end("connection lost");
+            case FAILED -> end(messages.get("end.connectionLost"));
             default -> { }
         }
     }
@@ -278,7 +281,7 @@ final class PeerCallSession implements CallSession {
 
     @Override
     public void hangUp() {
-        end("you hung up");
+        end(messages.get("end.youHungUp"));
         hangingUp.run();
     }
 

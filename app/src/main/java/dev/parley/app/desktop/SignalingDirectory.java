@@ -384,18 +384,19 @@ final class SignalingDirectory implements Directory, SignalingListener {
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
-    /** Why a call ended, in words for the screens. */
-    static String describe(CallEndReason reason, String peer) {
-        String who = peer.isEmpty() ? "the other side" : peer;
-        return switch (reason) {
-            case DECLINED -> who + " declined";
-            case CANCELLED -> who + " cancelled";
-            case BUSY -> who + " is in another call";
-            case MISSED -> "no answer";
-            case HUNG_UP -> who + " hung up";
-            case PEER_GONE -> who + " lost the connection";
-            case CONNECTION_LOST -> "the connection to the server was lost";
+    /** Why a call ended, in words for the screens ("Ada hung up"). */
+    private String describe(CallEndReason reason, String peer) {
+        String who = peer.isEmpty() ? services.messages().get("end.someone") : peer;
+        String key = switch (reason) {
+            case DECLINED -> "end.declined";
+            case CANCELLED -> "end.cancelled";
+            case BUSY -> "end.busy";
+            case MISSED -> "end.missed";
+            case HUNG_UP -> "end.hungUp";
+            case PEER_GONE -> "end.peerGone";
+            case CONNECTION_LOST -> "end.serverLost";
         };
+        return services.messages().get(key, who);
     }
 
     private void each(Consumer<DirectoryListener> event) {

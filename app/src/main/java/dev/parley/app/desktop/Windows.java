@@ -97,7 +97,7 @@ final class Windows {
         ringingModel = vm;
         ringing = new Stage();
         decorate(ringing, messages.get("app.name"));
-        show(ringing, new IncomingCallView(vm, messages), 380, 220);
+        show(ringing, new IncomingCallView(vm, messages), 560, 240);
         ringing.setAlwaysOnTop(true);
         ringing.toFront();
         ringing.setOnCloseRequest(e -> vm.decline());
@@ -110,7 +110,7 @@ final class Windows {
         ringingModel = vm;
         ringing = new Stage();
         decorate(ringing, messages.get("app.name"));
-        show(ringing, new OutgoingCallView(vm, messages), 380, 200);
+        show(ringing, new OutgoingCallView(vm, messages), 440, 200);
         ringing.setOnCloseRequest(e -> vm.cancel());
         vm.openProperty().addListener((obs, was, open) -> {
             if (!open) {

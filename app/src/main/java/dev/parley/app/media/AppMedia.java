@@ -1,6 +1,8 @@
 package dev.parley.app.media;
 
+import com.github.sarxos.webcam.WebcamDriver;
 import dev.parley.media.CameraDrivers;
+import dev.parley.media.FileCameraDriver;
 import dev.parley.media.ConstrainNumber;
 import dev.parley.media.ConstrainString;
 import dev.parley.media.JavaSoundProvider;
@@ -48,7 +50,14 @@ public final class AppMedia implements AutoCloseable {
      * demonstrations and runs under Xvfb ({@code --synthetic-devices}).
      */
     public static AppMedia synthetic() {
-        CameraDrivers cameras = new CameraDrivers(List.of(new SyntheticCameraDriver()));
+        return synthetic(Optional.empty());
+    }
+
+    /** {@link #synthetic()} plus a camera playing {@code cameraFile}, if given. */
+    public static AppMedia synthetic(Optional<Path> cameraFile) {
+        List<WebcamDriver> drivers = new java.util.ArrayList<>(List.of(new SyntheticCameraDriver()));
+        cameraFile.ifPresent(file -> drivers.add(new FileCameraDriver(file)));
+        CameraDrivers cameras = new CameraDrivers(drivers);
         return new AppMedia(new MediaDevices(List.of(new WebcamProvider(cameras, CAMERA_DISCOVERY),
                 new SyntheticAudioProvider(TONE_HZ, List.of())), MediaDevicesOptions.DEFAULTS));
     }

@@ -27,7 +27,9 @@ import dev.parley.ui.port.IncomingCall;
 import dev.parley.ui.port.OutgoingCall;
 import dev.parley.ui.port.OutgoingCallListener;
 import dev.parley.ui.port.SelectedDevices;
+import dev.parley.ui.Messages;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -64,7 +66,7 @@ class SignalingDirectoryTest {
         App(String name) {
             CallServices services = new CallServices(media,
                     EngineSettings.builder().ice(IceSettings.DEFAULTS.loopbackOnly()).build(), new VideoSize(320, 180),
-                    timer, background, Clock.systemUTC());
+                    timer, background, Clock.systemUTC(), Messages.forLocale(Locale.ENGLISH));
             directory = new SignalingDirectory(services, () -> new SelectedDevices("", "", ""), opened::complete, history::add);
             client = new SignalingClient(SignalingClientConfig.of(server.webSocketUri(), name, null), runtime, directory);
             directory.attach(client);
@@ -197,7 +199,7 @@ class SignalingDirectoryTest {
 
         bobSession.hangUp();
         assertEquals("Bob hung up", adaScreen.ended.get(WAIT, TimeUnit.SECONDS).endReason());
-        assertEquals("you hung up", bobScreen.ended.get(WAIT, TimeUnit.SECONDS).endReason());
+        assertEquals("You hung up", bobScreen.ended.get(WAIT, TimeUnit.SECONDS).endReason());
         waitFor(() -> ada.history.size() == 1 && bob.history.size() == 1, "both calls recorded");
         assertEquals(CallDirection.OUTGOING, ada.history.get(0).direction());
         assertEquals(CallDirection.INCOMING, bob.history.get(0).direction());

@@ -16,7 +16,9 @@ import dev.parley.ui.port.CallStats;
 import dev.parley.ui.port.CallSummary;
 import dev.parley.ui.port.ChatMessage;
 import dev.parley.ui.port.SelectedDevices;
+import dev.parley.ui.Messages;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,13 +93,15 @@ class TestCallStarterTest {
     @Test
     void aTestCallConnectsShowsTheFarEndEchoesChatAndEndsWithASummary() throws Exception {
         TestCallStarter starter = new TestCallStarter(new CallServices(media, EngineSettings.defaults(), new VideoSize(640, 360),
-                timer, background, Clock.systemUTC()));
+                timer, background, Clock.systemUTC(), Messages.forLocale(Locale.ENGLISH)));
         CallSession session = starter.start("Test call", new SelectedDevices("", "", ""))
                 .get(WAIT, TimeUnit.SECONDS);
         Seen seen = new Seen();
         session.addListener(seen);
         assertEquals("Test call", session.peerName());
         assertTrue(session.localVideo().isPresent(), "our camera is there from the start");
+        assertFalse(session.devices().cameraId().isEmpty(), "the device menus name the camera opened for the default");
+        assertFalse(session.devices().microphoneId().isEmpty());
 
         seen.connected.get(WAIT, TimeUnit.SECONDS);
         MediaStreamTrack remote = seen.remoteVideo.get(WAIT, TimeUnit.SECONDS);
