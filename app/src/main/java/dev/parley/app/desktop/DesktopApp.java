@@ -110,7 +110,8 @@ public final class DesktopApp implements Navigator, AutoCloseable {
         if (!settings.hasDisplayName() && options.name().isPresent()) {
             settings = settings.withDisplayName(options.name().get());
         }
-        windows = new Windows(stage, messages, fx, converter, devices, clock, settings.theme());
+        windows = new Windows(stage, messages, fx, converter, devices, clock, settings.theme(),
+                new Ringer(media, () -> settings.speakerId().orElse(""), timer));
         if (settings.hasDisplayName()) {
             connectAndShowMain();
         } else {

@@ -53,11 +53,15 @@ final class Windows {
     private final Devices devices;
     private final Clock clock;
     private Theme theme;
+    private final Ringer ringer;
     private Stage ringing;
     private AutoCloseable ringingModel;
+    private AutoCloseable ringingSound;
 
     /** @param converter turns video frames into pictures for the video views, off the FX thread */
-    Windows(Stage main, Messages messages, FxThread fx, Executor converter, Devices devices, Clock clock, Theme theme) {
+    Windows(Stage main, Messages messages, FxThread fx, Executor converter, Devices devices, Clock clock, Theme theme,
+            Ringer ringer) {
+        this.ringer = ringer;
         this.main = main;
         this.messages = messages;
         this.fx = fx;
@@ -101,6 +105,7 @@ final class Windows {
         ringing.setAlwaysOnTop(true);
         ringing.toFront();
         ringing.setOnCloseRequest(e -> vm.decline());
+        ringingSound = ringer.ring(Ringer.Ring.RINGTONE);
     }
 
     /** A call we placed rings: a window with cancel. */
@@ -112,6 +117,11 @@ final class Windows {
         decorate(ringing, messages.get("app.name"));
         show(ringing, new OutgoingCallView(vm, messages), 440, 200);
         ringing.setOnCloseRequest(e -> vm.cancel());
+        vm.ringingProperty().addListener((obs, was, rings) -> {
+            if (rings && ringingSound == null) {
+                ringingSound = ringer.ring(Ringer.Ring.RINGBACK);
+            }
+        });
         vm.openProperty().addListener((obs, was, open) -> {
             if (!open) {
                 // answered (the call window opens) or failed: leave the reason up a moment
@@ -121,6 +131,14 @@ final class Windows {
     }
 
     void closeRinging() {
+        if (ringingSound != null) {
+            try {
+                ringingSound.close();
+            } catch (Exception e) {
+                LOG.debug("stopping a ring: {}", e.toString());
+            }
+            ringingSound = null;
+        }
         if (ringingModel != null) {
             try {
                 ringingModel.close();
