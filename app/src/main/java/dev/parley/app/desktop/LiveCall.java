@@ -44,7 +44,7 @@ final class LiveCall {
         CallDevices devices = new CallDevices(services.media(), services.cameraSize(), call.peerConnection(), camera,
                 microphone, chosen);
         PeerCallSession session = new PeerCallSession(peerName, call.peerConnection(), call.peerConnection(), devices,
-                true, services, () -> {
+                true, true, services, () -> {
                     hangingUp.run();
                     call.close();
                 });

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 final class PeerCallSession implements CallSession {
     private static final Logger LOG = LoggerFactory.getLogger(PeerCallSession.class);
     static final long STATS_PERIOD_MILLIS = 1000;
+    /** How long an ICE restart may take before the call counts as lost. */
+    static final long RESTART_GIVE_UP_MILLIS = 20_000;
 
     private final String peerName;
     private final RTCPeerConnection pc;
@@ -53,6 +55,8 @@ final class PeerCallSession implements CallSession {
     private final Messages messages;
     private final Runnable hangingUp;
     private final boolean playRemoteAudio;
+    private final boolean restartsIce;
+    private ScheduledFuture<?> giveUp;
     private CallState state = CallState.CONNECTING;
     private MediaStreamTrack remoteVideo;
     private Instant connectedAt;
@@ -63,11 +67,14 @@ final class PeerCallSession implements CallSession {
      * @param receivingEnd the connection whose received media the network indicator reads: {@code pc}
      *     itself in a real call, the far end in a test call
      * @param playRemoteAudio false in a test call: your own voice back on your own speakers would howl
+     * @param restartsIce whether a failed connection is restarted (a call between two machines) or ends
+     *     the call (a test call, which has no path to lose)
      * @param services its timer samples the statistics; its background executor derives the security
      *     code (tens of milliseconds) off the engine's threads
      */
     PeerCallSession(String peerName, RTCPeerConnection pc, RTCPeerConnection receivingEnd, CallDevices devices,
-                    boolean playRemoteAudio, CallServices services, Runnable hangingUp) {
+                    boolean playRemoteAudio, boolean restartsIce, CallServices services, Runnable hangingUp) {
+        this.restartsIce = restartsIce;
         this.peerName = peerName;
         this.pc = pc;
         this.receivingEnd = receivingEnd;
@@ -107,7 +114,13 @@ final class PeerCallSession implements CallSession {
         switch (connection) {
             case CONNECTED -> connected();
             case DISCONNECTED -> changeState(CallState.RECONNECTING);
-            case FAILED -> end(messages.get("end.connectionLost"));
+            case FAILED -> {
+                if (restartsIce) {
+                    restart();
+                } else {
+                    end(messages.get("end.connectionLost"));
+                }
+            }
             default -> { }
         }
     }
@@ -117,11 +130,34 @@ final class PeerCallSession implements CallSession {
         end(reason);
     }
 
+    /**
+     * W3C's answer to a failed connection: new ICE credentials in the next offer (perfect negotiation
+     * carries it), "Reconnecting…" meanwhile, and the call lost if it does not come back in time.
+     */
+    private void restart() {
+        synchronized (this) {
+            if (state == CallState.ENDED) {
+                return;
+            }
+            if (giveUp == null) {
+                giveUp = timer.schedule(() -> end(messages.get("end.connectionLost")), RESTART_GIVE_UP_MILLIS,
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+        LOG.info("{}: the connection failed; restarting ICE", peerName);
+        changeState(CallState.RECONNECTING);
+        pc.restartIce();
+    }
+
     private void connected() {
         boolean first;
         synchronized (this) {
             if (state == CallState.ENDED) {
                 return;
+            }
+            if (giveUp != null) {
+                giveUp.cancel(false);
+                giveUp = null;
             }
             first = connectedAt == null;
             if (first) {
@@ -167,6 +203,9 @@ final class PeerCallSession implements CallSession {
             start = connectedAt;
             if (statsTask != null) {
                 statsTask.cancel(false);
+            }
+            if (giveUp != null) {
+                giveUp.cancel(false);
             }
         }
         devices.close();

@@ -42,7 +42,7 @@ final class TestCallStarter {
         CallDevices devices = new CallDevices(services.media(), services.cameraSize(), call.sender().peerConnection(),
                 camera, microphone, chosen);
         PeerCallSession session = new PeerCallSession(peerName, call.sender().peerConnection(),
-                call.receiver().peerConnection(), devices, false, services, call::close);
+                call.receiver().peerConnection(), devices, false, false, services, call::close);
         events.session = session;
         call.send(new ArrayList<>(stream.getTracks()));
         // in the same turn as the tracks: one offer carries audio, video and the data channel
