@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -47,7 +46,7 @@ final class PeerCallSession implements CallSession {
     private final CallDevices devices;
     private final ChatChannel chat = new ChatChannel();
     private final CallStatsSampler sampler = new CallStatsSampler();
-    private final List<CallSessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<CallSessionListener> listeners = new Listeners<>();
     private final CompletableFuture<SecurityCode> securityCode = new CompletableFuture<>();
     private final ScheduledExecutorService timer;
     private final Executor background;
@@ -326,8 +325,7 @@ final class PeerCallSession implements CallSession {
 
     @Override
     public AutoCloseable addListener(CallSessionListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     private Void failed(String what, Throwable failure) {
@@ -336,12 +334,7 @@ final class PeerCallSession implements CallSession {
     }
 
     private void each(Consumer<CallSessionListener> event) {
-        for (CallSessionListener l : listeners) {
-            try {
-                event.accept(l);
-            } catch (RuntimeException e) {
-                LOG.error("a call listener failed", e);
-            }
-        }
+        listeners.tell(event);
     }
+
 }

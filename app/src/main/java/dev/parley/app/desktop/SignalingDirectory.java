@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -56,7 +55,7 @@ final class SignalingDirectory implements Directory, SignalingListener {
     private final Supplier<SelectedDevices> chosenDevices;
     private final CallOpener opener;
     private final CallLog log;
-    private final List<DirectoryListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<DirectoryListener> listeners = new Listeners<>();
     private final Set<String> online = new LinkedHashSet<>();
     private SignalingClient client;
     private List<IceServer> iceServers = List.of();
@@ -170,8 +169,7 @@ final class SignalingDirectory implements Directory, SignalingListener {
 
     @Override
     public AutoCloseable addListener(DirectoryListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     // ---- SignalingListener (the client's lane)
@@ -400,19 +398,14 @@ final class SignalingDirectory implements Directory, SignalingListener {
     }
 
     private void each(Consumer<DirectoryListener> event) {
-        for (DirectoryListener l : listeners) {
-            try {
-                event.accept(l);
-            } catch (RuntimeException e) {
-                LOG.error("a directory listener failed", e);
-            }
-        }
+        listeners.tell(event);
     }
+
 
     /** The screens' handle on a call we placed. */
     private final class OutgoingHandle implements OutgoingCall {
         private final String peer;
-        private final List<OutgoingCallListener> handleListeners = new CopyOnWriteArrayList<>();
+        private final Listeners<OutgoingCallListener> handleListeners = new Listeners<>();
         volatile String callId;
         private volatile boolean over;
 
@@ -447,8 +440,7 @@ final class SignalingDirectory implements Directory, SignalingListener {
 
         @Override
         public AutoCloseable addListener(OutgoingCallListener listener) {
-            handleListeners.add(listener);
-            return () -> handleListeners.remove(listener);
+            return handleListeners.add(listener);
         }
 
         void fail(String reason) {
@@ -459,13 +451,7 @@ final class SignalingDirectory implements Directory, SignalingListener {
         }
 
         void tell(Consumer<OutgoingCallListener> event) {
-            for (OutgoingCallListener l : handleListeners) {
-                try {
-                    event.accept(l);
-                } catch (RuntimeException e) {
-                    LOG.error("an outgoing-call listener failed", e);
-                }
-            }
+            handleListeners.tell(event);
         }
     }
 }
