@@ -1,6 +1,7 @@
 package dev.parley.app.desktop;
 
 import dev.parley.app.call.ChatChannel;
+import dev.parley.app.call.MediaState;
 import dev.parley.app.call.PeerCall;
 import dev.parley.app.call.ServerCallSignals;
 import dev.parley.app.signaling.client.SignalingClient;
@@ -55,6 +56,7 @@ final class LiveCall {
         }
         if (caller) {
             session.chatChannel(call.peerConnection().createDataChannel(ChatChannel.LABEL));
+            session.mediaStateChannel(call.peerConnection().createDataChannel(MediaState.LABEL));
         }
         return new LiveCall(callId, call, session);
     }
@@ -95,6 +97,8 @@ final class LiveCall {
         public void onDataChannel(RTCDataChannel channel) {
             if (ChatChannel.LABEL.equals(channel.label())) {
                 session.chatChannel(channel);
+            } else if (MediaState.LABEL.equals(channel.label())) {
+                session.mediaStateChannel(channel);
             }
         }
     }

@@ -1,8 +1,12 @@
 package dev.parley.app.desktop;
 
 import dev.parley.app.call.ChatChannel;
+import dev.parley.app.call.MediaState;
 import dev.parley.rtc.MediaStreamTrack;
 import dev.parley.rtc.RTCDataChannel;
+import dev.parley.rtc.RTCDataChannelListener;
+import dev.parley.rtc.RTCDataChannelMessage;
+import dev.parley.rtc.RTCDataChannelState;
 import dev.parley.rtc.RTCPeerConnection;
 import dev.parley.rtc.RTCPeerConnectionState;
 import dev.parley.ui.Messages;
@@ -60,6 +64,7 @@ final class PeerCallSession implements CallSession {
     private Instant connectedAt;
     private ScheduledFuture<?> statsTask;
     private boolean sharing;
+    private RTCDataChannel stateChannel;
 
     /**
      * @param receivingEnd the connection whose received media the network indicator reads: {@code pc}
@@ -105,6 +110,46 @@ final class PeerCallSession implements CallSession {
     /** The chat channel, ours or the one the peer announced. */
     void chatChannel(RTCDataChannel channel) {
         chat.attach(channel, text -> each(l -> l.onChat(new ChatMessage(text, false, clock.instant()))));
+    }
+
+    /**
+     * The channel on which each side tells the other its mute and camera ({@link MediaState}); ours
+     * goes out when it opens and on every change, theirs becomes the remote indicators.
+     */
+    void mediaStateChannel(RTCDataChannel channel) {
+        synchronized (this) {
+            stateChannel = channel;
+        }
+        channel.addListener(new RTCDataChannelListener() {
+            @Override
+            public void onOpen() {
+                sendMediaState();
+            }
+
+            @Override
+            public void onMessage(RTCDataChannelMessage message) {
+                Optional<MediaState> state = message.isBinary() ? Optional.empty() : MediaState.parse(message.text());
+                if (state.isEmpty()) {
+                    LOG.debug("{}: a media-state message that is not one, ignored", peerName);
+                    return;
+                }
+                each(l -> l.onRemoteMicrophoneMuted(state.get().microphoneMuted()));
+                each(l -> l.onRemoteCameraOff(state.get().cameraOff()));
+            }
+        });
+        if (channel.readyState() == RTCDataChannelState.OPEN) {
+            sendMediaState();
+        }
+    }
+
+    private void sendMediaState() {
+        RTCDataChannel channel;
+        synchronized (this) {
+            channel = stateChannel;
+        }
+        if (channel != null && channel.readyState() == RTCDataChannelState.OPEN) {
+            channel.send(new MediaState(devices.microphoneMuted(), !devices.cameraEnabled()).toJson());
+        }
     }
 
     /** Our connection's state: the call's follows it. */
@@ -248,12 +293,14 @@ final class PeerCallSession implements CallSession {
     @Override
     public void setMicrophoneMuted(boolean muted) {
         devices.setMicrophoneMuted(muted);
+        sendMediaState();
         each(l -> l.onMicrophoneMuted(muted));
     }
 
     @Override
     public void setCameraEnabled(boolean enabled) {
         devices.setCameraEnabled(enabled);
+        sendMediaState();
         each(l -> l.onCameraEnabled(enabled));
     }
 

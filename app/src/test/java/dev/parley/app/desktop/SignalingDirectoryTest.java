@@ -102,6 +102,7 @@ class SignalingDirectoryTest {
         final CompletableFuture<MediaStreamTrack> remoteVideo = new CompletableFuture<>();
         final CompletableFuture<ChatMessage> chat = new CompletableFuture<>();
         final CompletableFuture<CallSummary> ended = new CompletableFuture<>();
+        final CompletableFuture<Boolean> remoteMuted = new CompletableFuture<>();
 
         Screen(CallSession session) {
             session.addListener(this);
@@ -133,6 +134,13 @@ class SignalingDirectoryTest {
         @Override
         public void onEnded(CallSummary summary) {
             ended.complete(summary);
+        }
+
+        @Override
+        public void onRemoteMicrophoneMuted(boolean muted) {
+            if (muted) {
+                remoteMuted.complete(true);
+            }
         }
     }
 
@@ -196,6 +204,9 @@ class SignalingDirectoryTest {
         assertEquals("hi Bob", bobScreen.chat.get(WAIT, TimeUnit.SECONDS).text());
         bobSession.sendChat("hi Ada");
         assertEquals("hi Ada", adaScreen.chat.get(WAIT, TimeUnit.SECONDS).text());
+
+        adaSession.setMicrophoneMuted(true);
+        assertTrue(bobScreen.remoteMuted.get(WAIT, TimeUnit.SECONDS), "Bob's screen shows Ada muted");
 
         bobSession.hangUp();
         assertEquals("Bob hung up", adaScreen.ended.get(WAIT, TimeUnit.SECONDS).endReason());

@@ -188,7 +188,8 @@ async function startMedia() {
     }
   };
   pc.ontrack = ({streams}) => { $('remoteVideo').srcObject = streams[0]; };
-  pc.ondatachannel = ({channel}) => useChat(channel);
+  // the chat; a Parley app also opens a channel for its mute state, which this page does not show
+  pc.ondatachannel = ({channel}) => { if (channel.label === 'chat') useChat(channel); };
   if (!mine.polite) useChat(pc.createDataChannel('chat'));
   try {
     localStream = localStream || await navigator.mediaDevices.getUserMedia({audio: true, video: true});
