@@ -128,6 +128,7 @@ public final class DesktopApp implements Navigator, AutoCloseable {
         mainModel = new MainViewModel(directory, this, fx, messages, ZoneId.systemDefault());
         mainModel.setHistory(history.list());
         mainModel.setIdentity(settings.displayName(), "");
+        mainModel.showTheme(settings.theme());
         windows.showMain(mainModel);
         CompletableFuture.supplyAsync(this::serverUri, background).thenAccept(this::connect).exceptionally(failure -> {
             LOG.error("cannot reach a signaling server: {}", failure.toString());
@@ -192,6 +193,13 @@ public final class DesktopApp implements Navigator, AutoCloseable {
     @Override
     public void showMain() {
         windows.closeRinging();
+    }
+
+    @Override
+    public void applyTheme(Theme theme) {
+        settings = settings.withTheme(theme);
+        save();
+        windows.theme(theme);
     }
 
     @Override

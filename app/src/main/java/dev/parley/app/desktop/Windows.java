@@ -72,8 +72,14 @@ final class Windows {
         decorate(main, messages.get("app.name"));
     }
 
+    /** {@code chosen} on every open window and every window opened from now on. */
     void theme(Theme chosen) {
         theme = chosen;
+        for (javafx.stage.Window window : javafx.stage.Window.getWindows()) {
+            if (window.getScene() != null) {
+                chosen.applyTo(window.getScene());
+            }
+        }
     }
 
     /** The first-run screen in the main window; {@code done} gets what was chosen. */

@@ -6,6 +6,7 @@ import dev.parley.ui.port.ConnectionState;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -68,6 +69,9 @@ public final class MainView extends BorderPane {
         Button settings = new Button(messages.get("main.settings"));
         settings.setId("settings");
         settings.setOnAction(e -> vm.openSettings());
+        CheckBox dark = new CheckBox(messages.get("main.darkTheme"));
+        dark.setId("darkTheme");
+        dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
         Button testCall = new Button(messages.get("main.testCall"));
         testCall.setId("testCall");
         testCall.setOnAction(e -> vm.testCall());
@@ -76,7 +80,8 @@ public final class MainView extends BorderPane {
         identity.textProperty().bind(vm.identityProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bottom = new HBox(12, status, identity, spacer, testCall, settings);
+        HBox bottom = new HBox(12, status, identity, spacer, dark, testCall, settings);
+        bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bottom.setPadding(new Insets(8, 0, 0, 0));
         setBottom(bottom);
     }

@@ -1,6 +1,7 @@
 package dev.parley.ui.main;
 
 import dev.parley.ui.FxThread;
+import dev.parley.ui.Theme;
 import dev.parley.ui.Messages;
 import dev.parley.ui.call.CallDurationFormat;
 import dev.parley.ui.port.CallHistoryEntry;
@@ -18,7 +19,9 @@ import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -55,7 +58,9 @@ public final class MainViewModel implements AutoCloseable {
     private final ObservableList<CallHistoryEntry> history = FXCollections.observableArrayList();
     private final ObservableList<CallHistoryEntry> readOnlyHistory = FXCollections.unmodifiableObservableList(history);
     private final ReadOnlyStringWrapper identity = new ReadOnlyStringWrapper(this, "identity", "");
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private AutoCloseable subscription;
+    private boolean themeShown;
 
     public MainViewModel(Directory directory, Navigator navigator, FxThread fx, Messages messages, ZoneId zone) {
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -67,6 +72,11 @@ public final class MainViewModel implements AutoCloseable {
             String needle = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
             return name -> needle.isEmpty() || name.toLowerCase(Locale.ROOT).contains(needle);
         }, search));
+        darkTheme.addListener((obs, was, dark) -> {
+            if (!themeShown) {
+                navigator.applyTheme(dark ? Theme.DARK : Theme.LIGHT);
+            }
+        });
         connectionText = Bindings.createStringBinding(
                 () -> messages.get("main.connection." + connection.get().name().toLowerCase(Locale.ROOT)), connection);
     }
@@ -107,6 +117,13 @@ public final class MainViewModel implements AutoCloseable {
 
     public void openSettings() {
         navigator.openSettings();
+    }
+
+    /** Shows {@code theme} as chosen, without asking for it again (the app's saved choice at start). */
+    public void showTheme(Theme theme) {
+        themeShown = true;
+        darkTheme.set(theme == Theme.DARK);
+        themeShown = false;
     }
 
     /** A call to yourself: your camera and microphone through the whole engine and back. */
@@ -161,6 +178,8 @@ public final class MainViewModel implements AutoCloseable {
     public ReadOnlyObjectProperty<ConnectionState> connectionProperty() { return connection.getReadOnlyProperty(); }
     public ObservableStringValue connectionTextProperty() { return connectionText; }
     public ReadOnlyStringProperty identityProperty() { return identity.getReadOnlyProperty(); }
+    /** Set it to change every window's theme. */
+    public BooleanProperty darkThemeProperty() { return darkTheme; }
     /** Newest first. */
     public ObservableList<CallHistoryEntry> history() { return readOnlyHistory; }
 }

@@ -12,6 +12,11 @@ public final class RecordingNavigator implements Navigator {
     public volatile OutgoingCall lastOutgoing;
 
     @Override
+    public void applyTheme(dev.parley.ui.Theme theme) {
+        shown.add("theme " + theme);
+    }
+
+    @Override
     public void startTestCall() {
         shown.add("test call");
     }

@@ -84,4 +84,14 @@ class MainViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("test call"), navigator.shown);
     }
+
+    @Test
+    void theDarkThemeBoxAsksForTheTheme_butShowingTheSavedOneDoesNot(FxRobot robot) {
+        robot.interact(() -> vm.showTheme(dev.parley.ui.Theme.DARK));
+        assertTrue(robot.lookup("#darkTheme").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        assertEquals(List.of(), navigator.shown, "the saved theme is shown, not asked for");
+        robot.clickOn("#darkTheme");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("theme LIGHT"), navigator.shown);
+    }
 }
