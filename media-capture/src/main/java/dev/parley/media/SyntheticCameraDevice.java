@@ -28,6 +28,8 @@ final class SyntheticCameraDevice implements WebcamDevice, WebcamDevice.BufferAc
     private volatile boolean open;
     private TestPattern pattern;
     private byte[] rgb;
+    /** Reuses its plane copies; draw() runs under this object's lock. */
+    private final I420ToRgb converter = new I420ToRgb();
     private long lastFrameNanos;
     private volatile double fps;
 
@@ -119,7 +121,7 @@ final class SyntheticCameraDevice implements WebcamDevice, WebcamDevice.BufferAc
     private void draw() {
         long now = System.nanoTime();
         VideoFrame frame = pattern.nextFrame(now);
-        I420ToRgb.convert(frame, rgb);
+        converter.convertInto(frame, rgb);
         if (lastFrameNanos != 0) {
             double instant = 1e9 / Math.max(1, now - lastFrameNanos);
             fps = fps == 0 ? instant : 0.9 * fps + 0.1 * instant;

@@ -70,6 +70,8 @@ public final class VideoView extends Region implements VideoSink {
 
     // FX thread only
     private WritableImage image;
+    /** Keeps the planes' copies between frames; used only by the running conversion task. */
+    private final I420ToRgb toRgb = new I420ToRgb();
     private int rotation;
     private AutoCloseable registration;
 
@@ -207,7 +209,7 @@ public final class VideoView extends Region implements VideoSink {
         if (rgb == null || rgb.length != size) {
             rgb = new byte[size];
         }
-        I420ToRgb.convert(frame, rgb);
+        toRgb.convertInto(frame, rgb);   // one conversion at a time per view: converting guards it
         return new Picture(frame.width(), frame.height(), frame.rotation(), frame.captureTimeNanos(), rgb,
                 pending.generation());
     }
