@@ -32,7 +32,8 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,7 +62,7 @@ class SignalingDirectoryTest {
         final CompletableFuture<IncomingCall> incoming = new CompletableFuture<>();
         final CompletableFuture<String> incomingEnded = new CompletableFuture<>();
         final CompletableFuture<List<String>> seesOther = new CompletableFuture<>();
-        final List<CallHistoryEntry> history = new CopyOnWriteArrayList<>();
+        final BlockingQueue<CallHistoryEntry> history = new LinkedBlockingQueue<>();
 
         App(String name) {
             CallServices services = new CallServices(media,
@@ -211,11 +212,12 @@ class SignalingDirectoryTest {
         bobSession.hangUp();
         assertEquals("Bob hung up", adaScreen.ended.get(WAIT, TimeUnit.SECONDS).endReason());
         assertEquals("You hung up", bobScreen.ended.get(WAIT, TimeUnit.SECONDS).endReason());
-        waitFor(() -> ada.history.size() == 1 && bob.history.size() == 1, "both calls recorded");
-        assertEquals(CallDirection.OUTGOING, ada.history.get(0).direction());
-        assertEquals(CallDirection.INCOMING, bob.history.get(0).direction());
-        assertEquals("Bob", ada.history.get(0).peer());
-        assertTrue(bob.history.get(0).duration().toMillis() > 0);
+        CallHistoryEntry adaCall = recorded(ada);
+        CallHistoryEntry bobCall = recorded(bob);
+        assertEquals(CallDirection.OUTGOING, adaCall.direction());
+        assertEquals(CallDirection.INCOMING, bobCall.direction());
+        assertEquals("Bob", adaCall.peer());
+        assertTrue(bobCall.duration().toMillis() > 0);
     }
 
     @Test
@@ -233,8 +235,8 @@ class SignalingDirectoryTest {
         });
         bob.directory.decline(bob.incoming.get(WAIT, TimeUnit.SECONDS).callId());
         assertEquals("Bob declined", failed.get(WAIT, TimeUnit.SECONDS));
-        waitFor(() -> ada.history.size() == 1 && bob.history.size() == 1, "both calls recorded");
-        assertEquals(CallDirection.INCOMING, bob.history.get(0).direction());
+        assertEquals(CallDirection.OUTGOING, recorded(ada).direction());
+        assertEquals(CallDirection.INCOMING, recorded(bob).direction());
         assertTrue(ada.opened.isDone() == false && bob.opened.isDone() == false, "no call screen opened");
     }
 
@@ -247,17 +249,16 @@ class SignalingDirectoryTest {
         bob.incoming.get(WAIT, TimeUnit.SECONDS);
         outgoing.cancel();
         assertEquals("Ada cancelled", bob.incomingEnded.get(WAIT, TimeUnit.SECONDS));
-        waitFor(() -> bob.history.size() == 1, "the missed call recorded");
-        assertEquals(CallDirection.MISSED, bob.history.get(0).direction());
+        assertEquals(CallDirection.MISSED, recorded(bob).direction());
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " within " + WAIT + " s");
-            }
-            Thread.sleep(20);   // a bounded poll: the history has no event to wait on
+    /** The call the app added to its history, waiting for it. */
+    private static CallHistoryEntry recorded(App app) throws InterruptedException {
+        CallHistoryEntry entry = app.history.poll(WAIT, TimeUnit.SECONDS);
+        if (entry == null) {
+            throw new AssertionError("no call recorded in the history within " + WAIT + " s");
         }
+        return entry;
     }
+
 }

@@ -131,7 +131,7 @@ public final class MainViewModel implements AutoCloseable {
         navigator.startTestCall();
     }
 
-    /** Who we are here and where others reach us, for the status line ("Ada · ws://192.168.1.5:47800/signal"). */
+    /** Who we are here and where others reach us, for the status line ("Ada · ws://192.0.2.5:47800/signal"). */
     public void setIdentity(String displayName, String reachableAt) {
         identity.set(reachableAt == null || reachableAt.isEmpty()
                 ? displayName : messages.get("main.identity", displayName, reachableAt));
