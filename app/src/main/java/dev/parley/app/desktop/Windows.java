@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Windows {
     private static final Logger LOG = LoggerFactory.getLogger(Windows.class);
+    /** How long a call that failed to connect keeps its reason on screen ("Bob declined"). */
+    private static final javafx.util.Duration FAILURE_SHOWN = javafx.util.Duration.seconds(3);
     private static final List<String> ICONS = List.of("16", "32", "48", "64", "128", "256");
 
     private final Stage main;
@@ -128,10 +131,17 @@ final class Windows {
                 ringingSound = ringer.ring(Ringer.Ring.RINGBACK);
             }
         });
+        Stage shown = ringing;
         vm.openProperty().addListener((obs, was, open) -> {
             if (!open) {
-                // answered (the call window opens) or failed: leave the reason up a moment
-                fx.execute(this::closeRinging);
+                // answered: the call window opens and closes this one; failed: the reason stays a moment
+                PauseTransition reasonShown = new PauseTransition(FAILURE_SHOWN);
+                reasonShown.setOnFinished(e -> {
+                    if (ringing == shown) {
+                        closeRinging();
+                    }
+                });
+                reasonShown.play();
             }
         });
     }
