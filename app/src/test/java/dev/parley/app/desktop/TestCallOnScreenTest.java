@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.app.testing.LaunchedApp;
+import dev.parley.app.testing.Pictures;
 import dev.parley.app.testing.XDisplay;
 import dev.parley.media.DisplayMediaStreamOptions;
 import dev.parley.media.I420ToRgb;
@@ -54,7 +55,7 @@ class TestCallOnScreenTest {
             Path shot = Path.of("target", "screenshots", "test-call.png");
             Files.createDirectories(shot.getParent());
             ImageIO.write(screen, "png", shot.toFile());
-            double share = colourfulShare(screen);
+            double share = Pictures.colourfulShare(screen);
             assertTrue(share >= MIN_COLOURFUL_SHARE, "the call's video is painted: " + Math.round(share * 100)
                     + "% colourful pixels, see " + shot.toAbsolutePath());
         }
@@ -83,7 +84,7 @@ class TestCallOnScreenTest {
             AutoCloseable sink = screen.addVideoSink(frame -> {
                 BufferedImage image = image(frame);
                 last[0] = image;
-                if (colourfulShare(image) >= MIN_COLOURFUL_SHARE) {
+                if (Pictures.colourfulShare(image) >= MIN_COLOURFUL_SHARE) {
                     painted.complete(image);
                 }
             });
@@ -108,21 +109,5 @@ class TestCallOnScreenTest {
             }
         }
         return image;
-    }
-
-    /** The share of pixels with a clear colour (HSB saturation ≥ 0.35 and brightness ≥ 0.2). */
-    private static double colourfulShare(BufferedImage image) {
-        long colourful = 0;
-        float[] hsb = new float[3];
-        for (int y = 0; y < image.getHeight(); y += 2) {
-            for (int x = 0; x < image.getWidth(); x += 2) {
-                int p = image.getRGB(x, y);
-                java.awt.Color.RGBtoHSB(p >> 16 & 0xff, p >> 8 & 0xff, p & 0xff, hsb);
-                if (hsb[1] >= 0.35f && hsb[2] >= 0.2f) {
-                    colourful++;
-                }
-            }
-        }
-        return colourful / (double) ((image.getWidth() + 1) / 2 * ((image.getHeight() + 1) / 2));
     }
 }

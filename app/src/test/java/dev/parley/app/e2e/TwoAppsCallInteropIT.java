@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.parley.app.testing.Pictures;
 import dev.parley.app.testing.XDisplay;
 import java.awt.Color;
 import java.awt.image.BufferedImage;

@@ -1,4 +1,4 @@
-package dev.parley.app.e2e;
+package dev.parley.app.testing;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /** What a screenshot of a video shows, in shares of its pixels (every other row and column). */
-final class Pictures {
+public final class Pictures {
     private Pictures() {}
 
-    static BufferedImage read(Path png) throws IOException {
+    public static BufferedImage read(Path png) throws IOException {
         BufferedImage image = ImageIO.read(png.toFile());
         if (image == null) {
             throw new IOException("not a picture: " + png);
@@ -22,12 +22,12 @@ final class Pictures {
      * Pixels with a clear colour (HSB saturation ≥ 0.35, brightness ≥ 0.2): the test pattern's
      * gradients; the app's chrome and an empty video view are grey, white and black.
      */
-    static double colourfulShare(BufferedImage image) {
+    public static double colourfulShare(BufferedImage image) {
         return share(image, hsb -> hsb[1] >= 0.35f && hsb[2] >= 0.2f);
     }
 
     /** Pixels close to {@code colour}: hue within 20°, saturation and brightness at least 60 % of its own. */
-    static double shareNear(BufferedImage image, Color colour) {
+    public static double shareNear(BufferedImage image, Color colour) {
         float[] target = Color.RGBtoHSB(colour.getRed(), colour.getGreen(), colour.getBlue(), null);
         return share(image, hsb -> {
             float hueDistance = Math.abs(hsb[0] - target[0]);
