@@ -12,6 +12,7 @@ import dev.parley.media.MediaTrackConstraints;
 import dev.parley.media.TestSound;
 import dev.parley.rtc.MediaStream;
 import dev.parley.rtc.MediaStreamTrack;
+import dev.parley.ui.Handles;
 import dev.parley.ui.port.DeviceLists;
 import dev.parley.ui.port.DeviceOption;
 import dev.parley.ui.port.Devices;
@@ -94,13 +95,7 @@ public final class AppDevices implements Devices {
         });
         return () -> {
             closed.set(true);
-            metering.thenAccept(stop -> {
-                try {
-                    stop.close();
-                } catch (Exception e) {
-                    LOG.debug("closing a level meter: {}", e.toString());
-                }
-            });
+            metering.thenAccept(stop -> Handles.closeQuietly(stop, "a level meter"));
         };
     }
 
@@ -115,11 +110,7 @@ public final class AppDevices implements Devices {
             track.stop();
         };
         if (closed.get()) {   // closed while the microphone was opening
-            try {
-                stop.close();
-            } catch (Exception e) {
-                LOG.debug("closing a level meter: {}", e.toString());
-            }
+            Handles.closeQuietly(stop, "a level meter");
         }
         return stop;
     }

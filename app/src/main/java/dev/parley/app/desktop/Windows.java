@@ -3,6 +3,7 @@ package dev.parley.app.desktop;
 import dev.parley.app.StartupMarks;
 import dev.parley.rtc.MediaStreamTrack;
 import dev.parley.ui.FxThread;
+import dev.parley.ui.Handles;
 import dev.parley.ui.Messages;
 import dev.parley.ui.Theme;
 import dev.parley.ui.Ticker;
@@ -35,8 +36,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The app's windows: the main window (first the first-run screen, if no name is saved), a small
@@ -44,7 +43,6 @@ import org.slf4j.LoggerFactory;
  * Everything here runs on the FX thread.
  */
 final class Windows {
-    private static final Logger LOG = LoggerFactory.getLogger(Windows.class);
     /** How long a call that failed to connect keeps its reason on screen ("Bob declined"). */
     private static final javafx.util.Duration FAILURE_SHOWN = javafx.util.Duration.seconds(3);
     private static final List<String> ICONS = List.of("16", "32", "48", "64", "128", "256");
@@ -147,20 +145,10 @@ final class Windows {
     }
 
     void closeRinging() {
-        if (ringingSound != null) {
-            try {
-                ringingSound.close();
-            } catch (Exception e) {
-                LOG.debug("stopping a ring: {}", e.toString());
-            }
-            ringingSound = null;
-        }
+        Handles.closeQuietly(ringingSound, "a ring");
+        ringingSound = null;
         if (ringingModel != null) {
-            try {
-                ringingModel.close();
-            } catch (Exception e) {
-                LOG.debug("closing a ringing screen: {}", e.toString());
-            }
+            Handles.closeQuietly(ringingModel, "a ringing screen");
             ringingModel = null;
         }
         if (ringing != null) {

@@ -2,6 +2,7 @@ package dev.parley.ui.call;
 
 import dev.parley.rtc.MediaStreamTrack;
 import dev.parley.ui.FxThread;
+import dev.parley.ui.Handles;
 import dev.parley.ui.Messages;
 import dev.parley.ui.Ticker;
 import dev.parley.ui.port.CallSession;
@@ -270,26 +271,17 @@ public final class CallViewModel implements AutoCloseable {
     }
 
     private void stopTicking() {
-        closeQuietly(ticking);
+        Handles.closeQuietly(ticking, "the call timer");
         ticking = null;
     }
 
     @Override
     public void close() {
         stopTicking();
-        closeQuietly(subscription);
+        Handles.closeQuietly(subscription, "the call screen's session subscription");
         subscription = null;
     }
 
-    private static void closeQuietly(AutoCloseable handle) {
-        if (handle != null) {
-            try {
-                handle.close();
-            } catch (Exception e) {
-                LOG.debug("Closing {} failed", handle, e);
-            }
-        }
-    }
 
     public String peerName() { return session.peerName(); }
     public ReadOnlyObjectProperty<CallState> stateProperty() { return state.getReadOnlyProperty(); }

@@ -2,6 +2,7 @@ package dev.parley.ui.firstrun;
 
 import dev.parley.rtc.MediaStreamTrack;
 import dev.parley.ui.FxThread;
+import dev.parley.ui.Handles;
 import dev.parley.ui.Messages;
 import dev.parley.ui.port.DeviceLists;
 import dev.parley.ui.port.DeviceOption;
@@ -148,11 +149,7 @@ public final class FirstRunViewModel implements AutoCloseable {
 
     private void closeLevel() {
         if (levelHandle != null) {
-            try {
-                levelHandle.close();
-            } catch (Exception e) {
-                LOG.debug("Closing the level meter failed", e);
-            }
+            Handles.closeQuietly(levelHandle, "the level meter");
             levelHandle = null;
         }
     }

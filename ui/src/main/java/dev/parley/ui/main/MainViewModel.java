@@ -1,6 +1,7 @@
 package dev.parley.ui.main;
 
 import dev.parley.ui.FxThread;
+import dev.parley.ui.Handles;
 import dev.parley.ui.Theme;
 import dev.parley.ui.Messages;
 import dev.parley.ui.call.CallDurationFormat;
@@ -31,15 +32,12 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The main window: who is online (filtered by the search box), calling someone, the connection
  * status and the call history, newest first.
  */
 public final class MainViewModel implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
     private static final Comparator<CallHistoryEntry> NEWEST_FIRST =
             Comparator.comparing(CallHistoryEntry::start).reversed();
 
@@ -163,11 +161,7 @@ public final class MainViewModel implements AutoCloseable {
     @Override
     public void close() {
         if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                LOG.debug("Leaving the directory failed", e);
-            }
+            Handles.closeQuietly(subscription, "the main window's directory subscription");
             subscription = null;
         }
     }

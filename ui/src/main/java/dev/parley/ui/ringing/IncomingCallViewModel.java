@@ -1,6 +1,7 @@
 package dev.parley.ui.ringing;
 
 import dev.parley.ui.FxThread;
+import dev.parley.ui.Handles;
 import dev.parley.ui.Messages;
 import dev.parley.ui.port.Directory;
 import dev.parley.ui.port.DirectoryListener;
@@ -11,8 +12,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Someone is calling: answer with video, answer audio only, or decline. The ringing timeout
@@ -20,7 +19,6 @@ import org.slf4j.LoggerFactory;
  * {@code onIncomingCallEnded}; the screen then closes. Only the first answer counts.
  */
 public final class IncomingCallViewModel implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(IncomingCallViewModel.class);
 
     private final IncomingCall call;
     private final Directory directory;
@@ -80,14 +78,8 @@ public final class IncomingCallViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        if (subscription == null) {
-            return; // an event during addListener itself
-        }
-        try {
-            subscription.close();
-        } catch (Exception e) {
-            LOG.debug("Leaving the directory failed", e);
-        }
+        // null during addListener itself, when an event comes before the handle
+        Handles.closeQuietly(subscription, "the subscription of a ringing screen");
     }
 
     public String callerName() { return call.callerName(); }

@@ -1,6 +1,7 @@
 package dev.parley.ui.ringing;
 
 import dev.parley.ui.FxThread;
+import dev.parley.ui.Handles;
 import dev.parley.ui.Messages;
 import dev.parley.ui.port.Navigator;
 import dev.parley.ui.port.OutgoingCall;
@@ -10,15 +11,12 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A call we placed, before the answer: "Calling…", then "Ringing…" (ringback plays while
  * {@link #ringingProperty} is true), or why it failed; cancel stops it.
  */
 public final class OutgoingCallViewModel implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(OutgoingCallViewModel.class);
 
     private final OutgoingCall call;
     private final Navigator navigator;
@@ -80,14 +78,8 @@ public final class OutgoingCallViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        if (subscription == null) {
-            return; // an event during addListener itself
-        }
-        try {
-            subscription.close();
-        } catch (Exception e) {
-            LOG.debug("Leaving the outgoing call failed", e);
-        }
+        // null during addListener itself, when an event comes before the handle
+        Handles.closeQuietly(subscription, "the subscription of a ringing screen");
     }
 
     public String peerName() { return call.peerName(); }
