@@ -134,14 +134,24 @@ class SignalingHostileClientsTest {
 
     @Test
     void clientsBeyondTheLimitAreRefusedWithServerFull() throws Exception {
-        try (RawSocket third = new RawSocket(server.webSocketUri());
-             RawSocket fourth = new RawSocket(server.webSocketUri());
+        // A handshake completes before the server's hub has seen the connection, so each one is
+        // answered (a pong comes only from a member) before the next opens: the fifth is the extra.
+        try (RawSocket third = answeredConnection(); RawSocket fourth = answeredConnection();
              RawSocket fifth = new RawSocket(server.webSocketUri())) {
             assertTrue(fifth.next(WAIT).contains("\"code\":\"server-full\""));
             assertEquals(1013, fifth.closed.get(10, TimeUnit.SECONDS));
-            third.send("{\"v\":1,\"type\":\"ping\",\"id\":1}");
+            third.send("{\"v\":1,\"type\":\"ping\",\"id\":2}");
             assertTrue(third.next(WAIT).contains("pong"));
+            assertTrue(fourth.closed.getNow(null) == null, "the fourth client keeps its connection");
         }
         callStillWorks("after-full");
+    }
+
+    private RawSocket answeredConnection() throws Exception {
+        RawSocket socket = new RawSocket(server.webSocketUri());
+        socket.send("{\"v\":1,\"type\":\"ping\",\"id\":1}");
+        String reply = socket.next(WAIT);
+        assertTrue(reply.contains("pong"), "a member is answered: " + reply);
+        return socket;
     }
 }
