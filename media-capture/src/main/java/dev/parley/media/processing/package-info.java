@@ -1,0 +1,6 @@
+/**
+ * Audio processing for microphone tracks (issue #10): echo cancellation, noise suppression,
+ * automatic gain control and voice activity detection, in Java. {@link dev.parley.media.processing.AudioProcessing}
+ * is the whole chain; the device code in {@code dev.parley.media} feeds it.
+ */
+package dev.parley.media.processing;
