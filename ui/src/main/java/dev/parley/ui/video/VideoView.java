@@ -22,6 +22,7 @@ import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * {@link #onFrame} stores the frame and hands the conversion (I420 to RGB, the costly part) to
  * the {@code converter} executor, never the FX thread; a converted picture goes to the FX thread
  * with one task that copies it into a {@link WritableImage}, reused while the size stays the same.
+ * A view smaller than the frame converts a picture its own size, each pixel the average of a block
+ * (a 720p camera in a corner preview costs a corner's worth of memory and painting, not 720p's).
  * At most one conversion and one paint are outstanding per view, so a slow screen costs dropped
  * frames, never a queue. {@code received = rendered + dropped} once frames stop arriving.
  *
@@ -62,6 +65,9 @@ public final class VideoView extends Region implements VideoSink {
     private final LongAdder rendered = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private volatile long lastRenderedCaptureTimeNanos = Long.MIN_VALUE;
+    /** The content area in screen pixels, from the last layout; 0 before it (convert at full size). */
+    private volatile int areaPixelsWidth;
+    private volatile int areaPixelsHeight;
 
     /** False after {@link #detach()}: frames are ignored. Written before {@link #generation}. */
     private volatile boolean rendering = true;
@@ -204,14 +210,33 @@ public final class VideoView extends Region implements VideoSink {
 
     private Picture convert(Pending pending) {
         VideoFrame frame = pending.frame();
-        int size = I420ToRgb.rgbBytes(frame);
+        int factor = reduction(frame);
+        int size = I420ToRgb.rgbBytes(frame, factor);
         byte[] rgb = spareBuffer.getAndSet(null);
         if (rgb == null || rgb.length != size) {
             rgb = new byte[size];
         }
-        toRgb.convertInto(frame, rgb);   // one conversion at a time per view: converting guards it
-        return new Picture(frame.width(), frame.height(), frame.rotation(), frame.captureTimeNanos(), rgb,
-                pending.generation());
+        toRgb.convertInto(frame, factor, rgb);   // one conversion at a time per view: converting guards it
+        return new Picture(I420ToRgb.scaled(frame.width(), factor), I420ToRgb.scaled(frame.height(), factor),
+                frame.rotation(), frame.captureTimeNanos(), rgb, pending.generation());
+    }
+
+    /**
+     * How many times smaller than {@code frame} the picture can be and still cover the view's area
+     * pixel for pixel (the image view scales the rest smoothly); 1 when the view is as large as the
+     * frame or has not been laid out.
+     */
+    int reduction(VideoFrame frame) {
+        int areaWidth = areaPixelsWidth;
+        int areaHeight = areaPixelsHeight;
+        if (areaWidth <= 0 || areaHeight <= 0) {
+            return 1;
+        }
+        boolean sideways = frame.rotation() == 90 || frame.rotation() == 270;
+        int shownWidth = sideways ? frame.height() : frame.width();
+        int shownHeight = sideways ? frame.width() : frame.height();
+        // The picture is shown at the smaller of the two scales that fit it (see layoutChildren).
+        return Math.max(1, Math.max(shownWidth / areaWidth, shownHeight / areaHeight));
     }
 
     private void post(Picture picture) {
@@ -260,12 +285,13 @@ public final class VideoView extends Region implements VideoSink {
     /** Fits the picture, turned upright, into the content area, centred; the background shows as bars. */
     @Override
     protected void layoutChildren() {
-        if (image == null) {
-            return;
-        }
         Insets insets = getInsets();
         double areaWidth = getWidth() - insets.getLeft() - insets.getRight();
         double areaHeight = getHeight() - insets.getTop() - insets.getBottom();
+        rememberAreaInPixels(areaWidth, areaHeight);
+        if (image == null) {
+            return;
+        }
         double pictureWidth = image.getWidth();
         double pictureHeight = image.getHeight();
         boolean sideways = rotation == 90 || rotation == 270;
@@ -291,6 +317,15 @@ public final class VideoView extends Region implements VideoSink {
         boolean mirror = mirrored.get();
         imageView.setScaleX(mirror ? -1 : 1);
         imageView.setRotate(mirror ? (360 - rotation) % 360 : rotation);
+    }
+
+    /** Layout is in points; a HiDPI screen shows more pixels than that, and the picture should cover them. */
+    private void rememberAreaInPixels(double areaWidth, double areaHeight) {
+        Window window = getScene() == null ? null : getScene().getWindow();
+        double scaleX = window == null ? 1 : window.getOutputScaleX();
+        double scaleY = window == null ? 1 : window.getOutputScaleY();
+        areaPixelsWidth = (int) Math.ceil(areaWidth * scaleX);
+        areaPixelsHeight = (int) Math.ceil(areaHeight * scaleY);
     }
 
     private void closeRegistration() {

@@ -213,6 +213,20 @@ class VideoViewTest {
         assertColour(Color.LIME, pixels, 10, 190);
     }
 
+    @Test
+    void aFrameMuchLargerThanTheViewIsPaintedAtTheViewsSize() throws Exception {
+        // 800x400 in a 200x200 view: shown 200x100, so a quarter of the frame each way is enough.
+        show(TestFrames.leftRight(800, 400, Color.RED, Color.BLUE));
+        show(TestFrames.leftRight(800, 400, Color.RED, Color.BLUE)); // laid out by now at the latest
+        Image shown = shownImage();
+        assertEquals(200, (int) shown.getWidth(), "the picture is the view's size, not the frame's");
+        assertEquals(100, (int) shown.getHeight());
+        PixelReader pixels = snapshot();
+        assertColour(Color.RED, pixels, 50, 100);
+        assertColour(Color.BLUE, pixels, 150, 100);
+        assertColour(Color.BLACK, pixels, 100, 30);
+    }
+
     private Image shownImage() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> ((ImageView) view.getChildrenUnmodifiable().get(0)).getImage()).get();
     }
