@@ -252,9 +252,10 @@ final class SpeakerOutput implements AudioOutput {
     }
 
     /**
-     * Hands the first {@code length} of {@code bytes} to the line, waiting for room without blocking in the driver. A
-     * line that makes no room for {@value #STALL_MILLIS} ms is reopened and the rest written there;
-     * one that takes less than it is given while we play has stopped (closed under us, unplugged).
+     * Hands the first {@code length} of {@code bytes} to the line, waiting for room without
+     * blocking in the driver. A line that makes no room for {@value #STALL_MILLIS} ms is reopened
+     * and the rest written there; one that takes less than it is given while we play has stopped
+     * (closed under us, unplugged). Once all is written, the echo reference gets it too.
      */
     private void writeAll(PlaybackLine open, byte[] bytes, int length) {
         int offset = 0;
