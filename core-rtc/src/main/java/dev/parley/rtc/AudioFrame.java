@@ -7,10 +7,24 @@ import java.util.Arrays;
  * its sample rate and channel count, and when it was captured. Sources produce 10 ms frames; a
  * decoder may produce whatever one packet holds (20 ms of PCMU, say).
  *
+ * <p>A frame may say whether it holds speech ({@link VoiceActivity}): a microphone's audio
+ * processing knows (its voice activity detection), for the level meter and Opus DTX; every other
+ * frame says {@link VoiceActivity#UNKNOWN}.
+ *
  * <p>Immutable: the samples are copied in and out, so a frame can be handed to any number of
  * sinks on any threads.
  */
 public final class AudioFrame {
+    /** Whether a frame holds speech, as the capture side's voice activity detection found. */
+    public enum VoiceActivity {
+        /** Nobody looked (no processing on the way): treat as possibly speech. */
+        UNKNOWN,
+        /** Speech (or what the detector takes for it). */
+        ACTIVE,
+        /** No speech: silence, noise, echo that was removed. */
+        INACTIVE
+    }
+
     /** Above every rate a sound card or codec uses; a guard against nonsense, not a policy. */
     public static final int MAX_SAMPLE_RATE = 768_000;
     /** As many channels as an RTP payload format can signal (Opus mapping family 255). */
@@ -20,6 +34,7 @@ public final class AudioFrame {
     private final int sampleRate;
     private final int channels;
     private final long captureTimeNanos;
+    private final VoiceActivity voiceActivity;
 
     /**
      * @param samples interleaved PCM; copied, and its length must be a multiple of {@code channels}
@@ -27,19 +42,34 @@ public final class AudioFrame {
      * @throws IllegalArgumentException if the rate, channel count or sample count is out of range
      */
     public AudioFrame(short[] samples, int sampleRate, int channels, long captureTimeNanos) {
+        this(samples, sampleRate, channels, captureTimeNanos, VoiceActivity.UNKNOWN);
+    }
+
+    /**
+     * A frame whose speech content is known ({@code voiceActivity}); otherwise as
+     * {@link #AudioFrame(short[], int, int, long)}.
+     */
+    public AudioFrame(short[] samples, int sampleRate, int channels, long captureTimeNanos,
+            VoiceActivity voiceActivity) {
         check(samples, sampleRate, channels);
+        if (voiceActivity == null) {
+            throw new IllegalArgumentException("voiceActivity must not be null (UNKNOWN when nobody looked)");
+        }
         this.samples = samples.clone();
         this.sampleRate = sampleRate;
         this.channels = channels;
         this.captureTimeNanos = captureTimeNanos;
+        this.voiceActivity = voiceActivity;
     }
 
     /** Takes {@code owned} without copying or checking: only for a valid array nobody else holds. */
-    private AudioFrame(long captureTimeNanos, int sampleRate, int channels, short[] owned) {
+    private AudioFrame(long captureTimeNanos, int sampleRate, int channels, short[] owned,
+            VoiceActivity voiceActivity) {
         this.samples = owned;
         this.sampleRate = sampleRate;
         this.channels = channels;
         this.captureTimeNanos = captureTimeNanos;
+        this.voiceActivity = voiceActivity;
     }
 
     /** A silent frame of {@code samplesPerChannel} samples in each channel. */
@@ -51,12 +81,31 @@ public final class AudioFrame {
         if ((long) samplesPerChannel * channels > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("frame too large: " + samplesPerChannel + " x " + channels);
         }
-        return new AudioFrame(captureTimeNanos, sampleRate, channels, new short[samplesPerChannel * channels]);
+        return new AudioFrame(captureTimeNanos, sampleRate, channels, new short[samplesPerChannel * channels],
+                VoiceActivity.UNKNOWN);
     }
 
-    /** A silent frame of the same rate, channel count, length and capture time. */
+    /**
+     * A silent frame of the same rate, channel count, length and capture time; it holds no
+     * speech ({@link VoiceActivity#INACTIVE}): a muted track.
+     */
     public AudioFrame silenced() {
-        return new AudioFrame(captureTimeNanos, sampleRate, channels, new short[samples.length]);
+        return new AudioFrame(captureTimeNanos, sampleRate, channels, new short[samples.length],
+                VoiceActivity.INACTIVE);
+    }
+
+    /** The same samples (shared, not copied: both are immutable) saying {@code activity}. */
+    public AudioFrame withVoiceActivity(VoiceActivity activity) {
+        if (activity == null) {
+            throw new IllegalArgumentException("voiceActivity must not be null (UNKNOWN when nobody looked)");
+        }
+        return activity == voiceActivity ? this
+                : new AudioFrame(captureTimeNanos, sampleRate, channels, samples, activity);
+    }
+
+    /** Whether the frame holds speech, as far as the capture side knows. */
+    public VoiceActivity voiceActivity() {
+        return voiceActivity;
     }
 
     /** A copy of the interleaved samples. */
@@ -109,6 +158,7 @@ public final class AudioFrame {
                 && sampleRate == that.sampleRate
                 && channels == that.channels
                 && captureTimeNanos == that.captureTimeNanos
+                && voiceActivity == that.voiceActivity
                 && Arrays.equals(samples, that.samples);
     }
 
@@ -120,7 +170,8 @@ public final class AudioFrame {
     @Override
     public String toString() {
         return "AudioFrame[" + sampleRate + " Hz, " + channels + " ch, " + samplesPerChannel()
-                + " samples/ch, t=" + captureTimeNanos + " ns]";
+                + " samples/ch, t=" + captureTimeNanos + " ns"
+                + (voiceActivity == VoiceActivity.UNKNOWN ? "" : ", voice " + voiceActivity) + "]";
     }
 
     private static void check(short[] samples, int sampleRate, int channels) {

@@ -4,6 +4,7 @@ import dev.parley.rtc.codec.AudioEncoder;
 import dev.parley.rtc.codec.EncodedAudio;
 import dev.parley.rtc.media.AudioLevel;
 import dev.parley.rtc.media.AudioLevelMeter;
+import dev.parley.rtc.media.DiscontinuousTransmission;
 import dev.parley.rtc.media.RtpSendStream;
 import dev.parley.rtc.sdp.CodecCapability;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +14,9 @@ import java.util.List;
  * Audio out: track frames (10 ms, on the source's thread) → encoder → 20 ms packets → the
  * executor → RTP (interceptors, SRTP, ICE). Encoding stays on the source thread so the
  * executor only packetizes and sends. Each packet carries the RFC 6464 level of the frames it
- * encodes where ssrc-audio-level was negotiated.
+ * encodes where ssrc-audio-level was negotiated, its V bit from the frames' voice activity.
+ * Where the receiver asked for DTX ({@code usedtx=1}), packets of frames the capture side found
+ * silent are held back ({@link DiscontinuousTransmission}).
  */
 final class AudioSendPipeline implements SendPipeline {
     /** 20 ms per packet: the ptime browsers use for G.711. */
@@ -40,8 +43,14 @@ final class AudioSendPipeline implements SendPipeline {
     private long pendingCapture;
     private Configured encoderOwner;
     private final AudioLevelMeter levels = new AudioLevelMeter();
+    private final DiscontinuousTransmission dtx = new DiscontinuousTransmission();
 
-    private record Configured(SendConfig config, CodecCapability codec, AudioEncoder encoder) {}
+    private record Configured(SendConfig config, CodecCapability codec, AudioEncoder encoder) {
+        /** RFC 7587 §7: the receiver prefers DTX. */
+        boolean receiverWantsDtx() {
+            return "1".equals(codec.parameter("usedtx", "0").trim());
+        }
+    }
 
     AudioSendPipeline(MediaContext context, long ssrc) {
         this.context = context;
@@ -102,8 +111,10 @@ final class AudioSendPipeline implements SendPipeline {
                 pendingUnits = 0;
                 encoderInputCapture = NO_CAPTURE;
                 levels.discardPending();
+                dtx.reset();
             }
             levels.add(frame);
+            dtx.add(frame);
             if (encoderInputCapture == NO_CAPTURE) {
                 encoderInputCapture = frame.captureTimeNanos();
             }
@@ -120,22 +131,30 @@ final class AudioSendPipeline implements SendPipeline {
             if (pendingUnits * 1000 < (long) PACKET_MILLIS * c.encoder().clockRate()) {
                 return;
             }
-            byte[] payload = pending.toByteArray();
             long timestamp = nextTimestamp;
-            nextTimestamp += pendingUnits;
-            pending.reset();
+            long units = pendingUnits;
+            nextTimestamp += units;
             pendingUnits = 0;
             AudioLevel level = levels.takePacketLevel();
+            DiscontinuousTransmission.Decision decision = dtx.decide(c.receiverWantsDtx(),
+                    units * 1_000_000_000L / c.encoder().clockRate());
+            if (decision == DiscontinuousTransmission.Decision.SKIP) {
+                pending.reset(); // the timestamp moves on: the receiver sees a gap, not a loss
+                return;
+            }
+            byte[] payload = pending.toByteArray();
+            pending.reset();
+            boolean talkspurt = decision == DiscontinuousTransmission.Decision.SEND_TALKSPURT_START;
             int payloadType = c.codec().payloadType();
             SendConfig config = c.config();
             long captured = pendingCapture;
-            context.executor().execute(() -> send(config, payloadType, timestamp, captured, payload, level));
+            context.executor().execute(() -> send(config, payloadType, timestamp, captured, payload, level, talkspurt));
         }
     }
 
     /** On the executor. */
     private void send(SendConfig config, int payloadType, long timestamp, long captureNanos, byte[] payload,
-            AudioLevel level) {
+            AudioLevel level, boolean talkspurt) {
         if (stopped || context.isClosed()) {
             return;
         }
@@ -151,6 +170,6 @@ final class AudioSendPipeline implements SendPipeline {
         if (levelId > 0) {
             stream.setExtensionElement(levelId, level.toSsrcElement());
         }
-        context.sendRtp(stream.packetize(payloadType, timestamp, false, payload));
+        context.sendRtp(stream.packetize(payloadType, timestamp, talkspurt, payload));
     }
 }

@@ -66,6 +66,22 @@ class AudioFrameTest {
         assertEquals(1, quiet.channels());
         assertEquals(9, quiet.captureTimeNanos());
         assertArrayEquals(new short[4], quiet.samples());
+        assertEquals(AudioFrame.VoiceActivity.INACTIVE, quiet.voiceActivity(), "a muted track holds no speech");
+    }
+
+    @Test
+    void voiceActivityIsUnknownUnlessSaidAndTravelsWithTheSamples() {
+        AudioFrame plain = new AudioFrame(new short[] {1, 2}, 48000, 1, 3);
+        assertEquals(AudioFrame.VoiceActivity.UNKNOWN, plain.voiceActivity());
+        assertEquals(AudioFrame.VoiceActivity.UNKNOWN, AudioFrame.silence(48000, 1, 480, 0).voiceActivity());
+
+        AudioFrame speech = plain.withVoiceActivity(AudioFrame.VoiceActivity.ACTIVE);
+        assertEquals(AudioFrame.VoiceActivity.ACTIVE, speech.voiceActivity());
+        assertArrayEquals(plain.samples(), speech.samples());
+        assertEquals(plain.captureTimeNanos(), speech.captureTimeNanos());
+        assertNotEquals(plain, speech, "what the detector found is part of the frame");
+        assertEquals(speech, new AudioFrame(new short[] {1, 2}, 48000, 1, 3, AudioFrame.VoiceActivity.ACTIVE));
+        assertMessage("voiceActivity must not be null", () -> plain.withVoiceActivity(null));
     }
 
     @Test

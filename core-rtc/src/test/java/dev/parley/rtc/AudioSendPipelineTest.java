@@ -1,6 +1,7 @@
 package dev.parley.rtc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.rtc.media.AudioLevel;
@@ -12,7 +13,10 @@ import dev.parley.rtc.sdp.CodecCapability;
 import dev.parley.rtc.sdp.MediaKind;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +157,66 @@ class AudioSendPipelineTest {
                 assertTrue(level.voiceActivity(), "no VAD: every packet may be voice");
             }
         }
+    }
+
+    @Test
+    void framesWithoutSpeech_clearTheVoiceBitOfTheLevel() throws Exception {
+        Capture context = new Capture();
+        List<RtpPacket> sent = sendActivities(context, opus(context, Map.of()), Map.of(MediaEngine.AUDIO_LEVEL_EXTENSION, 5),
+                Collections.nCopies(4, AudioFrame.VoiceActivity.INACTIVE));
+        assertEquals(2, sent.size());
+        for (RtpPacket packet : sent) {
+            assertFalse(AudioLevel.parseSsrcElement(packet.extensionElement(5)).voiceActivity(), packet.toString());
+        }
+    }
+
+    @Test
+    void opusWithUsedtx_silenceIsHeldBackAfterTheHangoverAndSpeechResumesWithTheMarker() throws Exception {
+        Capture context = new Capture();
+        List<AudioFrame.VoiceActivity> activities = new ArrayList<>(
+                Collections.nCopies(90, AudioFrame.VoiceActivity.INACTIVE)); // 900 ms of silence
+        activities.addAll(Collections.nCopies(10, AudioFrame.VoiceActivity.ACTIVE));
+        List<RtpPacket> sent = sendActivities(context, opus(context, Map.of("usedtx", "1")), Map.of(), activities);
+        // 10 packets of hangover, a refresh 400 ms after the last, then 5 packets of speech
+        assertEquals(10 + 1 + 5, sent.size(), sent.toString());
+        for (int i = 1; i < sent.size(); i++) {
+            assertEquals(1, (sent.get(i).sequenceNumber() - sent.get(i - 1).sequenceNumber()) & 0xFFFF,
+                    "sequence numbers stay contiguous: a gap is DTX, not loss");
+        }
+        RtpPacket firstSpeech = sent.get(11);
+        assertTrue(firstSpeech.marker(), "a talkspurt starts");
+        assertEquals(45 * 960, (firstSpeech.timestamp() - sent.get(0).timestamp()) & 0xFFFF_FFFFL,
+                "the timestamp counts the silence not sent");
+        assertTrue(sent.stream().filter(p -> p != firstSpeech).noneMatch(RtpPacket::marker));
+
+        List<RtpPacket> withoutDtx = sendActivities(new Capture(), opus(new Capture(), Map.of()), Map.of(), activities);
+        assertEquals(50, withoutDtx.size(), "without usedtx=1 every packet goes");
+    }
+
+    private static CodecCapability opus(Capture context, Map<String, String> extraFmtp) {
+        CodecCapability opus = context.engine.codecs(MediaKind.AUDIO).stream()
+                .filter(c -> c.name().equals("opus")).findFirst().orElseThrow();
+        Map<String, String> fmtp = new LinkedHashMap<>(opus.fmtp());
+        fmtp.putAll(extraFmtp);
+        return new CodecCapability(opus.name(), opus.clockRate(), opus.channels(), fmtp, opus.rtcpFeedback(),
+                opus.payloadType());
+    }
+
+    /** One 10 ms frame of a 440 Hz tone per activity, each saying that activity. */
+    private static List<RtpPacket> sendActivities(Capture context, CodecCapability codec, Map<String, Integer> extensions,
+            List<AudioFrame.VoiceActivity> activities) throws Exception {
+        AudioSendPipeline pipeline = new AudioSendPipeline(context, 1234);
+        pipeline.configure(new SendConfig(true, "0", List.of(codec), 0, extensions));
+        AudioTrackSource source = new AudioTrackSource();
+        MediaStreamTrack track = source.createTrack("tone");
+        ToneGenerator tone = new ToneGenerator(440, 0.3, 48_000, 1);
+        try (AutoCloseable attached = pipeline.attach(track)) {
+            for (int i = 0; i < activities.size(); i++) {
+                source.push(tone.nextFrame(i * 10_000_000L).withVoiceActivity(activities.get(i)));
+            }
+        }
+        source.close();
+        return context.sent;
     }
 
     @Test

@@ -92,7 +92,8 @@ class MediaStreamTrackTest {
         source.push(tone(5));
 
         assertFalse(muted.enabled());
-        assertEquals(AudioFrame.silence(8000, 2, 2, 5), silent.get(0));
+        assertEquals(AudioFrame.silence(8000, 2, 2, 5).withVoiceActivity(AudioFrame.VoiceActivity.INACTIVE),
+                silent.get(0), "silence, and known to hold no speech");
         assertEquals(tone(5), heard.get(0));
 
         muted.setEnabled(true);

@@ -1,6 +1,7 @@
 package dev.parley.media;
 
 import dev.parley.rtc.MediaStreamTrack;
+import java.util.Optional;
 
 /**
  * A camera or microphone that is open and feeding a track: what a {@link DeviceProvider} hands
@@ -23,6 +24,15 @@ public interface DeviceCapture extends AutoCloseable {
      *     constraint can not be met, {@code NotReadableError} if the device failed meanwhile
      */
     void applyConstraints(MediaTrackConstraints constraints);
+
+    /**
+     * The playout-to-capture delay the device buffers add, as measured on the last processed
+     * frame of a microphone with echo reference; empty for cameras, screens, synthetic sources, and
+     * before the first frame with a speaker playing.
+     */
+    default Optional<EchoPathDelay> echoPathDelay() {
+        return Optional.empty();
+    }
 
     /** Live tracks fed by the device; none left means the application stopped them all. */
     int liveTrackCount();

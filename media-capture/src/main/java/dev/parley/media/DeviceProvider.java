@@ -27,6 +27,15 @@ public interface DeviceProvider {
     DeviceCapture open(MediaDeviceInfo device, MediaTrackConstraints constraints);
 
     /**
+     * As {@link #open(MediaDeviceInfo, MediaTrackConstraints)}, for a {@link MediaDevices} whose
+     * speakers publish to {@code echo}: a microphone's echo canceller subscribes there. What
+     * {@link MediaDevices} calls; providers without microphones need not care.
+     */
+    default DeviceCapture open(MediaDeviceInfo device, MediaTrackConstraints constraints, EchoReference echo) {
+        return open(device, constraints);
+    }
+
+    /**
      * Opens a speaker this provider listed.
      *
      * @throws MediaDeviceException {@code NotFoundError} if this provider has no such speaker,
@@ -35,5 +44,13 @@ public interface DeviceProvider {
     default AudioOutput openOutput(MediaDeviceInfo device) {
         throw new MediaDeviceException(MediaDeviceException.NOT_FOUND, "no speaker " + device.label()
                 + " here");
+    }
+
+    /**
+     * As {@link #openOutput(MediaDeviceInfo)}, for a {@link MediaDevices} whose microphones cancel
+     * the echo of what its speakers play: the speaker publishes all it plays to {@code echo}.
+     */
+    default AudioOutput openOutput(MediaDeviceInfo device, EchoReference echo) {
+        return openOutput(device);
     }
 }

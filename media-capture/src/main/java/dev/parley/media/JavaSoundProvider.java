@@ -10,6 +10,11 @@ import java.util.List;
  * capture, one speaker per mixer that can play, with the mixer's input and output in one group.
  * Tracks are 48 kHz 16-bit, 10 ms frames; a device that can not capture at 48 kHz is opened at
  * another rate and resampled. Ids come from the mixer's vendor and name, stable across restarts.
+ *
+ * <p>Microphones run the audio processing (echo cancellation, noise suppression, gain control)
+ * unless their constraints turn it off; speakers feed the echo reference they are given. Opened
+ * without one (the two-argument methods), each device gets a reference of its own: no echo
+ * cancellation between them.
  */
 public final class JavaSoundProvider implements DeviceProvider {
     static final String DRIVER = "javax.sound";
@@ -44,13 +49,18 @@ public final class JavaSoundProvider implements DeviceProvider {
 
     @Override
     public DeviceCapture open(MediaDeviceInfo device, MediaTrackConstraints constraints) {
+        return open(device, constraints, new EchoReference());
+    }
+
+    @Override
+    public DeviceCapture open(MediaDeviceInfo device, MediaTrackConstraints constraints, EchoReference echo) {
         Endpoint endpoint = endpoint(device, MediaDeviceKind.AUDIO_INPUT);
         ConstrainNumber.resolve(constraints.sampleRate(), "sampleRate", TenMillisecondFrames.RATE,
                 TenMillisecondFrames.RATE, TenMillisecondFrames.RATE);
         int channels = (int) Math.round(ConstrainNumber.resolve(constraints.channelCount(), "channelCount", 1, 2, 1));
         CaptureLine line = sound.openCapture(endpoint, RATES, channels, CAPTURE_BUFFER_MILLIS);
         try {
-            return new MicrophoneCapture(line, device, constraints);
+            return new MicrophoneCapture(line, device, constraints, echo);
         } catch (RuntimeException e) {
             line.close();
             throw e;
@@ -59,7 +69,12 @@ public final class JavaSoundProvider implements DeviceProvider {
 
     @Override
     public AudioOutput openOutput(MediaDeviceInfo device) {
-        return new SpeakerOutput(sound, endpoint(device, MediaDeviceKind.AUDIO_OUTPUT), device);
+        return openOutput(device, new EchoReference());
+    }
+
+    @Override
+    public AudioOutput openOutput(MediaDeviceInfo device, EchoReference echo) {
+        return new SpeakerOutput(sound, endpoint(device, MediaDeviceKind.AUDIO_OUTPUT), device, echo);
     }
 
     @Override

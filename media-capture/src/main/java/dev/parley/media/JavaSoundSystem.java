@@ -95,6 +95,11 @@ final class JavaSoundSystem implements SoundSystem {
         }
 
         @Override
+        public int available() {
+            return line.available();
+        }
+
+        @Override
         public void close() {
             line.stop();
             line.close();

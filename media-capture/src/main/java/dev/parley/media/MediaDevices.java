@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * of 100 ms); {@code enabled = false} gives black frames or silence (core-rtc); a device that
  * fails, stalls or disappears ends its tracks with {@code ended}.
  *
+ * <p>Echo: the speakers it opens ({@link #openOutput}) publish what they play to one
+ * {@link EchoReference} of this object, and its microphones' audio processing cancels that
+ * from what they capture. Two {@code MediaDevices} do not hear each other's speakers.
+ *
  * <p>Thread-safe. Close it to stop watching and release every camera and microphone it opened
  * (speakers from {@link #openOutput} belong to whoever opened them). The composition
  * root wires it, for instance:
@@ -47,6 +51,7 @@ public final class MediaDevices implements AutoCloseable {
     private final BoundedCalls calls;
     private final DeviceWatch watch;
     private final Map<MediaStreamTrack, DeviceCapture> captures = new ConcurrentHashMap<>();
+    private final EchoReference echo = new EchoReference();
 
     /**
      * @param providers where devices come from; earlier providers' devices are the defaults
@@ -145,8 +150,25 @@ public final class MediaDevices implements AutoCloseable {
     }
 
     /**
+     * For a microphone track this object made: the delay between playout and capture that the
+     * speaker's and the microphone's buffers add, as measured on its last processed frame (for
+     * stats and logs; the echo canceller gets it with every frame). Empty for other tracks, and
+     * until a speaker plays.
+     */
+    public Optional<EchoPathDelay> echoPathDelay(MediaStreamTrack track) {
+        return Optional.ofNullable(captures.get(track)).flatMap(DeviceCapture::echoPathDelay);
+    }
+
+    /** Where this object's speakers publish what they play (for tests). */
+    EchoReference echoReference() {
+        return echo;
+    }
+
+    /**
      * W3C {@code MediaStreamTrack.applyConstraints()} for a track this object made: changes the
-     * device's format (size, frame rate) in place. Fails with {@code OverconstrainedError} (and
+     * device's format (size, frame rate) in place, and a microphone's processing stages
+     * ({@code echoCancellation}, {@code noiseSuppression}, {@code autoGainControl}) from its next
+     * frame on. Fails with {@code OverconstrainedError} (and
      * changes nothing) when a required constraint can not be met; a deviceId constraint naming
      * another device is refused the same way, as switching devices means a new getUserMedia.
      */
@@ -178,7 +200,7 @@ public final class MediaDevices implements AutoCloseable {
                 MediaDeviceInfo info = candidate.info();
                 if (info.kind() == MediaDeviceKind.AUDIO_OUTPUT
                         && (deviceId == null || deviceId.equals(info.deviceId()))) {
-                    return calls.call("opening " + info.label(), () -> candidate.provider().openOutput(info));
+                    return calls.call("opening " + info.label(), () -> candidate.provider().openOutput(info, echo));
                 }
             }
             return CompletableFuture.failedFuture(new MediaDeviceException(MediaDeviceException.NOT_FOUND,
@@ -215,7 +237,7 @@ public final class MediaDevices implements AutoCloseable {
         }
         MediaDeviceInfo info = chosen.info();
         log.debug("opening {} {} for {}", kind, info.label(), constraints);
-        return calls.call("opening " + info.label(), () -> chosen.provider().open(info, constraints));
+        return calls.call("opening " + info.label(), () -> chosen.provider().open(info, constraints, echo));
     }
 
     /** Asks every provider, in parallel and bounded; one that fails gives an empty answer. */

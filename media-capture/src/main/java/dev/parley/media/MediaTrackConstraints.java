@@ -3,8 +3,9 @@ package dev.parley.media;
 /**
  * The W3C {@code MediaTrackConstraints} for one track: which device and in what format. Every
  * member may be null (no wish). {@code echoCancellation}, {@code noiseSuppression} and
- * {@code autoGainControl} are accepted and reported back by {@code getSettings()}; the audio
- * processing itself is issue #10. Build with {@link #builder()}.
+ * {@code autoGainControl} pick the audio processing stages of a microphone track (null: on for a
+ * real microphone, as in browsers; off for a synthetic one); {@code getSettings()} reports what
+ * runs. Build with {@link #builder()}.
  */
 public record MediaTrackConstraints(
         ConstrainString deviceId,

@@ -1,11 +1,13 @@
 package dev.parley.media;
 
+import dev.parley.media.processing.AudioProcessingConfig;
+
 /**
  * The W3C {@code MediaTrackSettings}: what a device track actually delivers. A member that does
  * not apply to the track's kind is null, as the web leaves it out (a camera has no sample rate).
- * {@code echoCancellation}, {@code noiseSuppression} and {@code autoGainControl} report what was
- * asked for; issue #10 makes them do something. {@code displaySurface} is set on screen and window
- * tracks only.
+ * {@code echoCancellation}, {@code noiseSuppression} and {@code autoGainControl} report which
+ * stages of the audio processing really run on a microphone track. {@code displaySurface} is set
+ * on screen and window tracks only.
  */
 public record MediaTrackSettings(
         String deviceId,
@@ -34,16 +36,10 @@ public record MediaTrackSettings(
                 null, null, null, null, surface);
     }
 
-    /** Settings of a microphone track: 16-bit samples, and the processing flags as asked. */
+    /** Settings of a microphone track: 16-bit samples, and the processing stages that run on it. */
     public static MediaTrackSettings audio(MediaDeviceInfo device, int sampleRate, int channelCount,
-            MediaTrackConstraints asked) {
+            AudioProcessingConfig applied) {
         return new MediaTrackSettings(device.deviceId(), device.groupId(), null, null, null, sampleRate, 16,
-                channelCount, flag(asked.echoCancellation()), flag(asked.noiseSuppression()),
-                flag(asked.autoGainControl()), null);
-    }
-
-    /** The web's defaults for processing are on; #10 will honour them. */
-    private static Boolean flag(Boolean asked) {
-        return asked == null ? Boolean.TRUE : asked;
+                channelCount, applied.echoCancellation(), applied.noiseSuppression(), applied.autoGainControl(), null);
     }
 }

@@ -1,9 +1,12 @@
 package dev.parley.media;
 
 import dev.parley.media.SoundSystem.CaptureLine;
+import dev.parley.rtc.AudioFrame;
 import dev.parley.rtc.AudioTrackSource;
 import dev.parley.rtc.MediaStreamTrack;
 import org.slf4j.Logger;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -12,13 +15,20 @@ import org.slf4j.LoggerFactory;
  * pushes them. A read that fails or comes back short while capturing — the device was unplugged
  * or its driver gave up — ends the track; a read that never returns is caught by
  * {@link MediaDevices}' stall watch, which calls {@link #fail}.
+ *
+ * <p>Each frame goes through the track's audio processing ({@link CaptureProcessing}) on the way,
+ * with how long it waited in the line (the capture half of the playout-to-capture delay).
  */
 final class MicrophoneCapture implements DeviceCapture {
     private static final Logger log = LoggerFactory.getLogger(MicrophoneCapture.class);
 
     private final CaptureLine line;
     private final MediaDeviceInfo device;
-    private final MediaTrackSettings settings;
+    private volatile MediaTrackSettings settings;
+    private final CaptureProcessing processing;
+    private final Consumer<AudioFrame> push = this::push;
+    /** How long the frame being cut waited in the line (capture thread only). */
+    private long lineDelayNanos;
     private final AudioTrackSource source = new AudioTrackSource();
     private final MediaStreamTrack track;
     private final Thread thread;
@@ -27,11 +37,15 @@ final class MicrophoneCapture implements DeviceCapture {
     private volatile long lastFrameNanos;
     private boolean lineClosed; // guarded by this
 
-    /** Starts capturing from an open {@code line}; takes it over (closes it when done). */
-    MicrophoneCapture(CaptureLine line, MediaDeviceInfo device, MediaTrackConstraints constraints) {
+    /**
+     * Starts capturing from an open {@code line}; takes it over (closes it when done). The
+     * processing hears the speakers through {@code echo}.
+     */
+    MicrophoneCapture(CaptureLine line, MediaDeviceInfo device, MediaTrackConstraints constraints, EchoReference echo) {
         this.line = line;
         this.device = device;
-        this.settings = MediaTrackSettings.audio(device, TenMillisecondFrames.RATE, line.channels(), constraints);
+        this.processing = new CaptureProcessing(echo, CaptureProcessing.configFor(constraints, true), true);
+        this.settings = MediaTrackSettings.audio(device, TenMillisecondFrames.RATE, line.channels(), processing.config());
         this.track = source.createTrack(device.label());
         this.thread = new Thread(this::run, "parley-microphone-" + device.label());
         thread.setDaemon(true);
@@ -53,13 +67,26 @@ final class MicrophoneCapture implements DeviceCapture {
         return settings;
     }
 
-    /** The line's format is fixed while open: constraints it already meets are accepted, others refused. */
+    /**
+     * The line's format is fixed while open: constraints it already meets are accepted, others
+     * refused. The processing stages switch from the next frame on; as on the web, the new
+     * constraints replace the old ones, so a stage not mentioned is back to its default (on).
+     */
     @Override
-    public void applyConstraints(MediaTrackConstraints constraints) {
-        ConstrainNumber.resolve(constraints.sampleRate(), "sampleRate", settings.sampleRate(), settings.sampleRate(),
-                settings.sampleRate());
-        ConstrainNumber.resolve(constraints.channelCount(), "channelCount", settings.channelCount(),
-                settings.channelCount(), settings.channelCount());
+    public synchronized void applyConstraints(MediaTrackConstraints constraints) {
+        MediaTrackSettings now = settings;
+        ConstrainNumber.resolve(constraints.sampleRate(), "sampleRate", now.sampleRate(), now.sampleRate(),
+                now.sampleRate());
+        ConstrainNumber.resolve(constraints.channelCount(), "channelCount", now.channelCount(),
+                now.channelCount(), now.channelCount());
+        var config = CaptureProcessing.configFor(constraints, true);
+        processing.setConfig(config);
+        settings = MediaTrackSettings.audio(device, now.sampleRate(), now.channelCount(), config);
+    }
+
+    @Override
+    public Optional<EchoPathDelay> echoPathDelay() {
+        return Optional.ofNullable(processing.lastDelay());
     }
 
     @Override
@@ -96,6 +123,7 @@ final class MicrophoneCapture implements DeviceCapture {
      */
     private void stop() {
         running = false;
+        processing.close();
         source.close();
         Thread closer = new Thread(this::closeLine, "parley-microphone-close");
         closer.setDaemon(true);
@@ -121,6 +149,7 @@ final class MicrophoneCapture implements DeviceCapture {
         byte[] bytes = new byte[samplesPerRead * 2];
         short[] samples = new short[samplesPerRead];
         TenMillisecondFrames frames = new TenMillisecondFrames(rate, channels);
+        long bytesPerSecond = 2L * rate * channels;
         try {
             while (running) {
                 int read = line.read(bytes, 0, bytes.length);
@@ -132,18 +161,23 @@ final class MicrophoneCapture implements DeviceCapture {
                     return;
                 }
                 long captured = System.nanoTime() - 10_000_000L; // the block's first sample is 10 ms old
+                // what the line still holds came after this block: the block waited that long, plus its own 10 ms
+                lineDelayNanos = (bytes.length + (long) Math.max(0, line.available())) * 1_000_000_000L / bytesPerSecond;
                 for (int i = 0; i < samples.length; i++) {
                     samples[i] = (short) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] << 8));
                 }
-                frames.add(samples, rate, captured, frame -> {
-                    source.push(frame);
-                    lastFrameNanos = System.nanoTime();
-                });
+                frames.add(samples, rate, captured, push);
             }
         } catch (RuntimeException e) {
             fail("the driver failed: " + e);
         } finally {
             closeLine();
         }
+    }
+
+    /** On the capture thread: one 10 ms frame, processed, to the track. */
+    private void push(AudioFrame frame) {
+        source.push(processing.process(frame, lineDelayNanos));
+        lastFrameNanos = System.nanoTime();
     }
 }

@@ -9,22 +9,26 @@ import java.util.function.LongFunction;
 /**
  * A microphone with no hardware behind it: a frame producer (a tone, a WAV file) played in real
  * time into a track by core-rtc's {@link PacedAudioSource}. Used by {@link SyntheticAudioProvider}.
+ * Its frames are processed only when the constraints ask for a stage ({@link CaptureProcessing}).
  */
 final class PacedMicrophone implements DeviceCapture {
     private final MediaDeviceInfo device;
-    private final MediaTrackSettings settings;
+    private volatile MediaTrackSettings settings;
+    private final CaptureProcessing processing;
     private final AudioTrackSource source = new AudioTrackSource();
     private final MediaStreamTrack track;
     private final PacedAudioSource pacer;
     private final long startedNanos = System.nanoTime();
     private volatile long lastFrameNanos;
 
-    PacedMicrophone(MediaDeviceInfo device, MediaTrackSettings settings, LongFunction<AudioFrame> frames) {
+    PacedMicrophone(MediaDeviceInfo device, int sampleRate, int channels, MediaTrackConstraints constraints,
+            EchoReference echo, LongFunction<AudioFrame> frames) {
         this.device = device;
-        this.settings = settings;
+        this.processing = new CaptureProcessing(echo, CaptureProcessing.configFor(constraints, false), false);
+        this.settings = MediaTrackSettings.audio(device, sampleRate, channels, processing.config());
         this.track = source.createTrack(device.label());
         LongFunction<AudioFrame> counted = captureTime -> {
-            AudioFrame frame = frames.apply(captureTime);
+            AudioFrame frame = processing.process(frames.apply(captureTime), 0);
             lastFrameNanos = System.nanoTime();
             return frame;
         };
@@ -46,13 +50,20 @@ final class PacedMicrophone implements DeviceCapture {
         return settings;
     }
 
-    /** The format is fixed (48 kHz, as opened): only constraints it already meets are accepted. */
+    /**
+     * The format is fixed (48 kHz, as opened): only constraints it already meets are accepted.
+     * The processing stages switch from the next frame on (the new constraints replace the old).
+     */
     @Override
-    public void applyConstraints(MediaTrackConstraints constraints) {
-        ConstrainNumber.resolve(constraints.sampleRate(), "sampleRate", settings.sampleRate(),
-                settings.sampleRate(), settings.sampleRate());
-        ConstrainNumber.resolve(constraints.channelCount(), "channelCount", settings.channelCount(),
-                settings.channelCount(), settings.channelCount());
+    public synchronized void applyConstraints(MediaTrackConstraints constraints) {
+        MediaTrackSettings now = settings;
+        ConstrainNumber.resolve(constraints.sampleRate(), "sampleRate", now.sampleRate(),
+                now.sampleRate(), now.sampleRate());
+        ConstrainNumber.resolve(constraints.channelCount(), "channelCount", now.channelCount(),
+                now.channelCount(), now.channelCount());
+        var config = CaptureProcessing.configFor(constraints, false);
+        processing.setConfig(config);
+        settings = MediaTrackSettings.audio(device, now.sampleRate(), now.channelCount(), config);
     }
 
     @Override
@@ -78,6 +89,7 @@ final class PacedMicrophone implements DeviceCapture {
     @Override
     public void close() {
         pacer.close();
+        processing.close();
         source.close();
     }
 }

@@ -41,6 +41,9 @@ interface SoundSystem {
         /** Blocks until {@code length} bytes are read; fewer means the line stopped (closed, unplugged). */
         int read(byte[] buffer, int offset, int length);
 
+        /** Bytes captured and waiting to be read: how far the reader is behind the microphone. */
+        int available();
+
         @Override
         void close();
     }

@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * playing (a wedged driver, a sound server that stopped the stream): it is closed and opened
  * again, and if that does not help {@value #REOPENS_BEFORE_FAILING} times in a row the speaker
  * ends with a {@code NotReadableError}.
+ *
+ * <p>Everything written to the line — the track's audio and the silence — also goes, mixed to
+ * mono in 10 ms frames, to the {@link EchoReference} of the {@link MediaDevices} that opened it,
+ * with how long it waits in the line before it plays: the microphones' echo cancellers need
+ * exactly what the device plays, when it plays it.
  */
 final class SpeakerOutput implements AudioOutput {
     private static final Logger log = LoggerFactory.getLogger(SpeakerOutput.class);
@@ -54,12 +59,19 @@ final class SpeakerOutput implements AudioOutput {
     private volatile PlaybackLine line; // written by the playout thread only
     private volatile AutoCloseable playing;
     private AudioResampler resampler; // playout thread only
+    private final RenderTap render; // playout thread only
+    private byte[] silence = new byte[0]; // playout thread only: 10 ms of it for the open line
+    private byte[] frameBytes = new byte[0]; // playout thread only: the frame being written
 
-    /** Opens nothing yet: the line opens on the playout thread at the first frame. */
-    SpeakerOutput(SoundSystem sound, Endpoint endpoint, MediaDeviceInfo device) {
+    /**
+     * Opens nothing yet: the line opens on the playout thread at the first frame. What it plays
+     * goes to {@code echo} as well.
+     */
+    SpeakerOutput(SoundSystem sound, Endpoint endpoint, MediaDeviceInfo device, EchoReference echo) {
         this.sound = sound;
         this.endpoint = endpoint;
         this.device = device;
+        this.render = new RenderTap(echo.openSpeaker(device.label()));
         this.thread = new Thread(this::run, "parley-speaker-" + device.label());
         thread.setDaemon(true);
         thread.start();
@@ -171,6 +183,7 @@ final class SpeakerOutput implements AudioOutput {
                     : new MediaDeviceException(MediaDeviceException.NOT_READABLE, device.label() + " failed: " + e, e));
         } finally {
             running = false;
+            render.close();
             PlaybackLine open = line;
             line = null;
             if (open != null) {
@@ -192,7 +205,10 @@ final class SpeakerOutput implements AudioOutput {
         }
         int tenMillis = RATE / 100 * open.channels() * 2;
         if (open.bufferSize() - open.available() < tenMillis) {
-            writeAll(open, new byte[tenMillis]);
+            if (silence.length != tenMillis) {
+                silence = new byte[tenMillis];
+            }
+            writeAll(open, silence, silence.length);
             silenceWritten.incrementAndGet();
         }
     }
@@ -210,13 +226,16 @@ final class SpeakerOutput implements AudioOutput {
             }
             at48k = resampler.resample(frame);
         }
-        byte[] bytes = new byte[at48k.sampleCount() * 2];
+        int length = at48k.sampleCount() * 2;
+        if (frameBytes.length < length) {
+            frameBytes = new byte[length];
+        }
         for (int i = 0; i < at48k.sampleCount(); i++) {
             short sample = at48k.sample(i);
-            bytes[2 * i] = (byte) sample;
-            bytes[2 * i + 1] = (byte) (sample >> 8);
+            frameBytes[2 * i] = (byte) sample;
+            frameBytes[2 * i + 1] = (byte) (sample >> 8);
         }
-        writeAll(open, bytes);
+        writeAll(open, frameBytes, length);
         framesPlayed.incrementAndGet();
     }
 
@@ -227,20 +246,23 @@ final class SpeakerOutput implements AudioOutput {
         line = null;
         PlaybackLine opened = sound.openPlayback(endpoint, RATE, channels, LINE_BUFFER_MILLIS);
         bytesIntoLine = 0;
+        render.reset();
         line = opened;
         return opened;
     }
 
     /**
-     * Hands all of {@code bytes} to the line, waiting for room without blocking in the driver. A
-     * line that makes no room for {@value #STALL_MILLIS} ms is reopened and the rest written there;
-     * one that takes less than it is given while we play has stopped (closed under us, unplugged).
+     * Hands the first {@code length} of {@code bytes} to the line, waiting for room without
+     * blocking in the driver. A line that makes no room for {@value #STALL_MILLIS} ms is reopened
+     * and the rest written there; one that takes less than it is given while we play has stopped
+     * (closed under us, unplugged). Once all is written, the echo reference gets it too.
      */
-    private void writeAll(PlaybackLine open, byte[] bytes) {
+    private void writeAll(PlaybackLine open, byte[] bytes, int length) {
         int offset = 0;
+        long delayNanos = -1;
         long waitingSince = System.nanoTime();
-        while (offset < bytes.length && running) {
-            int room = Math.min(open.available(), bytes.length - offset);
+        while (offset < length && running) {
+            int room = Math.min(open.available(), length - offset);
             room -= room % (2 * open.channels()); // whole sample frames only
             if (room <= 0) {
                 if (System.nanoTime() - waitingSince > STALL_MILLIS * 1_000_000) {
@@ -250,6 +272,9 @@ final class SpeakerOutput implements AudioOutput {
                     LockSupport.parkNanos(ROOM_WAIT_NANOS);
                 }
                 continue;
+            }
+            if (delayNanos < 0) { // what the line holds ahead of these bytes: they play after it
+                delayNanos = nanos(open, open.bufferSize() - open.available());
             }
             int written = open.write(bytes, offset, room);
             if (written < room && running) {
@@ -264,6 +289,13 @@ final class SpeakerOutput implements AudioOutput {
                 stallsInARow = 0; // more than it can hold: this line plays
             }
         }
+        if (offset == length) {
+            render.written(bytes, length, open.channels(), Math.max(0, delayNanos));
+        }
+    }
+
+    private static long nanos(PlaybackLine line, long bytes) {
+        return bytes * 1_000_000_000L / ((long) line.sampleRate() * line.channels() * 2);
     }
 
     private PlaybackLine recoverFromStall(PlaybackLine stalled) {

@@ -9,6 +9,12 @@ import java.util.List;
  * Microphones with no hardware: a tone microphone (core-rtc's {@link ToneGenerator}, always
  * present) and one file microphone per WAV file it is given, played in a loop. For tests, demos
  * and machines with no sound card; clearly labelled so nobody calls with one by mistake.
+ *
+ * <p>Their audio is not processed unless a track's constraints ask for a stage by setting
+ * {@code echoCancellation}, {@code noiseSuppression} or {@code autoGainControl} to true: a test
+ * tone or a recording should arrive as it was made (a noise suppressor would take a steady tone
+ * for noise). Asked for, the processing runs as on a real microphone, with the speakers of the
+ * {@link MediaDevices} as echo reference, for tests of the processing with known signals.
  */
 public final class SyntheticAudioProvider implements DeviceProvider {
     static final String DRIVER = "parley-synthetic";
@@ -44,12 +50,16 @@ public final class SyntheticAudioProvider implements DeviceProvider {
 
     @Override
     public DeviceCapture open(MediaDeviceInfo device, MediaTrackConstraints constraints) {
+        return open(device, constraints, new EchoReference());
+    }
+
+    @Override
+    public DeviceCapture open(MediaDeviceInfo device, MediaTrackConstraints constraints, EchoReference echo) {
         if (device.equals(toneDevice())) {
             int channels = channels(constraints, 1);
             requireRate(constraints);
             ToneGenerator tone = new ToneGenerator(toneHz, TONE_AMPLITUDE, WavFileAudio.RATE, channels);
-            return new PacedMicrophone(device, MediaTrackSettings.audio(device, WavFileAudio.RATE, channels, constraints),
-                    tone::nextFrame);
+            return new PacedMicrophone(device, WavFileAudio.RATE, channels, constraints, echo, tone::nextFrame);
         }
         for (Path file : wavFiles) {
             String path = file.toAbsolutePath().normalize().toString();
@@ -58,8 +68,7 @@ public final class SyntheticAudioProvider implements DeviceProvider {
                 WavFileAudio audio = new WavFileAudio(file);
                 ConstrainNumber.resolve(constraints.channelCount(), "channelCount", audio.channels(),
                         audio.channels(), audio.channels());
-                return new PacedMicrophone(device,
-                        MediaTrackSettings.audio(device, WavFileAudio.RATE, audio.channels(), constraints), audio);
+                return new PacedMicrophone(device, WavFileAudio.RATE, audio.channels(), constraints, echo, audio);
             }
         }
         throw new MediaDeviceException(MediaDeviceException.NOT_FOUND, device.label() + " is not a synthetic microphone");

@@ -57,7 +57,7 @@ class MediaDevicesTest {
         assertEquals(mic.deviceId(), settings.deviceId());
         assertEquals(48_000, settings.sampleRate());
         assertEquals(1, settings.channelCount());
-        assertEquals(Boolean.TRUE, settings.echoCancellation(), "the web's default, reported");
+        assertEquals(Boolean.FALSE, settings.echoCancellation(), "a synthetic tone is not processed unless asked");
     }
 
     @Test

@@ -29,6 +29,14 @@ class PulseAudioDevicesTest {
     static final PulseAudio PULSE = new PulseAudio();
     /** PulseAudio's first captured frame takes about 2 s. */
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /**
+     * These tests prove the device path itself: what is played comes back as it was. With the
+     * audio processing on, the echo canceller would remove the very tone they listen for (it is
+     * the speaker's own sound) — that is PulseAudioEchoTest's subject.
+     */
+    private static final MediaStreamConstraints UNPROCESSED = MediaStreamConstraints.builder()
+            .audio(MediaTrackConstraints.builder().echoCancellation(false).noiseSuppression(false)
+                    .autoGainControl(false).build()).build();
     private MediaDevices devices;
 
     @BeforeEach
@@ -51,7 +59,7 @@ class PulseAudioDevicesTest {
 
     @Test
     void aToneParleyPlaysOnTheSpeakerComesBackThroughTheMicrophone() throws Exception {
-        MediaStreamTrack microphone = Await.done(devices.getUserMedia(MediaStreamConstraints.builder().audio().build()),
+        MediaStreamTrack microphone = Await.done(devices.getUserMedia(UNPROCESSED),
                 WAIT).getAudioTracks().get(0);
         ToneDetector detector = new ToneDetector(48_000, 16_384);
         AtomicInteger frames = new AtomicInteger();
@@ -103,7 +111,7 @@ class PulseAudioDevicesTest {
 
     @Test
     void theSpeakerTestSoundIsHeard() {
-        MediaStreamTrack microphone = Await.done(devices.getUserMedia(MediaStreamConstraints.builder().audio().build()),
+        MediaStreamTrack microphone = Await.done(devices.getUserMedia(UNPROCESSED),
                 WAIT).getAudioTracks().get(0);
         ToneDetector detector = new ToneDetector(48_000, 16_384);
         AtomicInteger loudFrames = new AtomicInteger();

@@ -23,6 +23,10 @@ final class ScriptedSoundSystem implements SoundSystem {
     final ByteArrayOutputStream played = new ByteArrayOutputStream();
     final CountDownLatch captureClosed = new CountDownLatch(1);
     volatile int playbackChannels;
+    /** What the capture line says it holds unread (bytes): a reader that is behind. */
+    volatile int captureBacklogBytes;
+    /** How full each playback line says its buffer is, as a fraction: what {@code available()} leaves out. */
+    volatile double playbackFill = 0.5;
     /** Set: the playback line throws on its next write (the speaker was unplugged). */
     volatile boolean playbackBroken;
     /**
@@ -98,7 +102,11 @@ final class ScriptedSoundSystem implements SoundSystem {
 
             @Override
             public int available() {
-                return stalls && wroteOnce ? 0 : bufferBytes / 2;
+                if (stalls && wroteOnce) {
+                    return 0;
+                }
+                int free = (int) Math.round(bufferBytes * (1 - playbackFill));
+                return free - free % (2 * channels);
             }
 
             @Override
@@ -163,6 +171,11 @@ final class ScriptedSoundSystem implements SoundSystem {
                 Thread.currentThread().interrupt();
             }
             return length;
+        }
+
+        @Override
+        public int available() {
+            return captureBacklogBytes;
         }
 
         @Override

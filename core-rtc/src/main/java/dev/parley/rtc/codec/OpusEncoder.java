@@ -40,8 +40,10 @@ public final class OpusEncoder implements AudioEncoder, AutoCloseable {
      * @param expectedLossPercent how much loss the in-band FEC is sized for; 0 turns FEC off in
      *     practice, as libopus adds redundancy only for expected loss
      *
-     * <p>No DTX: FFmpeg 8.1's libopus wrapper has no option for it (its options: application,
-     * frame_duration, packet_loss, fec, vbr, mapping_family, apply_phase_inv).
+     * <p>No DTX in the encoder: FFmpeg 8.1's libopus wrapper has no option for it (its options:
+     * application, frame_duration, packet_loss, fec, vbr, mapping_family, apply_phase_inv). The
+     * send pipeline does it instead, from the frames' voice activity
+     * ({@link dev.parley.rtc.media.DiscontinuousTransmission}).
      */
     public record Settings(int bitrate, int expectedLossPercent) {
         public static final Settings DEFAULTS = new Settings(32_000, 10);

@@ -14,31 +14,38 @@ public final class AudioLevelMeter {
     private final AudioEnergy energy = new AudioEnergy();
     private double energyAtLastPacket;
     private double durationAtLastPacket;
+    private boolean packetMayBeVoice; // since the last packet: a frame not known to be without speech
 
     public void add(AudioFrame frame) {
         energy.add(frame);
+        if (frame.voiceActivity() != AudioFrame.VoiceActivity.INACTIVE) {
+            packetMayBeVoice = true;
+        }
     }
 
     /** Forgets the frames added since the last packet (a packet that was never sent). */
     public void discardPending() {
         energyAtLastPacket = energy.totalAudioEnergy();
         durationAtLastPacket = energy.totalSamplesDuration();
+        packetMayBeVoice = false;
     }
 
     /**
      * The level of the frames added since the last call; silence if none were.
      *
-     * <p>The V (voice activity) bit is always set. Parley has no voice activity detector yet, and
-     * RFC 6464 lets a receiver act on the bit where the extmap carries no {@code vad=off} (§4: the
-     * default is {@code vad=on}): a mixer forwarding only talkers would drop a stream whose packets
-     * all say "no voice". Saying "may be voice" leaves the decision to the level, which is
-     * measured; once there is a VAD, its verdict goes here.
+     * <p>The V (voice activity) bit is clear only when every frame of the packet says
+     * {@link AudioFrame.VoiceActivity#INACTIVE} (the capture side's voice activity detection found
+     * no speech). Frames nobody looked at ({@code UNKNOWN}) keep it set: RFC 6464 lets a receiver
+     * act on the bit where the extmap carries no {@code vad=off} (§4: the default is
+     * {@code vad=on}), and a mixer forwarding only talkers would drop a stream whose packets all
+     * say "no voice" without anyone having listened.
      */
     public AudioLevel takePacketLevel() {
         double packetEnergy = energy.totalAudioEnergy() - energyAtLastPacket;
         double packetDuration = energy.totalSamplesDuration() - durationAtLastPacket;
+        boolean voice = packetMayBeVoice || packetDuration <= 0;
         discardPending();
         double meanSquare = packetDuration > 0 ? packetEnergy / packetDuration : 0;
-        return new AudioLevel(AudioLevel.fromMeanSquare(meanSquare), true);
+        return new AudioLevel(AudioLevel.fromMeanSquare(meanSquare), voice);
     }
 }
