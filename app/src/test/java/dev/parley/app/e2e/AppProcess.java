@@ -1,6 +1,7 @@
 package dev.parley.app.e2e;
 
 import java.io.BufferedReader;
+import dev.parley.app.testing.LaunchedApp;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
@@ -54,8 +55,10 @@ final class AppProcess implements AutoCloseable {
      */
     static AppProcess start(String name, Function<List<String>, List<String>> prefix, String display, Path tmpDir,
             List<String> appArgs) throws IOException {
-        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + tmpDir,
+        List<String> java = new ArrayList<>();
+        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        java.addAll(LaunchedApp.appJvmOptions());
+        java.addAll(List.of("-Djava.io.tmpdir=" + tmpDir,
                 // the app's log on stderr, not in its log folder: failures quote its last lines
                 "-Dorg.slf4j.simpleLogger.logFile=System.err", "-cp", System.getProperty("java.class.path"), ScriptedApp.class.getName()));
         java.addAll(appArgs);

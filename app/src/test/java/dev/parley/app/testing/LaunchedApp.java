@@ -59,15 +59,25 @@ public final class LaunchedApp implements AutoCloseable {
 
     /** As {@link #startParley} with another main class (tests use a stand-in app). */
     public static LaunchedApp start(String display, String mainClass, String... appArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + StartupMarks.PROPERTY + "=true",
-                "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(appJvmOptions());
+        command.addAll(List.of("-D" + StartupMarks.PROPERTY + "=true", "-cp", System.getProperty("java.class.path"),
                 mainClass));
         command.addAll(List.of(appArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("DISPLAY", display);
         return new LaunchedApp(builder.start());
+    }
+
+    /**
+     * The JVM options the packaged app's launcher uses ({@code parley.jvm.options} in app/pom.xml,
+     * handed to tests and benchmarks as {@code -Dparley.jvmOptions}), so an app started here runs
+     * as a user's would; none where the build did not pass them (an IDE run).
+     */
+    public static List<String> appJvmOptions() {
+        String options = System.getProperty("parley.jvmOptions", "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     public long pid() {
