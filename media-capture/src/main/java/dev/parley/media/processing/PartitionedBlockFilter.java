@@ -1,0 +1,111 @@
+package dev.parley.media.processing;
+
+import java.util.Arrays;
+
+/**
+ * A long FIR filter held in the frequency domain as equal partitions (partitioned-block
+ * frequency-domain adaptive filter, overlap-save): partition {@code p} holds taps
+ * {@code [p * block, (p + 1) * block)}, zero-padded to the FFT size, and multiplies the far
+ * spectrum {@code p} blocks old. Filtering is a multiply-accumulate per bin; adapting adds a
+ * gradient per partition, and the gradient constraint (taps past the partition's block zeroed) is
+ * applied to a few partitions per frame in turn rather than all, which keeps the cost of a frame
+ * to a handful of FFTs.
+ */
+final class PartitionedBlockFilter {
+    private final int partitions;
+    private final int block;
+    private final int bins;
+    private final float[][] wr;
+    private final float[][] wi;
+
+    PartitionedBlockFilter(int partitions, int block, int bins) {
+        this.partitions = partitions;
+        this.block = block;
+        this.bins = bins;
+        wr = new float[partitions][bins];
+        wi = new float[partitions][bins];
+    }
+
+    void clear() {
+        for (int p = 0; p < partitions; p++) {
+            Arrays.fill(wr[p], 0);
+            Arrays.fill(wi[p], 0);
+        }
+    }
+
+    void copyFrom(PartitionedBlockFilter other) {
+        for (int p = 0; p < partitions; p++) {
+            System.arraycopy(other.wr[p], 0, wr[p], 0, bins);
+            System.arraycopy(other.wi[p], 0, wi[p], 0, bins);
+        }
+    }
+
+    /** {@code Y = sum_p W_p X_p}: the filter's output spectrum for the newest block. */
+    void filter(FarSpectra x, float[] yr, float[] yi) {
+        Arrays.fill(yr, 0);
+        Arrays.fill(yi, 0);
+        for (int p = 0; p < partitions; p++) {
+            float[] xr = x.re(p);
+            float[] xi = x.im(p);
+            float[] hr = wr[p];
+            float[] hi = wi[p];
+            for (int k = 0; k < bins; k++) {
+                yr[k] += xr[k] * hr[k] - xi[k] * hi[k];
+                yi[k] += xr[k] * hi[k] + xi[k] * hr[k];
+            }
+        }
+    }
+
+    /** {@code W_p += conj(X_p) G} for every partition: one (unconstrained) gradient step. */
+    void adapt(FarSpectra x, float[] gr, float[] gi) {
+        for (int p = 0; p < partitions; p++) {
+            float[] xr = x.re(p);
+            float[] xi = x.im(p);
+            float[] hr = wr[p];
+            float[] hi = wi[p];
+            for (int k = 0; k < bins; k++) {
+                hr[k] += xr[k] * gr[k] + xi[k] * gi[k];
+                hi[k] += xr[k] * gi[k] - xi[k] * gr[k];
+            }
+        }
+    }
+
+    /** Zeros partition {@code p}'s taps past its block, which unconstrained updates leave behind. */
+    void constrain(int p, RealFft fft, float[] time) {
+        fft.inverse(wr[p], wi[p], time);
+        Arrays.fill(time, block, time.length, 0);
+        fft.forward(time, wr[p], wi[p]);
+    }
+
+    /**
+     * Moves the taps {@code samples} earlier (later when negative): after the far signal's alignment
+     * grew by {@code samples}, the same echo path sits that much earlier in the filter. Taps moved
+     * past either end are dropped; {@code taps} holds {@code partitions * block} samples.
+     */
+    void shift(int samples, RealFft fft, float[] time, float[] taps) {
+        for (int p = 0; p < partitions; p++) {
+            fft.inverse(wr[p], wi[p], time);
+            System.arraycopy(time, 0, taps, p * block, block);
+        }
+        int length = partitions * block;
+        for (int p = 0; p < partitions; p++) {
+            Arrays.fill(time, 0);
+            for (int j = 0; j < block; j++) {
+                int from = p * block + j + samples;
+                time[j] = from >= 0 && from < length ? taps[from] : 0;
+            }
+            fft.forward(time, wr[p], wi[p]);
+        }
+    }
+
+    /** Energy of the filter's taps (Parseval, unnormalised): for tests and divergence checks. */
+    double energy() {
+        double e = 0;
+        for (int p = 0; p < partitions; p++) {
+            for (int k = 0; k < bins; k++) {
+                e += wr[p][k] * wr[p][k] + wi[p][k] * wi[p][k];
+            }
+        }
+        return e;
+    }
+}
