@@ -144,7 +144,7 @@ public final class AudioProcessing {
             powerOf(echoRe, echoIm, echoPower);
             micStft.analyze(mic, echoRe, echoIm); // the echo estimate's spectrum is no longer needed
             powerOf(echoRe, echoIm, micPower);
-            float[] residualGain = residualEcho.gains(micPower, errorPower, echoPower, noise);
+            float[] residualGain = residualEcho.gains(micPower, errorPower, echoPower, echoCanceller.farPower(), noise);
             System.arraycopy(residualGain, 0, gain, 0, gain.length);
         } else {
             Arrays.fill(gain, 1);
@@ -152,7 +152,7 @@ public final class AudioProcessing {
         for (int k = 0; k < gain.length; k++) {
             cleanedPower[k] = errorPower[k] * gain[k] * gain[k];
         }
-        noiseEstimator.update(cleanedPower);
+        noiseEstimator.update(cleanedPower, cfg.echoCancellation() ? residualEcho.echoEstimate() : null);
         boolean voice = vad.update(cleanedPower, noise, levelDbfs(error));
         if (!cfg.anyEnabled()) {
             wasProcessing = false;

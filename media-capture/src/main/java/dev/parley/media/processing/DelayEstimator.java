@@ -5,23 +5,27 @@ import java.util.Arrays;
 /**
  * Finds the bulk delay between the far-end signal and its echo in the microphone signal. Both are
  * decimated to 3 kHz; every 50 ms the cross-spectrum of the last 683 ms of far signal and the last
- * 341 ms of microphone signal is added to a running, exponentially forgotten sum, and its
+ * 171 ms of microphone signal is added to a running, exponentially forgotten sum, and its
  * phase-transform (PHAT) cross-correlation gives the delay as its peak over lags of 0 to 341 ms.
  * PHAT weighs every frequency alike, so speech's strong low harmonics do not smear the peak and
- * the direct path (the echo's onset) stands out. Forgetting (half-life about 0.35 s of far-end
- * speech) lets a new delay take over within a second; a delay is adopted when the peak is clear
+ * the direct path (the echo's onset) stands out. Forgetting (a factor 0.6 per look: half-life 70 ms of far-end
+ * speech) lets a new delay take over within a second or so; a delay is adopted when the peak is clear
  * and two looks in a row agree. Looks are only taken while the far end is active.
  */
 final class DelayEstimator {
     static final int FACTOR = 16;
     private static final int DECIMATION_TAPS = 64;
     private static final int LAGS = 1024; // 341 ms at 3 kHz
-    private static final int SIZE = 2 * LAGS;
+    private static final int NEAR = 512; // the microphone window: 171 ms
+    private static final int SIZE = 2048; // the far window: the microphone's plus every lag
     private static final int FRAMES_PER_LOOK = 5;
     private static final int LOOKS_TO_AGREE = 2;
     private static final int AGREEMENT_LAGS = 3;
-    private static final float FORGET = 0.8f;
-    private static final float MIN_PEAKINESS = 6;
+    private static final float FORGET = 0.6f;
+    private static final float MIN_PEAKINESS = 5; // peak over the RMS of all lags
+    private static final int MIN_LAG = 6; // 2 ms: no device plays and records back faster
+    private static final float ONSET_FRACTION = 0.5f;
+    private static final int ONSET_SEARCH_LAGS = 120; // 40 ms
     private static final float FAR_ACTIVE = 1e-7f; // mean square of the decimated, whitened far signal
 
     private final Decimator farDecimator;
@@ -29,9 +33,9 @@ final class DelayEstimator {
     private final float[] farDecimated;
     private final float[] nearDecimated;
     private final float[] farWindow = new float[SIZE]; // newest at the end
-    private final float[] nearWindow = new float[SIZE]; // the newest LAGS samples at the end, zeros before
+    private final float[] nearWindow = new float[SIZE]; // the newest NEAR samples at the end, zeros before
     private final float[] farRecent = new float[SIZE];
-    private final float[] nearRecent = new float[LAGS];
+    private final float[] nearRecent = new float[NEAR];
     private final RealFft fft = new RealFft(SIZE);
     private final float[] xr;
     private final float[] xi;
@@ -42,6 +46,7 @@ final class DelayEstimator {
     private final float[] wr;
     private final float[] wi;
     private final float[] correlation = new float[SIZE];
+    private final float[] taper = new float[NEAR];
     private final int lowBin;
     private final int highBin;
     private int frames;
@@ -65,6 +70,11 @@ final class DelayEstimator {
         wr = new float[bins];
         wi = new float[bins];
         // 80 Hz to 1.2 kHz of the 1.5 kHz decimated band: above is the decimator's roll-off
+        for (int i = 0; i < NEAR; i++) {
+            // a Hann taper on the microphone window: its edges would otherwise leak into every bin,
+            // which the phase transform amplifies into a false peak near lag 0
+            taper[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * (i + 0.5) / NEAR));
+        }
         lowBin = 80 * SIZE / 3000;
         highBin = 1200 * SIZE / 3000;
     }
@@ -76,8 +86,8 @@ final class DelayEstimator {
         int n = farDecimated.length;
         System.arraycopy(farRecent, n, farRecent, 0, SIZE - n);
         System.arraycopy(farDecimated, 0, farRecent, SIZE - n, n);
-        System.arraycopy(nearRecent, n, nearRecent, 0, LAGS - n);
-        System.arraycopy(nearDecimated, 0, nearRecent, LAGS - n, n);
+        System.arraycopy(nearRecent, n, nearRecent, 0, NEAR - n);
+        System.arraycopy(nearDecimated, 0, nearRecent, NEAR - n, n);
         if (++frames % FRAMES_PER_LOOK == 0) {
             look();
         }
@@ -92,8 +102,10 @@ final class DelayEstimator {
             return; // nothing to hear an echo of
         }
         System.arraycopy(farRecent, 0, farWindow, 0, SIZE);
-        Arrays.fill(nearWindow, 0, SIZE - LAGS, 0);
-        System.arraycopy(nearRecent, 0, nearWindow, SIZE - LAGS, LAGS);
+        Arrays.fill(nearWindow, 0, SIZE - NEAR, 0);
+        for (int i = 0; i < NEAR; i++) {
+            nearWindow[SIZE - NEAR + i] = nearRecent[i] * taper[i];
+        }
         fft.forward(farWindow, xr, xi);
         fft.forward(nearWindow, yr, yi);
         // conj(X) Y: its inverse at lag l is sum_n y[n] x[n - l], lags 0..LAGS without wrapping
@@ -115,9 +127,9 @@ final class DelayEstimator {
             wi[k] = ci[k] * scale;
         }
         fft.inverse(wr, wi, correlation);
-        int peak = 0;
+        int peak = MIN_LAG;
         float sum = 0;
-        for (int l = 0; l < LAGS; l++) {
+        for (int l = MIN_LAG; l < LAGS; l++) {
             float a = correlation[l] * correlation[l];
             sum += a;
             if (a > correlation[peak] * correlation[peak]) {
@@ -128,15 +140,25 @@ final class DelayEstimator {
             reset();
             return;
         }
-        peakiness = sum > 0 ? correlation[peak] * correlation[peak] / (sum / LAGS) : 0;
+        peakiness = sum > 0 ? correlation[peak] * correlation[peak] / (sum / (LAGS - MIN_LAG)) : 0;
         if (peakiness < MIN_PEAKINESS * MIN_PEAKINESS) {
             agreeing = 0;
             return;
         }
-        agreeing = candidate >= 0 && Math.abs(peak - candidate) <= AGREEMENT_LAGS ? agreeing + 1 : 1;
-        candidate = peak;
+        // The strongest lag may be a reflection: the onset is the earliest lag shortly before it
+        // that comes close to it (the direct path).
+        float threshold = ONSET_FRACTION * Math.abs(correlation[peak]);
+        int onset = peak;
+        for (int l = Math.max(MIN_LAG, peak - ONSET_SEARCH_LAGS); l < peak; l++) {
+            if (Math.abs(correlation[l]) >= threshold) {
+                onset = l;
+                break;
+            }
+        }
+        agreeing = candidate >= 0 && Math.abs(onset - candidate) <= AGREEMENT_LAGS ? agreeing + 1 : 1;
+        candidate = onset;
         if (agreeing >= LOOKS_TO_AGREE) {
-            delayLags = peak;
+            delayLags = onset;
         }
     }
 

@@ -12,18 +12,30 @@ import java.util.Arrays;
  * foreground filter, whose output is used, only ever takes the background's coefficients when the
  * background's error is significantly smaller (by more than the difference of the two outputs
  * could explain by chance, over one frame or a smoothed few). When the background goes clearly
- * wrong it is put back to the foreground. A filter whose output is not finite or explodes is reset.
+ * wrong it is put back to the foreground. A filter whose output is not finite or explodes is reset;
+ * a frame the foreground makes worse than the microphone passes the microphone through.
+ *
+ * <p>Speech excites a room response unevenly, so the step is proportionate: partitions holding
+ * more of the filter (the early, strong part of a decaying response) adapt faster.
  *
  * <p>The far signal is read at an alignment (the bulk delay, from {@link DelayEstimator}); when it
  * changes the filters' taps are moved by the same amount, so a converged filter stays converged.
  */
 final class EchoCanceller {
-    private static final float STEP = Float.parseFloat(System.getProperty("aec.step", "0.6"));
-    private static final float RELATIVE_FLOOR = Float.parseFloat(System.getProperty("aec.floor", "0.01"));
-    private static final float SMOOTH = Float.parseFloat(System.getProperty("aec.smooth", "0.9"));
-    private static final int MODE = Integer.getInteger("aec.mode", 0);
-    private final float[] smoothedPower = new float[513];
-    private final float[] maxPower = new float[513];
+    /** The NLMS step (of 2 for stability), on the proportionately weighted far power. */
+    private static final float STEP = 1.5f;
+    /** Half the step goes to partitions in proportion to their share of the filter (IPNLMS). */
+    private static final float PROPORTION = 0.7f;
+    /** Bins under 1 % of the average far power get a smaller step (their error is mostly leakage). */
+    private static final float RELATIVE_FLOOR = 0.01f;
+    /** The normaliser never drops below this smoothing of the newest block's power (speech onsets). */
+    private static final float POWER_SMOOTHING = 0.97f;
+    /** The foreground only takes a background that removes at least 3 dB of the microphone signal. */
+    private static final double COPY_BELOW = 0.5;
+    /** A foreground error this many times the microphone's energy means the filter diverged. */
+    private static final double DIVERGED = 1e4;
+    /** Partitions constrained per frame, in turn. */
+    private static final int CONSTRAINED_PER_FRAME = 2;
     private final int block;
     private final int partitions;
     private final RealFft fft;
@@ -37,6 +49,8 @@ final class EchoCanceller {
     private final float[] gi;
     private final float[] time;
     private final float[] taps;
+    private final float[] steps;
+    private final float[] smoothedPower;
     private final float[] backgroundEcho;
     private final float[] backgroundError;
     private final float regulariser;
@@ -51,7 +65,6 @@ final class EchoCanceller {
     private double micSmoothed;
     private double errorSmoothed;
     private long resets;
-    double debugBg, debugFg, debugMic; int debugCopies, debugBack;
 
     EchoCanceller(int block, int partitions, int fftSize, FarEndHistory far) {
         if (fftSize < 2 * block) {
@@ -71,10 +84,17 @@ final class EchoCanceller {
         gi = new float[bins];
         time = new float[fftSize];
         taps = new float[partitions * block];
+        steps = new float[partitions];
+        smoothedPower = new float[bins];
         backgroundEcho = new float[block];
         backgroundError = new float[block];
         // Far spectra below ~-80 dBFS per bin stop steering the adaptation.
         regulariser = partitions * fftSize * 1e-8f;
+    }
+
+    /** Per bin, the power of the newest aligned far block (valid after {@link #process}). */
+    float[] farPower() {
+        return spectra.newestPower();
     }
 
     /** Samples by which the far signal is read late. */
@@ -134,12 +154,10 @@ final class EchoCanceller {
             float d = echo[i] - backgroundEcho[i];
             difference += d * d;
         }
-        if (!Double.isFinite(fgEnergy) || fgEnergy > Double.parseDouble(System.getProperty("aec.div","16")) * micEnergy + block * 1e-6) {
-            System.out.println("reset: fg " + fgEnergy + " mic " + micEnergy + " bg " + bgEnergy);
+        if (!Double.isFinite(fgEnergy) || fgEnergy > DIVERGED * micEnergy + block * 1e-6) {
             reset(mic, error, echo); // diverged: nothing the filter says can be trusted
             return;
         }
-        debugBg += bgEnergy; debugFg += fgEnergy; debugMic += micEnergy;
         compare(mic, error, echo, micEnergy, fgEnergy, bgEnergy, difference);
         boolean farActive = farEnergy > block * 1e-8f;
         if (farActive) {
@@ -176,8 +194,10 @@ final class EchoCanceller {
         boolean backgroundBetter = gain * Math.abs(gain) > spread
                 || fastGain * Math.abs(fastGain) > 0.5 * fastSpread
                 || slowGain * Math.abs(slowGain) > 0.25 * slowSpread;
-        if (backgroundBetter && difference > 0) {
-            foreground.copyFrom(background); debugCopies++;
+        // ... and actually cancels something: while the far signal is misaligned (the delay just
+        // changed) the background cannot, and the foreground is kept to be realigned intact.
+        if (backgroundBetter && difference > 0 && bgEnergy < COPY_BELOW * micEnergy) {
+            foreground.copyFrom(background);
             // Fade from the old foreground's output to the new one over the frame.
             for (int i = 0; i < block; i++) {
                 float w = (i + 1f) / block;
@@ -190,9 +210,10 @@ final class EchoCanceller {
         boolean backgroundWorse = -gain * Math.abs(gain) > 4 * spread
                 || -fastGain * Math.abs(fastGain) > 2 * fastSpread
                 || -slowGain * Math.abs(slowGain) > 1 * slowSpread
-                || bgEnergy > 16 * micEnergy + block * 1e-6;
+                || bgEnergy > 16 * micEnergy + block * 1e-6
+                || !Double.isFinite(bgEnergy);
         if (backgroundWorse) {
-            background.copyFrom(foreground); debugBack++;
+            background.copyFrom(foreground);
             System.arraycopy(echo, 0, backgroundEcho, 0, block);
             System.arraycopy(error, 0, backgroundError, 0, block);
             clearComparison();
@@ -206,18 +227,21 @@ final class EchoCanceller {
         slowSpread = 0;
     }
 
-    /** One NLMS step of the background: {@code W_p += mu conj(X_p) E / (sum_p |X_p|^2 + delta)}, per bin. */
+    /**
+     * One NLMS step of the background, per bin and partition:
+     * {@code W_p += mu s_p conj(X_p) E / (sum_p s_p |X_p|^2 + delta)} with proportionate weights {@code s_p}.
+     */
     private void adaptBackground() {
         Arrays.fill(time, 0, time.length - block, 0);
         System.arraycopy(backgroundError, 0, time, time.length - block, block);
         fft.forward(time, gr, gi);
-        float[] power = spectra.power();
+        background.proportionateSteps(steps, PROPORTION);
+        float[] power = spectra.weightedPower(steps);
         float[] newest = spectra.newestPower();
         for (int k = 0; k < smoothedPower.length; k++) {
-            smoothedPower[k] = SMOOTH * smoothedPower[k] + (1 - SMOOTH) * partitions * newest[k];
+            smoothedPower[k] = POWER_SMOOTHING * smoothedPower[k] + (1 - POWER_SMOOTHING) * partitions * newest[k];
+            power[k] = Math.max(power[k], smoothedPower[k]);
         }
-        if (MODE == 1) power = smoothedPower;
-        if (MODE == 2) { for (int k = 0; k < smoothedPower.length; k++) maxPower[k] = Math.max(power[k], smoothedPower[k]); power = maxPower; }
         float mean = 0;
         for (float p : power) {
             mean += p;
@@ -230,8 +254,8 @@ final class EchoCanceller {
             gr[k] *= mu;
             gi[k] *= mu;
         }
-        background.adapt(spectra, gr, gi);
-        for (int i = 0; i < Integer.getInteger("aec.constrain", 2); i++) {
+        background.adapt(spectra, gr, gi, steps);
+        for (int i = 0; i < CONSTRAINED_PER_FRAME; i++) {
             background.constrain(nextConstrained, fft, time);
             nextConstrained = (nextConstrained + 1) % partitions;
         }
@@ -248,6 +272,7 @@ final class EchoCanceller {
 
     /** Forgets the echo path (both filters) and the comparison, as after the stage was off. */
     void clear() {
+        Arrays.fill(smoothedPower, 0);
         foreground.clear();
         background.clear();
         clearComparison();

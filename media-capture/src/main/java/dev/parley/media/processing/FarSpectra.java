@@ -13,6 +13,7 @@ final class FarSpectra {
     private final float[][] im;
     private final float[] power;
     private final float[] newestPower;
+    private final float[] weighted;
     private final float[] samples;
     private int newest;
 
@@ -23,6 +24,7 @@ final class FarSpectra {
         this.im = new float[partitions][fft.bins()];
         this.power = new float[fft.bins()];
         this.newestPower = new float[fft.bins()];
+        this.weighted = new float[fft.bins()];
         this.samples = new float[fft.size()];
     }
 
@@ -42,6 +44,20 @@ final class FarSpectra {
     /** Per bin, the sum over partitions of |X|^2. */
     float[] power() {
         return power;
+    }
+
+    /** Per bin, {@code sum_p weights[p] |X_p|^2}: the normaliser of a step scaled per partition. */
+    float[] weightedPower(float[] weights) {
+        java.util.Arrays.fill(weighted, 0);
+        for (int age = 0; age < partitions; age++) {
+            float[] r = re[slot(age)];
+            float[] i = im[slot(age)];
+            float w = weights[age];
+            for (int k = 0; k < weighted.length; k++) {
+                weighted[k] += w * (r[k] * r[k] + i[k] * i[k]);
+            }
+        }
+        return weighted;
     }
 
     /** Per bin, |X|^2 of the newest block. */

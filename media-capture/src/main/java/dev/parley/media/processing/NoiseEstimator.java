@@ -14,6 +14,7 @@ final class NoiseEstimator {
     private static final float PRESENCE_SMOOTHING = 0.2f;
     private static final float NOISE_SMOOTHING = 0.95f;
     private static final float FLOOR = 1e-12f;
+    private static final float MAX_ABOVE_MINIMUM = 4; // a smoothed noise power's mean over its minimum is ~2
 
     private final float[] smoothed;
     private final float[] minimum;
@@ -37,6 +38,14 @@ final class NoiseEstimator {
     }
 
     void update(float[] power) {
+        update(power, null);
+    }
+
+    /**
+     * Takes one frame's power spectrum; in bins where {@code echo} (may be null) is above the noise
+     * estimate the estimate may fall but not rise, so the echo's reverberant tail is not learnt as noise.
+     */
+    void update(float[] power, float[] echo) {
         int bins = power.length;
         if (!started) {
             for (int k = 0; k < bins; k++) {
@@ -55,7 +64,12 @@ final class NoiseEstimator {
             float speech = smoothed[k] > PRESENCE_RATIO * minimum[k] ? 1 : 0;
             presence[k] = (1 - PRESENCE_SMOOTHING) * presence[k] + PRESENCE_SMOOTHING * speech;
             float alpha = NOISE_SMOOTHING + (1 - NOISE_SMOOTHING) * presence[k];
-            noise[k] = Math.max(FLOOR, alpha * noise[k] + (1 - alpha) * power[k]);
+            float updated = Math.max(FLOOR, alpha * noise[k] + (1 - alpha) * power[k]);
+            boolean echoing = echo != null && echo[k] > noise[k];
+            noise[k] = echoing ? Math.min(noise[k], updated) : updated; // echo may lower it, never raise it
+            // Whatever was learnt (an echo before the canceller knew of it, speech at start-up), the
+            // noise stays within a few dB of the window's minimum.
+            noise[k] = Math.min(noise[k], Math.max(FLOOR, MAX_ABOVE_MINIMUM * minimum[k]));
         }
         if (++framesInWindow == WINDOW_FRAMES) {
             framesInWindow = 0;

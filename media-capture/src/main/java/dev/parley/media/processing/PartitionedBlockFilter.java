@@ -56,17 +56,44 @@ final class PartitionedBlockFilter {
         }
     }
 
-    /** {@code W_p += conj(X_p) G} for every partition: one (unconstrained) gradient step. */
-    void adapt(FarSpectra x, float[] gr, float[] gi) {
+    /**
+     * {@code W_p += s_p conj(X_p) G} for every partition: one (unconstrained) gradient step, scaled
+     * per partition by {@code steps} (which average 1).
+     */
+    void adapt(FarSpectra x, float[] gr, float[] gi, float[] steps) {
         for (int p = 0; p < partitions; p++) {
             float[] xr = x.re(p);
             float[] xi = x.im(p);
             float[] hr = wr[p];
             float[] hi = wi[p];
+            float s = steps[p];
             for (int k = 0; k < bins; k++) {
-                hr[k] += xr[k] * gr[k] + xi[k] * gi[k];
-                hi[k] += xr[k] * gi[k] - xi[k] * gr[k];
+                hr[k] += s * (xr[k] * gr[k] + xi[k] * gi[k]);
+                hi[k] += s * (xr[k] * gi[k] - xi[k] * gr[k]);
             }
+        }
+    }
+
+    /**
+     * Proportionate steps (IPNLMS across partitions): half of the step spread evenly, half in
+     * proportion to each partition's share of the filter's magnitude, so the strong early part of
+     * a decaying room response converges first instead of waiting for the weak tail.
+     */
+    void proportionateSteps(float[] steps, float proportion) {
+        float total = 0;
+        for (int p = 0; p < partitions; p++) {
+            float e = 0;
+            float[] hr = wr[p];
+            float[] hi = wi[p];
+            for (int k = 0; k < bins; k++) {
+                e += hr[k] * hr[k] + hi[k] * hi[k];
+            }
+            steps[p] = (float) Math.sqrt(e);
+            total += steps[p];
+        }
+        for (int p = 0; p < partitions; p++) {
+            float share = total > 0 ? steps[p] / total : 1f / partitions;
+            steps[p] = (1 - proportion) + proportion * partitions * share;
         }
     }
 

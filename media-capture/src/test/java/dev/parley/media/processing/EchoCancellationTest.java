@@ -31,11 +31,8 @@ class EchoCancellationTest {
 
         double before = db(energy(echo, 2, 5) / energy(run.output, 2, 5));
         double after = db(energy(echo, 7, 9) / energy(run.output, 7, 9));
-        System.out.printf("seed %d: ERLE %.1f dB before, %.1f dB after the change; %s%n", seed, before, after,
-                processing.stats());
-        for (double s = 0; s < 9; s += 0.5) {
-            System.out.printf("  %.1f s: %.1f dB %s%n", s, db(energy(echo, s, s + 0.5) / energy(run.output, s, s + 0.5)), run.stats[(int) (s * 100)]);
-        }
+        System.out.printf("seed %d: ERLE %.1f dB from 2 s, %.1f dB from 2 s after the delay change; %s%n", seed,
+                before, after, processing.stats());
         assertTrue(before >= 25, "ERLE from 2 s to 5 s: " + before + " dB");
         assertTrue(after >= 25, "ERLE from 2 s after the delay change: " + after + " dB");
     }
