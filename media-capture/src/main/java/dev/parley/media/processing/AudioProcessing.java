@@ -73,6 +73,7 @@ public final class AudioProcessing {
     private final float[] micPower;
     private final float[] cleanedPower;
     private final float[] gain;
+    private final float[] vadFloor;
 
     private AudioProcessingConfig applied = AudioProcessingConfig.NONE;
     private boolean wasProcessing;
@@ -96,6 +97,7 @@ public final class AudioProcessing {
         micPower = new float[bins];
         cleanedPower = new float[bins];
         gain = new float[bins];
+        vadFloor = new float[bins];
     }
 
     /** Switches stages on or off from the next capture frame on (applyConstraints). */
@@ -153,7 +155,17 @@ public final class AudioProcessing {
             cleanedPower[k] = errorPower[k] * gain[k] * gain[k];
         }
         noiseEstimator.update(cleanedPower, cfg.echoCancellation() ? residualEcho.echoEstimate() : null);
-        boolean voice = vad.update(cleanedPower, noise, levelDbfs(error));
+        float[] floor = noise;
+        if (cfg.echoCancellation()) {
+            // What is left of the echo after its gain is no more voice than the noise is; counted
+            // ten times over, as the estimate is rough and echo taken for voice would defeat DTX.
+            float[] residual = residualEcho.echoEstimate();
+            for (int k = 0; k < vadFloor.length; k++) {
+                vadFloor[k] = noise[k] + 10 * gain[k] * gain[k] * residual[k];
+            }
+            floor = vadFloor;
+        }
+        boolean voice = vad.update(cleanedPower, floor, levelDbfs(error));
         if (!cfg.anyEnabled()) {
             wasProcessing = false;
             return new CaptureResult(voice, levelDbfs(near, offset));

@@ -2,7 +2,7 @@ package dev.parley.media.processing;
 
 /**
  * Brings speech to a target level: the speech level is the power average of frames the voice
- * activity detector calls speech, and the gain moves slowly towards the target minus that level
+ * activity detector calls speech (within 20 dB of the level so far), and the gain moves slowly towards the target minus that level
  * (rising 6 dB/s, falling 12 dB/s), holding still in pauses so noise is not pumped up. A limiter
  * after the gain keeps every sample below -1 dBFS: the frame's peak sets the limiter's gain before
  * the frame is played, and it recovers over about 50 ms.
@@ -36,7 +36,9 @@ final class AutomaticGainControl {
      * speech and {@code meanSquare} its power before the gain.
      */
     void process(float[] frame, int samples, boolean voice, double meanSquare) {
-        if (voice && meanSquare > 1e-9) {
+        // Weak frames the detector calls speech (its hangover, onsets) would pull the level down and
+        // the gain up: only frames within 20 dB of the level so far count.
+        if (voice && meanSquare > 1e-9 && (speechPower < 0 || meanSquare > 0.01 * speechPower)) {
             speechPower = speechPower < 0 ? meanSquare
                     : LEVEL_SMOOTHING * speechPower + (1 - LEVEL_SMOOTHING) * meanSquare;
             double desired = Math.max(MIN_GAIN_DB, Math.min(MAX_GAIN_DB, TARGET_DBFS - speechLevelDbfs()));

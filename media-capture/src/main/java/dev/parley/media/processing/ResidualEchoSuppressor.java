@@ -90,6 +90,7 @@ final class ResidualEchoSuppressor {
         }
         nearEndHangover = unexplained > NEAR_END_RATIO * explained ? NEAR_END_HANGOVER : Math.max(0, nearEndHangover - 1);
         boolean nearEnd = nearEndHangover > 0;
+
         float overSubtraction = nearEnd ? NEAR_END_OVER_SUBTRACTION : SINGLE_TALK_OVER_SUBTRACTION;
         for (int k = 0; k < error.length; k++) {
             float err = error[k] + 1e-20f;
@@ -111,10 +112,6 @@ final class ResidualEchoSuppressor {
         return echoEstimate;
     }
 
-    /** Whether the last frame looked like near-end speech (double talk, or the near end alone). */
-    boolean nearEnd() {
-        return nearEndHangover > 0;
-    }
 
     private void updateErle(float[] mic, float[] error, float[] echo, float[] far) {
         for (int b = 0; b < erle.length; b++) {
@@ -154,5 +151,6 @@ final class ResidualEchoSuppressor {
         Arrays.fill(echoEstimate, 0);
         Arrays.fill(residual, 0);
         Arrays.fill(gain, 1);
+        nearEndHangover = 0;
     }
 }

@@ -10,13 +10,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Issue #10's double talk: once the echo canceller has converged on far-end speech alone, a
  * near-end talker joins; the near-end speech must come out at its own level within 6 dB (the
- * residual echo suppressor and a diverging filter are what could eat it).
+ * residual echo suppressor and a diverging filter are what could eat it), and be reported as voice.
  */
 class DoubleTalkTest {
     private static final AudioProcessingConfig ECHO_ONLY = new AudioProcessingConfig(true, false, false);
 
     @ParameterizedTest(name = "seed {0}: {1} ms room, ERL {2} dB, {3} ms delay, near end at {4} dBFS")
-    @CsvSource({"11, 150, 3, 80, -24", "12, 250, 0, 150, -26", "13, 100, 6, 40, -22"})
+    @CsvSource({"11, 150, 3, 80, -24", "12, 250, 0, 150, -26", "13, 100, 6, 40, -22", "14, 200, 0, 190, -28",
+            "15, 60, 3, 15, -20"})
     void nearEndSpeechKeepsItsLevelInDoubleTalk(long seed, int roomMillis, double lossDb, int delayMillis,
             double nearDbfs) {
         int samples = 9 * RATE;
@@ -39,8 +40,10 @@ class DoubleTalkTest {
             loudest = Math.max(loudest, frameEnergy(near, f));
         }
         int frames = 0;
+        int voiced = 0;
         for (int f = (int) (4.5 * RATE) / FRAME; f < samples / FRAME; f++) {
             if (frameEnergy(near, f) > loudest * 0.01) {
+                voiced += run.voice[f] ? 1 : 0;
                 nearEnergy += frameEnergy(near, f);
                 outEnergy += frameEnergy(run.output, f);
                 echoEnergy += frameEnergy(echo, f);
@@ -48,10 +51,12 @@ class DoubleTalkTest {
             }
         }
         double change = ProcessingRun.db(outEnergy / nearEnergy);
-        System.out.printf("seed %d: near-end level changed %.1f dB in double talk (%d frames, echo %.1f dB re near)%n",
-                seed, change, frames, ProcessingRun.db(echoEnergy / nearEnergy));
+        System.out.printf("seed %d: near-end level changed %.1f dB in double talk (%d frames, echo %.1f dB re near),"
+                + " voice on %d %% of them%n", seed, change, frames, ProcessingRun.db(echoEnergy / nearEnergy),
+                100 * voiced / frames);
         assertTrue(frames > 100, "too little double talk to judge: " + frames + " frames");
         assertTrue(Math.abs(change) <= 6, "near-end level in double talk changed by " + change + " dB");
+        assertTrue(voiced >= 0.75 * frames, "voice reported on only " + voiced + " of " + frames + " double-talk frames");
     }
 
     private static double frameEnergy(float[] signal, int frame) {
