@@ -8,13 +8,13 @@ import java.util.Random;
  * echo return loss, then a bulk delay (device buffers) that can change at one instant mid-test.
  * Convolution is done with {@link RealFft} in blocks (overlap-add), so long responses stay fast.
  */
-final class SimulatedRoom {
+public final class SimulatedRoom {
     private static final int RATE = AudioProcessing.SAMPLE_RATE;
 
     private SimulatedRoom() {}
 
     /** A response of {@code millis} ms whose energy is {@code -lossDb} dB (the echo return loss). */
-    static float[] impulseResponse(long seed, int millis, double lossDb) {
+    public static float[] impulseResponse(long seed, int millis, double lossDb) {
         Random random = new Random(seed);
         int length = millis * RATE / 1000;
         float[] h = new float[length];
@@ -39,7 +39,7 @@ final class SimulatedRoom {
      * The echo of {@code far} through {@code h}, delayed {@code delayBefore} samples until sample
      * {@code changeAt} and {@code delayAfter} from there on.
      */
-    static float[] echo(float[] far, float[] h, int delayBefore, int changeAt, int delayAfter) {
+    public static float[] echo(float[] far, float[] h, int delayBefore, int changeAt, int delayAfter) {
         float[] reverberant = convolve(far, h);
         float[] echo = new float[far.length];
         for (int n = 0; n < far.length; n++) {

@@ -9,7 +9,7 @@ import java.util.Random;
  * with some fricative (noise) onsets. Not speech, but with speech's features the stages rely on:
  * harmonics, formants, a steep spectral tilt, syllable-rate modulation and silences.
  */
-final class SyntheticSpeech {
+public final class SyntheticSpeech {
     private static final int RATE = AudioProcessing.SAMPLE_RATE;
     private static final double[][] VOWELS = {
             {730, 1090, 2440}, {270, 2290, 3010}, {300, 870, 2240}, {530, 1840, 2480}, {570, 840, 2410},
@@ -21,7 +21,7 @@ final class SyntheticSpeech {
      * {@code samples} of speech whose active parts have an RMS level of {@code levelDbfs}, with a
      * speaker's pitch picked from the seed; in full-scale units.
      */
-    static float[] generate(long seed, int samples, double levelDbfs) {
+    public static float[] generate(long seed, int samples, double levelDbfs) {
         Random random = new Random(seed);
         float[] out = new float[samples];
         float[] fricatives = new float[samples];
