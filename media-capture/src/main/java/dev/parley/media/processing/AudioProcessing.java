@@ -35,7 +35,8 @@ public final class AudioProcessing {
     private static final int REALIGN_THRESHOLD = 48; // 1 ms
     private static final int HISTORY = 1 << 16; // 1.37 s of far signal
     private static final int RENDER_QUEUE_FRAMES = 50;
-    private static final int SLACK = 4 * FRAME_SAMPLES; // render/capture jitter tolerated before resynchronising
+    private static final int SLACK = 4 * FRAME_SAMPLES; // render/capture drift tolerated before resynchronising
+    private static final int JITTER_MARGIN = FRAME_SAMPLES; // the far clock's distance behind the newest far sample
     private static final int MAX_ALIGNMENT = HISTORY - ECHO_PARTITIONS * FRAME_SAMPLES - FFT_SIZE - 2 * SLACK;
 
     private volatile AudioProcessingConfig config;
@@ -84,6 +85,7 @@ public final class AudioProcessing {
     private volatile double statErleDb;
     private volatile double statLeak = 1;
     private volatile double statGainDb;
+    private volatile long statResets;
 
     public AudioProcessing(AudioProcessingConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -199,7 +201,7 @@ public final class AudioProcessing {
 
     /** The current delay, echo, gain and robustness figures (any thread; updated every capture frame). */
     public AudioProcessingStats stats() {
-        return new AudioProcessingStats(statDelayMillis, statErleDb, statLeak, statGainDb, echoCanceller.resets(),
+        return new AudioProcessingStats(statDelayMillis, statErleDb, statLeak, statGainDb, statResets,
                 renderQueue.dropped());
     }
 
@@ -224,8 +226,10 @@ public final class AudioProcessing {
     /**
      * Moves the far frames the playout thread queued into the history, and advances the far clock
      * by one frame. The far clock follows the capture frames, not the arrivals, so jitter in when
-     * the playout thread runs does not move the alignment; only when the two drift apart by more
-     * than {@link #SLACK} is the clock reset (silence is filled in when the far side stopped).
+     * the playout thread runs does not move the alignment; it runs {@link #JITTER_MARGIN} behind
+     * the newest far sample, so a far frame handed over up to a frame late is still there when
+     * read. Only when the two drift apart by more than {@link #SLACK} is the clock moved (silence is
+     * filled in when the far side stopped).
      */
     private void takeRenderFrames() {
         while (renderQueue.poll(renderFrame)) {
@@ -237,17 +241,17 @@ public final class AudioProcessing {
         }
         if (!started) {
             started = true;
-            farNow = far.written();
+            farNow = far.written() - JITTER_MARGIN;
             return;
         }
         farNow += FRAME_SAMPLES;
-        long lag = far.written() - farNow;
+        long lag = far.written() - JITTER_MARGIN - farNow;
         if (lag < -SLACK) {
             far.appendZeros(-lag); // the speaker is not being fed: it plays silence
         } else if (lag > SLACK) {
             // Capture frames were lost (or the far side burst ahead): the same far samples now sit
             // `lag` further from the far clock, so the alignment grows by as much.
-            farNow = far.written();
+            farNow += lag;
             int alignment = (int) Math.min(MAX_ALIGNMENT, echoCanceller.alignment() + lag);
             echoCanceller.align(alignment, farNow);
         }
@@ -300,10 +304,12 @@ public final class AudioProcessing {
 
     private void updateStats(AudioProcessingConfig cfg) {
         int delay = delayEstimator.delaySamples();
-        statDelayMillis = cfg.echoCancellation() && delay >= 0 ? delay * 1000.0 / SAMPLE_RATE : Double.NaN;
+        statDelayMillis = cfg.echoCancellation() && delay >= 0
+                ? (delay + JITTER_MARGIN) * 1000.0 / SAMPLE_RATE : Double.NaN;
         statErleDb = cfg.echoCancellation() ? echoCanceller.erleDb() : 0;
         statLeak = cfg.echoCancellation() ? residualEcho.leak() : 1;
         statGainDb = cfg.autoGainControl() ? agc.gainDb() : 0;
+        statResets = echoCanceller.resets();
     }
 
     private static void powerOf(float[] re, float[] im, float[] power) {

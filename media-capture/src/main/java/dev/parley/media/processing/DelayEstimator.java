@@ -23,7 +23,7 @@ final class DelayEstimator {
     private static final int AGREEMENT_LAGS = 3;
     private static final float FORGET = 0.6f;
     private static final float MIN_PEAKINESS = 5; // peak over the RMS of all lags
-    private static final int MIN_LAG = 6; // 2 ms: no device plays and records back faster
+    private static final int MIN_LAG = 0;
     private static final float ONSET_FRACTION = 0.5f;
     private static final int ONSET_SEARCH_LAGS = 120; // 40 ms
     private static final float FAR_ACTIVE = 1e-7f; // mean square of the decimated, whitened far signal

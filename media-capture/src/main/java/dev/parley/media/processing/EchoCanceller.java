@@ -266,7 +266,9 @@ final class EchoCanceller {
         foreground.clear();
         background.clear();
         clearComparison();
-        System.arraycopy(mic, 0, error, 0, block);
+        for (int i = 0; i < block; i++) {
+            error[i] = Float.isFinite(mic[i]) ? mic[i] : 0; // nothing not finite goes on
+        }
         Arrays.fill(echo, 0);
     }
 

@@ -15,9 +15,9 @@ import java.util.Arrays;
  *       has not learnt yet (speech excites a room unevenly). The path gain follows the
  *       microphone-to-far ratio down at once and up slowly, so near-end speech hardly raises it.
  * </ul>
- * Near-end speech shows as error that the linear residual estimate cannot explain (20 times more):
- * then (with a 50 ms hangover) the gain subtracts only 1.5 times the linear residual, so the talker
- * survives; otherwise it subtracts 20 times the estimate, which in single talk takes the echo down
+ * Near-end speech shows as error that neither the linear residual estimate (20 times over) nor the
+ * coarse one (3 times over) explains: then (with a 150 ms hangover, as talkers go on for a while)
+ * the gain subtracts only 1.5 times the linear residual, so the talker survives; otherwise it subtracts 20 times the estimate, which in single talk takes the echo down
  * to the floor. The gain falls at once and rises a little slower; it never pushes a bin below the
  * stationary noise, so the background does not pump with the far end's speech.
  */
@@ -27,7 +27,8 @@ final class ResidualEchoSuppressor {
     // the coarse (far power times path gain) estimate is a ceiling of the echo: counted at 30 %
     private static final float NEAR_END_OVER_SUBTRACTION = 1.5f;
     private static final float NEAR_END_RATIO = 20;
-    private static final int NEAR_END_HANGOVER = 5;
+    private static final float COARSE_RATIO = 3;
+    private static final int NEAR_END_HANGOVER = 15;
     private static final float MAX_RATE = 0.1f;
     private static final float MAX_ERLE = 1e4f; // 40 dB
     private static final float RESIDUAL_DECAY = 0.5f;
@@ -78,17 +79,21 @@ final class ResidualEchoSuppressor {
      */
     float[] gains(float[] mic, float[] error, float[] echo, float[] far, float[] noise) {
         updateErle(mic, error, echo, far);
-        // Near-end speech shows as error the residual estimate cannot explain: then subtract
-        // gently, so the talker survives; otherwise (single talk) suppress hard.
+        // Near-end speech shows as error neither the residual estimate (20 times over) nor the
+        // coarse echo estimate (3 times over) can explain: then subtract gently, so the talker
+        // survives; otherwise (single talk) suppress hard.
         double unexplained = 0;
         double explained = 0;
+        double coarse = 0;
         for (int k = 0; k < error.length; k++) {
             float r = Math.max(echo[k] / erle[k / BAND_BINS], RESIDUAL_DECAY * residual[k]);
             residual[k] = r;
             unexplained += error[k];
             explained += r + noise[k];
+            coarse += COARSE * pathGain[k / BAND_BINS] * Math.max(far[k], REVERB_DECAY * reverberantFar[k]) + noise[k];
         }
-        nearEndHangover = unexplained > NEAR_END_RATIO * explained ? NEAR_END_HANGOVER : Math.max(0, nearEndHangover - 1);
+        boolean detected = unexplained > NEAR_END_RATIO * explained && unexplained > COARSE_RATIO * coarse;
+        nearEndHangover = detected ? NEAR_END_HANGOVER : Math.max(0, nearEndHangover - 1);
         boolean nearEnd = nearEndHangover > 0;
 
         float overSubtraction = nearEnd ? NEAR_END_OVER_SUBTRACTION : SINGLE_TALK_OVER_SUBTRACTION;

@@ -23,6 +23,15 @@ final class ProcessingRun {
 
     /** Runs {@code mic} (and {@code far}, when not null) through {@code processing}; full-scale units. */
     static ProcessingRun of(AudioProcessing processing, float[] far, float[] mic) {
+        return of(processing, far, mic, null);
+    }
+
+    /**
+     * As {@link #of(AudioProcessing, float[], float[])}, but when {@code jitter} is given each far
+     * frame is, at random, handed over one capture frame late (then with the next one), as when the
+     * playout thread runs just after the capture thread.
+     */
+    static ProcessingRun of(AudioProcessing processing, float[] far, float[] mic, java.util.Random jitter) {
         int frames = mic.length / FRAME;
         short[] farFrame = new short[FRAME];
         short[] micFrame = new short[FRAME];
@@ -30,10 +39,13 @@ final class ProcessingRun {
         boolean[] voice = new boolean[frames];
         double[] level = new double[frames];
         AudioProcessingStats[] stats = new AudioProcessingStats[frames];
+        int rendered = 0;
         for (int f = 0; f < frames; f++) {
-            if (far != null) {
-                toShorts(far, f * FRAME, farFrame);
+            int upTo = jitter != null && jitter.nextInt(3) == 0 ? f - 1 : f; // this frame's far frame late
+            while (far != null && rendered <= upTo) {
+                toShorts(far, rendered * FRAME, farFrame);
                 processing.analyzeRender(farFrame, 0);
+                rendered++;
             }
             toShorts(mic, f * FRAME, micFrame);
             CaptureResult result = processing.processCapture(micFrame, 0);
