@@ -134,7 +134,6 @@ public final class AudioProcessing {
             mic[i] = near[offset + i] / 32768f;
         }
         micDc.process(mic, FRAME_SAMPLES);
-
         if (cfg.echoCancellation()) {
             cancelEcho();
         } else {
@@ -142,14 +141,8 @@ public final class AudioProcessing {
         }
         errorStft.analyze(error, re, im);
         powerOf(re, im, errorPower);
-        float[] noise = noiseEstimator.noise();
         if (cfg.echoCancellation()) {
-            echoStft.analyze(echo, echoRe, echoIm);
-            powerOf(echoRe, echoIm, echoPower);
-            micStft.analyze(mic, echoRe, echoIm); // the echo estimate's spectrum is no longer needed
-            powerOf(echoRe, echoIm, micPower);
-            float[] residualGain = residualEcho.gains(micPower, errorPower, echoPower, echoCanceller.farPower(), noise);
-            System.arraycopy(residualGain, 0, gain, 0, gain.length);
+            residualEchoGains();
         } else {
             Arrays.fill(gain, 1);
         }
@@ -157,23 +150,14 @@ public final class AudioProcessing {
             cleanedPower[k] = errorPower[k] * gain[k] * gain[k];
         }
         noiseEstimator.update(cleanedPower, cfg.echoCancellation() ? residualEcho.echoEstimate() : null);
-        float[] floor = noise;
-        if (cfg.echoCancellation()) {
-            // What is left of the echo after its gain is no more voice than the noise is; counted
-            // ten times over, as the estimate is rough and echo taken for voice would defeat DTX.
-            float[] residual = residualEcho.echoEstimate();
-            for (int k = 0; k < vadFloor.length; k++) {
-                vadFloor[k] = noise[k] + 10 * gain[k] * gain[k] * residual[k];
-            }
-            floor = vadFloor;
-        }
-        boolean voice = vad.update(cleanedPower, floor, levelDbfs(error));
+        boolean voice = voiceActivity(cfg);
+        updateStats(cfg);
         if (!cfg.anyEnabled()) {
             wasProcessing = false;
             return new CaptureResult(voice, levelDbfs(near, offset));
         }
         if (cfg.noiseSuppression()) {
-            float[] noiseGain = noiseSuppressor.gains(cleanedPower, noise);
+            float[] noiseGain = noiseSuppressor.gains(cleanedPower, noiseEstimator.noise());
             for (int k = 0; k < gain.length; k++) {
                 gain[k] *= noiseGain[k];
             }
@@ -190,7 +174,6 @@ public final class AudioProcessing {
             resetAll(); // something upstream produced NaN or infinity: start clean rather than pass it on
         }
         wasProcessing = true;
-        updateStats(cfg);
         return new CaptureResult(voice, levelDbfs(near, offset));
     }
 
@@ -210,6 +193,8 @@ public final class AudioProcessing {
             echoCanceller.clear();
             delayEstimator.reset();
             residualEcho.reset();
+            echoStft.reset();
+            micStft.reset();
         }
         if (cfg.noiseSuppression() && !applied.noiseSuppression()) {
             noiseSuppressor.reset();
@@ -268,6 +253,32 @@ public final class AudioProcessing {
             }
         }
         echoCanceller.process(mic, farNow, error, echo);
+    }
+
+    /** The residual echo suppressor's gains into {@link #gain}, from the error, echo estimate and microphone spectra. */
+    private void residualEchoGains() {
+        echoStft.analyze(echo, echoRe, echoIm);
+        powerOf(echoRe, echoIm, echoPower);
+        micStft.analyze(mic, echoRe, echoIm); // the echo estimate's spectrum is no longer needed
+        powerOf(echoRe, echoIm, micPower);
+        float[] residualGain = residualEcho.gains(micPower, errorPower, echoPower, echoCanceller.farPower(),
+                noiseEstimator.noise());
+        System.arraycopy(residualGain, 0, gain, 0, gain.length);
+    }
+
+    /** Voice activity of the frame after echo suppression, against the noise and what is left of the echo. */
+    private boolean voiceActivity(AudioProcessingConfig cfg) {
+        float[] floor = noiseEstimator.noise();
+        if (cfg.echoCancellation()) {
+            // What is left of the echo after its gain is no more voice than the noise is; counted
+            // ten times over, as the estimate is rough and echo taken for voice would defeat DTX.
+            float[] residual = residualEcho.echoEstimate();
+            for (int k = 0; k < vadFloor.length; k++) {
+                vadFloor[k] = floor[k] + 10 * gain[k] * gain[k] * residual[k];
+            }
+            floor = vadFloor;
+        }
+        return vad.update(cleanedPower, floor, levelDbfs(error));
     }
 
     /** Converts {@code out} to 16 bits with saturation; false (and silence written) if it held NaN or infinity. */

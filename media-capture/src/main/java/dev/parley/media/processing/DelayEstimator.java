@@ -5,15 +5,16 @@ import java.util.Arrays;
 /**
  * Finds the bulk delay between the far-end signal and its echo in the microphone signal. Both are
  * decimated to 3 kHz; every 50 ms the cross-spectrum of the last 683 ms of far signal and the last
- * 171 ms of microphone signal is added to a running, exponentially forgotten sum, and its
- * phase-transform (PHAT) cross-correlation gives the delay as its peak over lags of 0 to 341 ms.
- * PHAT weighs every frequency alike, so speech's strong low harmonics do not smear the peak and
- * the direct path (the echo's onset) stands out. Forgetting (a factor 0.6 per look: half-life 70 ms of far-end
- * speech) lets a new delay take over within a second or so; a delay is adopted when the peak is clear
- * and two looks in a row agree. Looks are only taken while the far end is active.
+ * 171 ms of microphone signal (Hann-tapered: its edges would otherwise leak into every bin) is
+ * added to a running sum forgotten by 0.6 per look, and its phase-transform (PHAT)
+ * cross-correlation peaks at the delay, over lags of 0 to 341 ms. PHAT weighs every frequency
+ * alike, so speech's strong low harmonics do not smear the peak. The strongest lag can be a
+ * reflection: the onset is the earliest lag up to 40 ms before it that reaches half of it (the
+ * direct path). A delay is adopted when the peak is clear and two looks in a row agree; looks are
+ * only taken while the far end is active. A changed delay is followed within a second or so.
  */
 final class DelayEstimator {
-    static final int FACTOR = 16;
+    private static final int FACTOR = 16;
     private static final int DECIMATION_TAPS = 64;
     private static final int LAGS = 1024; // 341 ms at 3 kHz
     private static final int NEAR = 512; // the microphone window: 171 ms
@@ -23,7 +24,6 @@ final class DelayEstimator {
     private static final int AGREEMENT_LAGS = 3;
     private static final float FORGET = 0.6f;
     private static final float MIN_PEAKINESS = 5; // peak over the RMS of all lags
-    private static final int MIN_LAG = 0;
     private static final float ONSET_FRACTION = 0.5f;
     private static final int ONSET_SEARCH_LAGS = 120; // 40 ms
     private static final float FAR_ACTIVE = 1e-7f; // mean square of the decimated, whitened far signal
@@ -32,9 +32,8 @@ final class DelayEstimator {
     private final Decimator nearDecimator;
     private final float[] farDecimated;
     private final float[] nearDecimated;
-    private final float[] farWindow = new float[SIZE]; // newest at the end
     private final float[] nearWindow = new float[SIZE]; // the newest NEAR samples at the end, zeros before
-    private final float[] farRecent = new float[SIZE];
+    private final float[] farRecent = new float[SIZE]; // newest at the end
     private final float[] nearRecent = new float[NEAR];
     private final RealFft fft = new RealFft(SIZE);
     private final float[] xr;
@@ -53,7 +52,6 @@ final class DelayEstimator {
     private int candidate = -1;
     private int agreeing;
     private int delayLags = -1;
-    private float peakiness;
 
     DelayEstimator(int frameSamples) {
         farDecimator = new Decimator(FACTOR, DECIMATION_TAPS, frameSamples);
@@ -101,12 +99,11 @@ final class DelayEstimator {
         if (farEnergy < FAR_ACTIVE * LAGS) {
             return; // nothing to hear an echo of
         }
-        System.arraycopy(farRecent, 0, farWindow, 0, SIZE);
         Arrays.fill(nearWindow, 0, SIZE - NEAR, 0);
         for (int i = 0; i < NEAR; i++) {
             nearWindow[SIZE - NEAR + i] = nearRecent[i] * taper[i];
         }
-        fft.forward(farWindow, xr, xi);
+        fft.forward(farRecent, xr, xi);
         fft.forward(nearWindow, yr, yi);
         // conj(X) Y: its inverse at lag l is sum_n y[n] x[n - l], lags 0..LAGS without wrapping
         for (int k = 0; k < cr.length; k++) {
@@ -127,9 +124,9 @@ final class DelayEstimator {
             wi[k] = ci[k] * scale;
         }
         fft.inverse(wr, wi, correlation);
-        int peak = MIN_LAG;
+        int peak = 0;
         float sum = 0;
-        for (int l = MIN_LAG; l < LAGS; l++) {
+        for (int l = 0; l < LAGS; l++) {
             float a = correlation[l] * correlation[l];
             sum += a;
             if (a > correlation[peak] * correlation[peak]) {
@@ -140,7 +137,7 @@ final class DelayEstimator {
             reset();
             return;
         }
-        peakiness = sum > 0 ? correlation[peak] * correlation[peak] / (sum / (LAGS - MIN_LAG)) : 0;
+        float peakiness = sum > 0 ? correlation[peak] * correlation[peak] / (sum / LAGS) : 0;
         if (peakiness < MIN_PEAKINESS * MIN_PEAKINESS) {
             agreeing = 0;
             return;
@@ -149,7 +146,7 @@ final class DelayEstimator {
         // that comes close to it (the direct path).
         float threshold = ONSET_FRACTION * Math.abs(correlation[peak]);
         int onset = peak;
-        for (int l = Math.max(MIN_LAG, peak - ONSET_SEARCH_LAGS); l < peak; l++) {
+        for (int l = Math.max(0, peak - ONSET_SEARCH_LAGS); l < peak; l++) {
             if (Math.abs(correlation[l]) >= threshold) {
                 onset = l;
                 break;
@@ -167,10 +164,6 @@ final class DelayEstimator {
         return delayLags < 0 ? -1 : delayLags * FACTOR;
     }
 
-    /** How clearly the correlation peaks (peak over RMS); for diagnostics. */
-    float peakiness() {
-        return (float) Math.sqrt(peakiness);
-    }
 
     void reset() {
         Arrays.fill(farRecent, 0);
@@ -183,6 +176,5 @@ final class DelayEstimator {
         candidate = -1;
         agreeing = 0;
         delayLags = -1;
-        peakiness = 0;
     }
 }

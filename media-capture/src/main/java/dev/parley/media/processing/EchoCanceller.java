@@ -102,11 +102,6 @@ final class EchoCanceller {
         return alignment;
     }
 
-    /** The filter length in samples. */
-    int length() {
-        return partitions * block;
-    }
-
     /** Filters reset because their output diverged, since construction. */
     long resets() {
         return resets;

@@ -4,14 +4,14 @@ package dev.parley.media.processing;
  * The spectra of the far-end blocks the adaptive filter's partitions multiply: the newest block's
  * and those of the {@code partitions - 1} blocks before it, each an FFT of the {@code fftSize}
  * samples ending where its block ends (overlap-save), in a ring so a new frame costs one FFT.
- * Also keeps, per bin, the far power summed over all partitions: the adaptive filter's normaliser.
+ * Also gives, per bin, the far power summed over the partitions with weights: the adaptive
+ * filter's normaliser.
  */
 final class FarSpectra {
     private final int partitions;
     private final int block;
     private final float[][] re;
     private final float[][] im;
-    private final float[] power;
     private final float[] newestPower;
     private final float[] weighted;
     private final float[] samples;
@@ -22,7 +22,6 @@ final class FarSpectra {
         this.block = block;
         this.re = new float[partitions][fft.bins()];
         this.im = new float[partitions][fft.bins()];
-        this.power = new float[fft.bins()];
         this.newestPower = new float[fft.bins()];
         this.weighted = new float[fft.bins()];
         this.samples = new float[fft.size()];
@@ -41,10 +40,6 @@ final class FarSpectra {
         return im[slot(age)];
     }
 
-    /** Per bin, the sum over partitions of |X|^2. */
-    float[] power() {
-        return power;
-    }
 
     /** Per bin, {@code sum_p weights[p] |X_p|^2}: the normaliser of a step scaled per partition. */
     float[] weightedPower(float[] weights) {
@@ -62,19 +57,22 @@ final class FarSpectra {
 
     /** Per bin, |X|^2 of the newest block. */
     float[] newestPower() {
+        return newestPower;
+    }
+
+    private void powerOfNewest() {
         float[] r = re[newest];
         float[] i = im[newest];
         for (int k = 0; k < newestPower.length; k++) {
             newestPower[k] = r[k] * r[k] + i[k] * i[k];
         }
-        return newestPower;
     }
 
     /** Adds the block ending at far-sample index {@code end} as the newest spectrum. */
     void push(FarEndHistory far, long end, RealFft fft) {
         newest = (newest + 1) % partitions;
         transform(far, end, fft, newest);
-        sumPower();
+        powerOfNewest();
     }
 
     /** Recomputes every partition's spectrum for blocks ending at {@code end}, {@code end - block}, … (after a realignment). */
@@ -82,7 +80,7 @@ final class FarSpectra {
         for (int age = 0; age < partitions; age++) {
             transform(far, end - (long) age * block, fft, slot(age));
         }
-        sumPower();
+        powerOfNewest();
     }
 
     /** Energy of the newest block's last {@code block} samples (the new ones), in sample units. */
@@ -99,16 +97,6 @@ final class FarSpectra {
         fft.forward(samples, re[slot], im[slot]);
     }
 
-    private void sumPower() {
-        java.util.Arrays.fill(power, 0);
-        for (int p = 0; p < partitions; p++) {
-            float[] r = re[p];
-            float[] i = im[p];
-            for (int k = 0; k < power.length; k++) {
-                power[k] += r[k] * r[k] + i[k] * i[k];
-            }
-        }
-    }
 
     private int slot(int age) {
         return ((newest - age) % partitions + partitions) % partitions;
