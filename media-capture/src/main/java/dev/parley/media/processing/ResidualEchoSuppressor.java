@@ -16,18 +16,19 @@ import java.util.Arrays;
  *       microphone-to-far ratio down at once and up slowly, so near-end speech hardly raises it.
  * </ul>
  * Near-end speech shows as error that neither the linear residual estimate (20 times over) nor the
- * coarse one (3 times over) explains: then (with a 150 ms hangover, as talkers go on for a while)
- * the gain subtracts only 1.5 times the linear residual, so the talker survives; otherwise it subtracts 20 times the estimate, which in single talk takes the echo down
+ * coarse one (3 times over) explains, two frames in a row: then (with a 150 ms hangover, as
+ * talkers go on for a while) the gain subtracts only 1.5 times the linear residual, so the talker
+ * survives; otherwise it subtracts 20 times the estimate, which in single talk takes the echo down
  * to the floor. The gain falls at once and rises a little slower; it never pushes a bin below the
  * stationary noise, so the background does not pump with the far end's speech.
  */
 final class ResidualEchoSuppressor {
     private static final int BAND_BINS = 8;
     private static final float SINGLE_TALK_OVER_SUBTRACTION = 20; // suppression to the floor
-    // the coarse (far power times path gain) estimate is a ceiling of the echo: counted at 30 %
     private static final float NEAR_END_OVER_SUBTRACTION = 1.5f;
     private static final float NEAR_END_RATIO = 20;
     private static final float COARSE_RATIO = 3;
+    private static final int NEAR_END_CONFIRM = 2; // frames in a row: an echo onset outruns the filter for one
     private static final int NEAR_END_HANGOVER = 15;
     private static final float MAX_RATE = 0.1f;
     private static final float MAX_ERLE = 1e4f; // 40 dB
@@ -36,7 +37,7 @@ final class ResidualEchoSuppressor {
     private static final float MAX_PATH_GAIN = 100; // +20 dB
     private static final float PATH_DOWN = 0.2f;
     private static final float PATH_UP = 0.02f;
-    private static final float COARSE = 0.3f;
+    private static final float COARSE = 0.3f; // the far power through the path gain is a ceiling of the echo
     private static final float FLOOR = 0.003f; // -50 dB
     private static final float RELEASE = 0.6f;
 
@@ -49,6 +50,7 @@ final class ResidualEchoSuppressor {
     private final float[] residual;
     private final float[] gain;
     private int nearEndHangover;
+    private int nearEndRun;
 
     ResidualEchoSuppressor(int bins) {
         int bands = (bins + BAND_BINS - 1) / BAND_BINS;
@@ -93,7 +95,8 @@ final class ResidualEchoSuppressor {
             coarse += COARSE * pathGain[k / BAND_BINS] * Math.max(far[k], REVERB_DECAY * reverberantFar[k]) + noise[k];
         }
         boolean detected = unexplained > NEAR_END_RATIO * explained && unexplained > COARSE_RATIO * coarse;
-        nearEndHangover = detected ? NEAR_END_HANGOVER : Math.max(0, nearEndHangover - 1);
+        nearEndRun = detected ? nearEndRun + 1 : 0;
+        nearEndHangover = nearEndRun >= NEAR_END_CONFIRM ? NEAR_END_HANGOVER : Math.max(0, nearEndHangover - 1);
         boolean nearEnd = nearEndHangover > 0;
 
         float overSubtraction = nearEnd ? NEAR_END_OVER_SUBTRACTION : SINGLE_TALK_OVER_SUBTRACTION;
@@ -157,5 +160,6 @@ final class ResidualEchoSuppressor {
         Arrays.fill(residual, 0);
         Arrays.fill(gain, 1);
         nearEndHangover = 0;
+        nearEndRun = 0;
     }
 }
