@@ -32,10 +32,6 @@ final class Decimator {
         history = new float[taps - 1 + frameSamples];
     }
 
-    int outputSamples(int frameSamples) {
-        return frameSamples / factor;
-    }
-
     /** Decimates {@code frame[0..frameSamples)} into {@code out[0..frameSamples / factor)}. */
     void process(float[] frame, int frameSamples, float[] out) {
         int keep = taps.length - 1;

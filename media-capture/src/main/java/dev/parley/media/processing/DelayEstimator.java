@@ -164,7 +164,6 @@ final class DelayEstimator {
         return delayLags < 0 ? -1 : delayLags * FACTOR;
     }
 
-
     void reset() {
         Arrays.fill(farRecent, 0);
         Arrays.fill(nearRecent, 0);

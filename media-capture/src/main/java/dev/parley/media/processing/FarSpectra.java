@@ -27,10 +27,6 @@ final class FarSpectra {
         this.samples = new float[fft.size()];
     }
 
-    int partitions() {
-        return partitions;
-    }
-
     /** Real parts of the spectrum {@code age} blocks old (0 = newest). */
     float[] re(int age) {
         return re[slot(age)];
@@ -39,7 +35,6 @@ final class FarSpectra {
     float[] im(int age) {
         return im[slot(age)];
     }
-
 
     /** Per bin, {@code sum_p weights[p] |X_p|^2}: the normaliser of a step scaled per partition. */
     float[] weightedPower(float[] weights) {
@@ -96,7 +91,6 @@ final class FarSpectra {
         far.read(end - samples.length, samples, 0, samples.length);
         fft.forward(samples, re[slot], im[slot]);
     }
-
 
     private int slot(int age) {
         return ((newest - age) % partitions + partitions) % partitions;

@@ -124,15 +124,4 @@ final class PartitionedBlockFilter {
             fft.forward(time, wr[p], wi[p]);
         }
     }
-
-    /** Energy of the filter's taps (Parseval, unnormalised): for tests and divergence checks. */
-    double energy() {
-        double e = 0;
-        for (int p = 0; p < partitions; p++) {
-            for (int k = 0; k < bins; k++) {
-                e += wr[p][k] * wr[p][k] + wi[p][k] * wi[p][k];
-            }
-        }
-        return e;
-    }
 }

@@ -120,7 +120,6 @@ final class ResidualEchoSuppressor {
         return echoEstimate;
     }
 
-
     private void updateErle(float[] mic, float[] error, float[] echo, float[] far) {
         for (int b = 0; b < erle.length; b++) {
             int from = b * BAND_BINS;
