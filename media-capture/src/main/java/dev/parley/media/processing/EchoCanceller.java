@@ -32,7 +32,7 @@ final class EchoCanceller {
     private static final float POWER_SMOOTHING = 0.97f;
     /** The foreground only takes a background that removes at least 3 dB of the microphone signal. */
     private static final double COPY_BELOW = 0.5;
-    /** A foreground error this many times the microphone's energy means the filter diverged. */
+    /** A foreground output this far above the microphone's and the far span's energy means the filter diverged. */
     private static final double DIVERGED = 1e4;
     /** Partitions constrained per frame, in turn. */
     private static final int CONSTRAINED_PER_FRAME = 2;
@@ -51,6 +51,9 @@ final class EchoCanceller {
     private final float[] taps;
     private final float[] steps;
     private final float[] smoothedPower;
+    private final float[] farEnergies; // the far blocks' energies over the filter's span, a ring
+    private int farEnergyIndex;
+    private double farSpanEnergy;
     private final float[] backgroundEcho;
     private final float[] backgroundError;
     private final float regulariser;
@@ -86,6 +89,7 @@ final class EchoCanceller {
         taps = new float[partitions * block];
         steps = new float[partitions];
         smoothedPower = new float[bins];
+        farEnergies = new float[partitions];
         backgroundEcho = new float[block];
         backgroundError = new float[block];
         // Far spectra below ~-80 dBFS per bin stop steering the adaptation.
@@ -134,6 +138,10 @@ final class EchoCanceller {
     void process(float[] mic, long farNow, float[] error, float[] echo) {
         spectra.push(far, farNow - alignment, fft);
         float farEnergy = spectra.newestBlockEnergy();
+        farSpanEnergy += farEnergy - farEnergies[farEnergyIndex];
+        farEnergies[farEnergyIndex] = farEnergy;
+        farEnergyIndex = (farEnergyIndex + 1) % partitions;
+        farSpanEnergy = Math.max(0, farSpanEnergy);
         predict(foreground, echo);
         predict(background, backgroundEcho);
         double micEnergy = 0;
@@ -149,7 +157,9 @@ final class EchoCanceller {
             float d = echo[i] - backgroundEcho[i];
             difference += d * d;
         }
-        if (!Double.isFinite(fgEnergy) || fgEnergy > DIVERGED * micEnergy + block * 1e-6) {
+        // Diverged: an output no echo of the far signal in the filter's span could explain. (Against
+        // the microphone alone this fired on an unconverged tail over a quiet microphone.)
+        if (!Double.isFinite(fgEnergy) || fgEnergy > DIVERGED * (micEnergy + farSpanEnergy) + block * 1e-6) {
             reset(mic, error, echo); // diverged: nothing the filter says can be trusted
             return;
         }
