@@ -154,8 +154,8 @@ final class DelayEstimator {
         }
         agreeing = candidate >= 0 && Math.abs(onset - candidate) <= AGREEMENT_LAGS ? agreeing + 1 : 1;
         candidate = onset;
-        if (agreeing >= LOOKS_TO_AGREE) {
-            delayLags = onset;
+        if (agreeing >= LOOKS_TO_AGREE && Math.abs(onset - delayLags) > AGREEMENT_LAGS) {
+            delayLags = onset; // moves of a millisecond or less are jitter, not a new delay
         }
     }
 
