@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Runs media-capture's benchmarks ({@code ./mvnw -Pbench verify}): capture-to-track latency and
- * CPU of 1280x720@30 from the synthetic camera, the file camera and the screen. Each prints and
+ * CPU of 1280x720@30 from the synthetic camera, the file camera and the screen, and the audio
+ * processing chain's CPU per frame and added latency. Each prints and
  * writes its JSON; {@code -Dbench.only=File,Screen} runs those whose class name contains a word.
  */
 public final class CaptureBenchmarks {
@@ -18,6 +19,7 @@ public final class CaptureBenchmarks {
         all.put("SyntheticCameraBenchmark", SyntheticCameraBenchmark::main);
         all.put("FileCameraBenchmark", FileCameraBenchmark::main);
         all.put("ScreenCaptureBenchmark", ScreenCaptureBenchmark::main);
+        all.put("AudioProcessingBenchmark", AudioProcessingBenchmark::main);
         BenchmarkRunner.runSelected(all, args);
     }
 }
