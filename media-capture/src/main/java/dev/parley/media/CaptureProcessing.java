@@ -107,9 +107,9 @@ final class CaptureProcessing implements AutoCloseable {
         long renderDelayNanos = echo.renderDelayNanos();
         if (renderDelayNanos >= 0) {
             lastRenderDelayNanos = renderDelayNanos;
+            // Reported beside the canceller's own estimate (MediaDevices.echoPathDelay): the
+            // processing finds the echo's delay from the signals, buffers in the sound server included.
             lastCaptureDelayNanos = captureDelayNanos;
-            // UNTIL apm-dsp: a direct call to setDelayHintMillis once the contract has it (see the hooks)
-            ProcessingContractHooks.setDelayHint(running, (renderDelayNanos + captureDelayNanos) / 1e6);
         }
         int channels = frame.channels();
         for (int i = 0; i < FRAME; i++) {
@@ -120,7 +120,7 @@ final class CaptureProcessing implements AutoCloseable {
             mono[i] = (short) (sum / channels);
         }
         CaptureResult result = running.processCapture(mono, 0);
-        VoiceActivity voice = ProcessingContractHooks.voiceActivity(running, result);
+        VoiceActivity voice = result.voiceActive() ? VoiceActivity.ACTIVE : VoiceActivity.INACTIVE;
         if (channels == 1) {
             return new AudioFrame(mono, RATE, 1, frame.captureTimeNanos(), voice);
         }
