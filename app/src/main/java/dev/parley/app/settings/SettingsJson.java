@@ -14,7 +14,8 @@ import java.util.Optional;
  *   "server": { "kind": "embedded" }            or { "kind": "url", "url": "wss://…" },
  *   "devices": { "camera": "…", "microphone": "…", "speaker": "…" },   (each may be absent: the default)
  *   "theme": "light" | "dark",
- *   "window": { "x": 10, "y": 20, "width": 900, "height": 600 } }     (absent: not remembered)
+ *   "window": { "x": 10, "y": 20, "width": 900, "height": 600 },      (absent: not remembered)
+ *   "trustedServer": { "url": "wss://…", "sha256": "AB:01:…" } }     (absent: none; older files lack it)
  * </pre>
  * Reading is lenient ({@link LenientFields}): each missing or refused field takes its default.
  */
@@ -44,6 +45,12 @@ final class SettingsJson {
             window.addProperty("height", w.height());
             out.add("window", window);
         });
+        s.trustedServer().ifPresent(t -> {
+            JsonObject trusted = new JsonObject();
+            trusted.addProperty("url", t.server().toString());
+            trusted.addProperty("sha256", t.sha256());
+            out.add("trustedServer", trusted);
+        });
         return out;
     }
 
@@ -60,7 +67,9 @@ final class SettingsJson {
         Optional<String> speaker = devices.get("speaker", d.speakerId(), e -> deviceId(d, LenientFields.string(e)));
         Theme theme = f.get("theme", d.theme(), e -> theme(LenientFields.string(e)));
         Optional<WindowBounds> window = f.get("window", d.window(), e -> Optional.of(window(LenientFields.object(e))));
-        return new Settings(name, server, camera, microphone, speaker, theme, window);
+        Optional<TrustedServer> trusted = f.get("trustedServer", d.trustedServer(),
+                e -> Optional.of(trustedServer(LenientFields.object(e))));
+        return new Settings(name, server, camera, microphone, speaker, theme, window, trusted);
     }
 
     private static ServerChoice server(JsonObject o) {
@@ -79,6 +88,13 @@ final class SettingsJson {
             default:
                 throw new IllegalArgumentException("kind must be \"embedded\" or \"url\", not \"" + kind + "\"");
         }
+    }
+
+    private static TrustedServer trustedServer(JsonObject o) {
+        if (o.get("url") == null || o.get("sha256") == null) {
+            throw new IllegalArgumentException("needs a url and a sha256");
+        }
+        return new TrustedServer(URI.create(LenientFields.string(o.get("url"))), LenientFields.string(o.get("sha256")));
     }
 
     private static Theme theme(String name) {

@@ -35,8 +35,11 @@ class SettingsStoreTest {
                 .withServer(ServerChoice.remote(URI.create("wss://signal.example:8443/signal")))
                 .withDevices(Optional.of("/dev/video0"), Optional.of("alsa:hw:1,0"), Optional.of("Speakers (Realtek)"))
                 .withTheme(Theme.DARK)
-                .withWindow(Optional.of(new WindowBounds(-1280, 40.5, 960, 640)));
+                .withWindow(Optional.of(new WindowBounds(-1280, 40.5, 960, 640)))
+                .withTrustedServer(Optional.of(new TrustedServer(URI.create("wss://signal.example:8443/signal"), PIN)));
     }
+
+    private static final String PIN = "AB:".repeat(31) + "CD";
 
     @Test
     void roundTrip_everyField() throws Exception {
@@ -132,5 +135,22 @@ class SettingsStoreTest {
         assertThrows(IllegalArgumentException.class, () -> new WindowBounds(0, 0, Double.NaN, 600));
         assertThrows(IllegalArgumentException.class,
                 () -> Settings.defaults().withDevices(Optional.of("a\nb"), Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void aTrustedCertificate_countsOnlyForItsOwnServer() {
+        Settings s = everythingSet();
+        assertEquals(Optional.of(PIN), s.trustedFingerprint(URI.create("wss://signal.example:8443/signal")));
+        assertEquals(Optional.empty(), s.trustedFingerprint(URI.create("wss://other.example:8443/signal")));
+        assertEquals(PIN, new TrustedServer(URI.create("wss://a.example/"), PIN.toLowerCase()).sha256(), "kept upper-case");
+        assertThrows(IllegalArgumentException.class, () -> new TrustedServer(URI.create("ws://a.example/"), PIN));
+        assertThrows(IllegalArgumentException.class, () -> new TrustedServer(URI.create("wss://a.example/"), "AB:CD"));
+    }
+
+    @Test
+    void aDamagedTrustedCertificate_isDropped_theRestLoads() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{\"version\": 1, \"displayName\": \"Ada\","
+                + " \"trustedServer\": {\"url\": \"wss://a.example/\", \"sha256\": \"not a fingerprint\"}}");
+        assertEquals(Settings.defaults().withDisplayName("Ada"), store().load());
     }
 }
