@@ -18,6 +18,15 @@ public interface DialogService {
     /** Asks a yes/no question; true only if the person confirms. */
     boolean confirm(String title, String message);
 
+    /**
+     * Asks a question whose two answers are named on the buttons ("Trust" / "Cancel"); true only
+     * if the person presses {@code confirmButton}. Implementations without named buttons ask
+     * {@link #confirm(String, String)}.
+     */
+    default boolean confirm(String title, String message, String confirmButton, String cancelButton) {
+        return confirm(title, message);
+    }
+
     /** Asks for one line of text; empty if the person cancels. */
     Optional<String> askText(String title, String message, String initialText);
 }

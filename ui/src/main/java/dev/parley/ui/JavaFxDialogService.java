@@ -3,6 +3,8 @@ package dev.parley.ui;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.TextInputDialog;
@@ -31,6 +33,17 @@ public final class JavaFxDialogService implements DialogService {
     public boolean confirm(String title, String message) {
         return alert(Alert.AlertType.CONFIRMATION, title, message).showAndWait()
                 .filter(ButtonType.OK::equals).isPresent();
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmButton, String cancelButton) {
+        ButtonType yes = new ButtonType(confirmButton, ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(cancelButton, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, no);
+        prepare(alert, title);
+        ((Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);   // the safe answer on Enter
+        ((Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        return alert.showAndWait().filter(yes::equals).isPresent();
     }
 
     @Override

@@ -51,6 +51,19 @@ class JavaFxDialogServiceTest {
     }
 
     @Test
+    void confirmWithNamedButtonsIsTrueOnlyForTheConfirmingOne() throws Exception {
+        CompletableFuture<Boolean> trusted = ask(() -> dialogs.confirm("Untrusted", "Trust it?", "Trust", "Cancel"));
+        DialogPane pane = openDialog();
+        assertEquals("Trust it?", pane.getContentText());
+        pressNamed(pane, "Trust");
+        assertEquals(true, trusted.get(5, TimeUnit.SECONDS));
+
+        CompletableFuture<Boolean> cancelled = ask(() -> dialogs.confirm("Untrusted", "Trust it?", "Trust", "Cancel"));
+        pressNamed(openDialog(), "Cancel");
+        assertEquals(false, cancelled.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
     void askTextReturnsWhatWasTypedOrNothingOnCancel() throws Exception {
         CompletableFuture<Optional<String>> typed = ask(() -> dialogs.askText("Call", "Name", "Ada"));
         DialogPane pane = openDialog();
@@ -100,6 +113,11 @@ class JavaFxDialogServiceTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void pressNamed(DialogPane pane, String text) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> pane.getButtonTypes().stream().filter(t -> t.getText().equals(text))
+                .map(t -> (Button) pane.lookupButton(t)).findFirst().orElseThrow().fire()).get(5, TimeUnit.SECONDS);
     }
 
     private static void press(DialogPane pane, ButtonType type) throws Exception {

@@ -52,6 +52,7 @@ public final class MainViewModel implements AutoCloseable {
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyObjectWrapper<ConnectionState> connection =
             new ReadOnlyObjectWrapper<>(this, "connection", ConnectionState.OFFLINE);
+    private final StringProperty offlineReason = new SimpleStringProperty(this, "offlineReason", "");
     private final StringBinding connectionText;
     private final ObservableList<CallHistoryEntry> history = FXCollections.observableArrayList();
     private final ObservableList<CallHistoryEntry> readOnlyHistory = FXCollections.unmodifiableObservableList(history);
@@ -75,8 +76,12 @@ public final class MainViewModel implements AutoCloseable {
                 navigator.applyTheme(dark ? Theme.DARK : Theme.LIGHT);
             }
         });
-        connectionText = Bindings.createStringBinding(
-                () -> messages.get("main.connection." + connection.get().name().toLowerCase(Locale.ROOT)), connection);
+        connectionText = Bindings.createStringBinding(this::describeConnection, connection, offlineReason);
+        connection.addListener((obs, was, now) -> {
+            if (now == ConnectionState.CONNECTED) {
+                offlineReason.set("");   // a reason for being offline is over once connected
+            }
+        });
     }
 
     /** Subscribes to the directory and shows its current state. */
@@ -127,6 +132,21 @@ public final class MainViewModel implements AutoCloseable {
     /** A call to yourself: your camera and microphone through the whole engine and back. */
     public void testCall() {
         navigator.startTestCall();
+    }
+
+    /**
+     * Why the app is offline and not trying again ("you did not trust the server's certificate"),
+     * shown with the offline state in the status line until the app connects; empty: no reason.
+     */
+    public void setOfflineReason(String reason) {
+        offlineReason.set(reason == null ? "" : reason);
+    }
+
+    private String describeConnection() {
+        String state = messages.get("main.connection." + connection.get().name().toLowerCase(Locale.ROOT));
+        String reason = offlineReason.get();
+        return connection.get() == ConnectionState.OFFLINE && !reason.isEmpty()
+                ? messages.get("main.connection.offlineBecause", state, reason) : state;
     }
 
     /** Who we are here and where others reach us, for the status line ("Ada · ws://192.0.2.5:47800/signal"). */

@@ -69,6 +69,17 @@ class MainViewModelTest {
     }
 
     @Test
+    void anOfflineReasonIsShownWhileOfflineAndForgottenOnceConnected() {
+        directory.emit(l -> l.onConnectionState(ConnectionState.OFFLINE));
+        vm.setOfflineReason("you did not trust the server's certificate");
+        assertEquals("Offline \u00b7 you did not trust the server's certificate", vm.connectionTextProperty().get());
+        directory.emit(l -> l.onConnectionState(ConnectionState.CONNECTED));
+        assertEquals("Connected", vm.connectionTextProperty().get());
+        directory.emit(l -> l.onConnectionState(ConnectionState.OFFLINE));
+        assertEquals("Offline", vm.connectionTextProperty().get(), "the old reason is gone");
+    }
+
+    @Test
     void anIncomingCallOpensItsScreenAndSettingsOpen() {
         directory.ring(new IncomingCall("c1", "Ada"));
         vm.openSettings();
