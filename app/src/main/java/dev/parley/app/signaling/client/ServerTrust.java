@@ -55,6 +55,21 @@ public final class ServerTrust {
         return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
     }
 
+    /**
+     * True when {@code failure} (a failed {@code connect()}, possibly wrapped) is this trust
+     * refusing the server's certificate — unknown issuer, a different certificate than the pin,
+     * expired — as opposed to a server that is down, is not TLS, or refused the registration.
+     */
+    public static boolean refusedCertificate(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CertificateException || t instanceof java.security.cert.CertPathValidatorException
+                    || t instanceof java.security.cert.CertPathBuilderException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A trust manager that accepts exactly the pinned certificate as the server's leaf. */
     X509TrustManager pinnedTrustManager() {
         if (pinnedSha256 == null) {

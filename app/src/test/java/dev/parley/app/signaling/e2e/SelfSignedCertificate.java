@@ -23,9 +23,9 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A fresh self-signed P-256 certificate for 127.0.0.1, written as the PEM files an operator would have. */
-record SelfSignedCertificate(X509Certificate certificate, Path certificateFile, Path keyFile) {
+public record SelfSignedCertificate(X509Certificate certificate, Path certificateFile, Path keyFile) {
 
-    static SelfSignedCertificate create(Path dir) throws Exception {
+    public static SelfSignedCertificate create(Path dir) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = generator.generateKeyPair();
