@@ -8,12 +8,10 @@ import dev.parley.ui.port.CallHistoryEntry;
 import dev.parley.ui.port.ServerChoice;
 import dev.parley.app.settings.Settings;
 import dev.parley.app.settings.SettingsStore;
-import dev.parley.app.signaling.client.ServerTrust;
-import dev.parley.app.signaling.client.SignalingClient;
-import dev.parley.app.signaling.client.SignalingClientConfig;
-import dev.parley.app.signaling.client.SignalingClientRuntime;
 import dev.parley.rtc.EngineSettings;
+import dev.parley.ui.DialogService;
 import dev.parley.ui.FxThread;
+import dev.parley.ui.JavaFxDialogService;
 import dev.parley.ui.Messages;
 import dev.parley.ui.Theme;
 import dev.parley.ui.main.MainViewModel;
@@ -27,8 +25,8 @@ import dev.parley.ui.port.OutgoingCall;
 import dev.parley.ui.port.SelectedDevices;
 import java.io.IOException;
 import java.net.URI;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,6 +49,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DesktopApp implements Navigator, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+    /** How long fetching a server's certificate (to ask the user about it) may take. */
+    private static final Duration PROBE_DEADLINE = Duration.ofSeconds(5);
 
     private final DesktopOptions options;
     private final Clock clock = Clock.systemDefaultZone();
@@ -65,12 +65,12 @@ public final class DesktopApp implements Navigator, AutoCloseable {
     private final AppDevices devices;
     private final CallServices services;
     private final TestCallStarter testCalls;
-    private Settings settings;
+    private volatile Settings settings;   // changed on the FX thread, read by background work too
     private Windows windows;
     private MainViewModel mainModel;
     private EmbeddedServerHost host;
-    private SignalingClientRuntime runtime;
-    private SignalingClient client;
+    private DialogService dialogs;
+    private SignalingConnection connection;
     private SignalingDirectory directory;
 
     DesktopApp(DesktopOptions options) {
@@ -107,6 +107,7 @@ public final class DesktopApp implements Navigator, AutoCloseable {
     /** Shows the first window: the first-run screen until a name is saved, then the main screen. */
     void show(Stage stage) {
         settings = settingsStore.load();
+        dialogs = new JavaFxDialogService(stage);
         if (!settings.hasDisplayName() && options.name().isPresent()) {
             settings = settings.withDisplayName(options.name().get());
         }
@@ -156,17 +157,19 @@ public final class DesktopApp implements Navigator, AutoCloseable {
     }
 
     private void connect(URI server) {
-        try {
-            runtime = new SignalingClientRuntime(ServerTrust.systemDefault(), 2);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no TLS for signaling: " + e.getMessage(), e);
-        }
-        client = new SignalingClient(SignalingClientConfig.of(server, settings.displayName(), null), runtime, directory);
-        directory.attach(client);
-        client.connect().exceptionally(failure -> {
-            LOG.warn("signaling at {}: {} (retrying)", server, failure.toString());
-            return null;
+        ServerPins pins = new ServerPins(() -> settings, changed -> {
+            settings = changed;
+            save();
         });
+        SignalingConnection.Status status = new SignalingConnection.Status() {
+            @Override
+            public void offline(String reason) {
+                fx.execute(() -> mainModel.setOfflineReason(reason));
+            }
+        };
+        connection = new SignalingConnection(server, settings.displayName(), directory, pins,
+                new ServerTrustPrompt(dialogs, messages), fx, background, timer, messages, status, PROBE_DEADLINE);
+        connection.start();
     }
 
     // ---- Navigator
@@ -250,11 +253,8 @@ public final class DesktopApp implements Navigator, AutoCloseable {
 
     @Override
     public void close() {
-        if (client != null) {
-            client.close();
-        }
-        if (runtime != null) {
-            runtime.close();
+        if (connection != null) {
+            connection.close();
         }
         if (host != null) {
             host.close();
