@@ -3,10 +3,15 @@ package dev.parley.app.cli;
 import dev.parley.app.signaling.protocol.IceServer;
 import dev.parley.app.signaling.server.SignalingServer;
 import dev.parley.app.signaling.server.SignalingServerConfig;
+import dev.parley.app.signaling.client.ServerTrust;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,11 +75,22 @@ public final class ServerCommand implements Callable<Integer> {
         try (SignalingServer server = SignalingServer.start(config)) {
             spec.commandLine().getOut().println("Signaling: " + server.webSocketUri());
             spec.commandLine().getOut().println("Calling page: " + server.pageUri());
+            if (tlsCertificate != null) {
+                // What users compare when their app asks whether to trust a self-signed certificate.
+                spec.commandLine().getOut().println("Certificate SHA-256: " + certificateFingerprint(tlsCertificate));
+            }
             spec.commandLine().getOut().flush();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "parley-server-stop"));
             stopped.await();
         }
         return 0;
+    }
+
+    /** The SHA-256 fingerprint of the server's own certificate (the first in the PEM chain), in colon form. */
+    static String certificateFingerprint(Path pemChain) throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(pemChain)) {
+            return ServerTrust.fingerprint((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
     }
 
     /** The server configuration these options describe. */

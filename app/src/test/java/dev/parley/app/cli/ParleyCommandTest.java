@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.app.signaling.protocol.IceServer;
+import dev.parley.app.signaling.client.ServerTrust;
+import dev.parley.app.signaling.e2e.SelfSignedCertificate;
 import dev.parley.app.signaling.server.SignalingServerConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -194,5 +196,12 @@ class ParleyCommandTest {
         int code = new CommandLine(new ParleyCommand(System.out)).setErr(new PrintWriter(err)).execute("server", "--port", "x");
         assertEquals(2, code);
         assertTrue(err.toString().contains("--port"), err.toString());
+    }
+
+    @Test
+    void serverPrintsTheFingerprintUsersCompare() throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.create(dir);
+        assertEquals(ServerTrust.fingerprint(certificate.certificate()),
+                ServerCommand.certificateFingerprint(certificate.certificateFile()));
     }
 }
