@@ -88,7 +88,7 @@ final class SignalingConnection implements AutoCloseable {
         try {
             attempt = open(pin);
         } catch (GeneralSecurityException | IllegalStateException e) {
-            return offline(messages.get("main.offline.refused", e.getMessage()));
+            return offline(messages.get("main.offline.failed", e.getMessage()));
         }
         // Off the client's lane: what follows blocks (the probe) or closes that client's runtime.
         return attempt.connect().handle((registered, failure) -> failure).thenComposeAsync(failure -> {
@@ -99,7 +99,7 @@ final class SignalingConnection implements AutoCloseable {
                 return askAboutCertificate(pin, failure);
             }
             LOG.warn("signaling at {}: {}", server, failure.toString());
-            return offline(messages.get("main.offline.refused", reasonOf(failure)));
+            return offline(messages.get("main.offline.failed", reasonOf(failure)));
         }, background);
     }
 
@@ -121,7 +121,8 @@ final class SignalingConnection implements AutoCloseable {
             presented = PresentedCertificate.fetch(server, probeDeadline, timer);
         } catch (IOException e) {
             LOG.warn("signaling at {}: certificate refused ({}), and fetching it failed: {}", server, refusal, e.toString());
-            return offline(messages.get("main.offline.noCertificate", server.getHost(), e.getMessage()));
+            Throwable why = e.getCause() != null ? e.getCause() : e;   // the probe's own message repeats the address
+            return offline(messages.get("main.offline.noCertificate", server.getHost(), reasonOf(why)));
         }
         if (pin.isPresent() && pin.get().equals(presented.sha256())) {
             // The very certificate the user trusted, refused anyway (expired, say): asking again cannot help.

@@ -245,4 +245,17 @@ class SignalingConnectionTest {
         assertTrue(app.offlineReason.get(WAIT, TimeUnit.SECONDS).contains("did not trust"));
         assertEquals(Optional.of(before), store.load().trustedFingerprint(address));
     }
+
+    @Test
+    void otherFailuresAreNotQuestionsAboutTheCertificate() throws Exception {
+        store.save(store.load().withTrustedServer(Optional.of(new TrustedServer(address, fingerprint()))));
+        assertTrue(new Start(new ScriptedDialogs()).connect());
+        ScriptedDialogs nobodyAsked = new ScriptedDialogs();
+        Start second = new Start(nobodyAsked);   // the same name: the server refuses the registration
+
+        assertFalse(second.connect());
+        assertEquals(List.of(), nobodyAsked.asked);
+        String reason = second.offlineReason.get(WAIT, TimeUnit.SECONDS);
+        assertTrue(reason.startsWith("could not connect: ") && reason.contains("name-taken"), reason);
+    }
 }
