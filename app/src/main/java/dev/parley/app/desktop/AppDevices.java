@@ -3,6 +3,7 @@ package dev.parley.app.desktop;
 import dev.parley.app.StartupMarks;
 import dev.parley.app.media.AppMedia;
 import dev.parley.media.AudioLevelMeter;
+import dev.parley.rtc.AudioFrame;
 import dev.parley.media.ConstrainNumber;
 import dev.parley.media.ConstrainString;
 import dev.parley.media.MediaDeviceInfo;
@@ -102,8 +103,10 @@ public final class AppDevices implements Devices {
     private AutoCloseable meter(MediaStream stream, LevelListener listener, AtomicBoolean closed) {
         MediaStreamTrack track = stream.getAudioTracks().get(0);
         AudioLevelMeter meter = AudioLevelMeter.attach(track);
-        ScheduledFuture<?> readings = clock.scheduleAtFixedRate(() -> listener.onLevel(meterLevel(meter.peakDbfs())),
-                0, LEVEL_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> readings = clock.scheduleAtFixedRate(() -> {
+            listener.onLevel(meterLevel(meter.peakDbfs()));
+            listener.onSpeaking(meter.voiceActivity() == AudioFrame.VoiceActivity.ACTIVE);
+        }, 0, LEVEL_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         AutoCloseable stop = () -> {
             readings.cancel(false);
             meter.close();

@@ -73,6 +73,12 @@ public final class FirstRunView extends VBox {
         level.setId("micLevel");
         level.getStyleClass().add("level-meter");
         level.progressProperty().bind(vm.microphoneLevelProperty());
+        Label speaking = new Label(messages.get("firstRun.speaking"));
+        speaking.setId("micSpeaking");
+        speaking.getStyleClass().add("voice-detected");
+        speaking.visibleProperty().bind(vm.microphoneSpeakingProperty());
+        HBox meter = new HBox(8, level, speaking);
+        meter.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Button speakerTest = new Button(messages.get("firstRun.speakerTest"));
         speakerTest.setId("speakerTest");
         speakerTest.setOnAction(e -> vm.testSpeaker());
@@ -82,7 +88,7 @@ public final class FirstRunView extends VBox {
         devices.setVgap(6);
         devices.addRow(0, new Label(messages.get("firstRun.camera")), combo("camera", vm.cameras(), vm.cameraProperty()));
         devices.addRow(1, new Label(messages.get("firstRun.microphone")),
-                combo("microphone", vm.microphones(), vm.microphoneProperty()), level);
+                combo("microphone", vm.microphones(), vm.microphoneProperty()), meter);
         devices.addRow(2, new Label(messages.get("firstRun.speaker")),
                 combo("speaker", vm.speakers(), vm.speakerProperty()), speakerTest);
 

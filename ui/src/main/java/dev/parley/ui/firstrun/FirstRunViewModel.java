@@ -8,6 +8,7 @@ import dev.parley.ui.port.DeviceLists;
 import dev.parley.ui.port.DeviceOption;
 import dev.parley.ui.port.Devices;
 import dev.parley.ui.port.FirstRunResult;
+import dev.parley.ui.port.LevelListener;
 import dev.parley.ui.port.SelectedDevices;
 import dev.parley.ui.port.ServerChoice;
 import java.util.List;
@@ -19,6 +20,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -62,6 +65,7 @@ public final class FirstRunViewModel implements AutoCloseable {
     private final ObjectProperty<DeviceOption> speaker = new SimpleObjectProperty<>(this, "speaker");
     private final ReadOnlyObjectWrapper<MediaStreamTrack> preview = new ReadOnlyObjectWrapper<>(this, "preview");
     private final ReadOnlyDoubleWrapper microphoneLevel = new ReadOnlyDoubleWrapper(this, "microphoneLevel");
+    private final ReadOnlyBooleanWrapper microphoneSpeaking = new ReadOnlyBooleanWrapper(this, "microphoneSpeaking");
 
     private AutoCloseable levelHandle;
     private boolean closed;
@@ -137,14 +141,29 @@ public final class FirstRunViewModel implements AutoCloseable {
     private void listenToMicrophone(DeviceOption option) {
         closeLevel();
         microphoneLevel.set(0);
+        microphoneSpeaking.set(false);
         if (option == null || closed) {
             return;
         }
-        levelHandle = devices.microphoneLevel(option.id(), level -> fx.execute(() -> {
-            if (microphone.get() == option && !closed) {
-                microphoneLevel.set(Math.max(0, Math.min(1, level)));
+        levelHandle = devices.microphoneLevel(option.id(), new LevelListener() {
+            @Override
+            public void onLevel(double level) {
+                fx.execute(() -> {
+                    if (microphone.get() == option && !closed) {
+                        microphoneLevel.set(Math.max(0, Math.min(1, level)));
+                    }
+                });
             }
-        }));
+
+            @Override
+            public void onSpeaking(boolean speaking) {
+                fx.execute(() -> {
+                    if (microphone.get() == option && !closed) {
+                        microphoneSpeaking.set(speaking);
+                    }
+                });
+            }
+        });
     }
 
     private void closeLevel() {
@@ -203,5 +222,8 @@ public final class FirstRunViewModel implements AutoCloseable {
     public ReadOnlyObjectProperty<MediaStreamTrack> previewProperty() { return preview.getReadOnlyProperty(); }
     /** The chosen microphone's level, 0..1. */
     public ReadOnlyDoubleProperty microphoneLevelProperty() { return microphoneLevel.getReadOnlyProperty(); }
+
+    /** Whether the chosen microphone hears a voice now (its audio processing's voice detection). */
+    public ReadOnlyBooleanProperty microphoneSpeakingProperty() { return microphoneSpeaking.getReadOnlyProperty(); }
     Messages messages() { return messages; }
 }

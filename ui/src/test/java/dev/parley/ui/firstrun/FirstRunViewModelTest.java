@@ -10,6 +10,7 @@ import dev.parley.rtc.MediaStreamTrackState;
 import dev.parley.ui.FxThread;
 import dev.parley.ui.fakes.FakeDevices;
 import dev.parley.ui.fakes.TestMessages;
+import dev.parley.ui.port.LevelListener;
 import dev.parley.ui.port.FirstRunResult;
 import dev.parley.ui.port.SelectedDevices;
 import java.net.URI;
@@ -141,6 +142,23 @@ class FirstRunViewModelTest {
         assertEquals(0, vm.microphoneLevelProperty().get(), 1e-9);
         devices.levelListeners.get("mic2").onLevel(1.7); // out of range: clamped
         assertEquals(1, vm.microphoneLevelProperty().get(), 1e-9);
+    }
+
+    @Test
+    void voiceDetectionFollowsTheChosenMicrophoneAndStartsOverOnAnother() {
+        assertFalse(vm.microphoneSpeakingProperty().get());
+        devices.levelListeners.get("mic1").onSpeaking(true);
+        assertTrue(vm.microphoneSpeakingProperty().get());
+
+        LevelListener first = devices.levelListeners.get("mic1");
+        vm.microphoneProperty().set(FakeDevices.LISTS.microphones().get(1));
+        assertFalse(vm.microphoneSpeakingProperty().get(), "a new microphone has not heard anyone yet");
+        first.onSpeaking(true); // a late reading from the microphone left behind
+        assertFalse(vm.microphoneSpeakingProperty().get());
+        devices.levelListeners.get("mic2").onSpeaking(true);
+        assertTrue(vm.microphoneSpeakingProperty().get());
+        devices.levelListeners.get("mic2").onSpeaking(false);
+        assertFalse(vm.microphoneSpeakingProperty().get());
     }
 
     @Test
