@@ -11,7 +11,11 @@ package dev.parley.media.processing;
  * @param agcGainDb the automatic gain control's current gain
  * @param filterResets how often a diverged echo filter was reset
  * @param renderFramesDropped far-end frames overwritten before the capture side took them
+ * @param realignments how often the echo filter was moved to a new delay (estimate changes and far-clock jumps)
+ * @param farSilenceFills how often the speaker handed over nothing for a while and silence was filled in
+ * @param farClockRebases how often the far clock was moved onto the speaker's frames (they came later than
+ *     it assumed, or stayed far ahead of it)
  */
 public record AudioProcessingStats(double delayMillis, double erleDb, double echoLeak, double agcGainDb,
-        long filterResets, long renderFramesDropped) {
+        long filterResets, long renderFramesDropped, long realignments, long farSilenceFills, long farClockRebases) {
 }
