@@ -46,7 +46,7 @@ class AudioProcessingDevicesTest {
     @Test
     void aSpeakerHandsTheReferenceWhatItWritesMixedToMonoWithItsDelayAndTheSilenceWhenIdle() throws Exception {
         ScriptedSoundSystem sound = new ScriptedSoundSystem(48_000, 1000);
-        sound.playbackFill = 0.1; // 4 ms of the 40 ms line: under 10 ms, so the idle speaker writes silence
+        sound.playbackFill = 0.1; // 4 ms of the 40 ms line: room for silence while idle
         devices = new MediaDevices(List.of(new JavaSoundProvider(sound)), OPTIONS);
         AtomicInteger loud = new AtomicInteger();
         AtomicInteger silent = new AtomicInteger();
