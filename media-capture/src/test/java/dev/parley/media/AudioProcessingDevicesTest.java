@@ -114,6 +114,8 @@ class AudioProcessingDevicesTest {
             EchoPathDelay delay = devices.echoPathDelay(microphone).orElseThrow();
             assertEquals(20, delay.renderMillis(), 0.5, delay.toString());
             assertEquals(60, delay.captureMillis(), 0.5, delay.toString());
+            assertTrue(devices.audioProcessingStats(microphone).isPresent(), "the processing's figures");
+            assertTrue(devices.audioProcessingStats(source.createTrack("not a device's")).isEmpty());
         } finally {
             speaker.close();
             source.close();
