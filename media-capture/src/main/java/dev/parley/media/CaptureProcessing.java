@@ -2,6 +2,7 @@ package dev.parley.media;
 
 import dev.parley.media.processing.AudioProcessing;
 import dev.parley.media.processing.AudioProcessingConfig;
+import dev.parley.media.processing.AudioProcessingStats;
 import dev.parley.media.processing.CaptureResult;
 import dev.parley.rtc.AudioFrame;
 import dev.parley.rtc.AudioFrame.VoiceActivity;
@@ -83,6 +84,11 @@ final class CaptureProcessing implements AutoCloseable {
         long render = lastRenderDelayNanos;
         long capture = lastCaptureDelayNanos;
         return render < 0 || capture < 0 ? null : new EchoPathDelay(render / 1e6, capture / 1e6);
+    }
+
+    /** The processing's current figures; null before the first processed frame. */
+    synchronized AudioProcessingStats stats() {
+        return processing == null ? null : processing.stats();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.parley.media;
 
+import dev.parley.media.processing.AudioProcessingStats;
 import dev.parley.rtc.MediaStreamTrack;
 import java.util.Optional;
 
@@ -31,6 +32,11 @@ public interface DeviceCapture extends AutoCloseable {
      * before the first frame with a speaker playing.
      */
     default Optional<EchoPathDelay> echoPathDelay() {
+        return Optional.empty();
+    }
+
+    /** The audio processing's current figures for a microphone that processes; empty otherwise. */
+    default Optional<AudioProcessingStats> audioProcessingStats() {
         return Optional.empty();
     }
 

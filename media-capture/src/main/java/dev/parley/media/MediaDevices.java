@@ -1,5 +1,6 @@
 package dev.parley.media;
 
+import dev.parley.media.processing.AudioProcessingStats;
 import dev.parley.rtc.MediaStream;
 import dev.parley.rtc.MediaStreamTrack;
 import java.util.ArrayList;
@@ -157,6 +158,15 @@ public final class MediaDevices implements AutoCloseable {
      */
     public Optional<EchoPathDelay> echoPathDelay(MediaStreamTrack track) {
         return Optional.ofNullable(captures.get(track)).flatMap(DeviceCapture::echoPathDelay);
+    }
+
+    /**
+     * For a microphone track this object made: its audio processing's current figures (echo
+     * delay estimate, realignments, far-clock corrections; for stats and logs). Empty for other
+     * tracks and before the first processed frame.
+     */
+    public Optional<AudioProcessingStats> audioProcessingStats(MediaStreamTrack track) {
+        return Optional.ofNullable(captures.get(track)).flatMap(DeviceCapture::audioProcessingStats);
     }
 
     /** Where this object's speakers publish what they play (for tests). */

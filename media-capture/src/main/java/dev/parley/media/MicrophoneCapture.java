@@ -1,6 +1,7 @@
 package dev.parley.media;
 
 import dev.parley.media.SoundSystem.CaptureLine;
+import dev.parley.media.processing.AudioProcessingStats;
 import dev.parley.rtc.AudioFrame;
 import dev.parley.rtc.AudioTrackSource;
 import dev.parley.rtc.MediaStreamTrack;
@@ -87,6 +88,11 @@ final class MicrophoneCapture implements DeviceCapture {
     @Override
     public Optional<EchoPathDelay> echoPathDelay() {
         return Optional.ofNullable(processing.lastDelay());
+    }
+
+    @Override
+    public Optional<AudioProcessingStats> audioProcessingStats() {
+        return Optional.ofNullable(processing.stats());
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * frames in a queue of {@value #QUEUE_FRAMES} (the oldest is dropped when it is full, so delay
  * can not build up), and a playout thread writes them to a line of {@value #LINE_BUFFER_MILLIS} ms
  * at 48 kHz, resampling other rates with core-rtc's {@link AudioResampler}. When nothing comes it
- * keeps the line fed with 10 ms of silence so that the device does not underrun and restart.
+ * keeps the line filled with silence so that the device does not underrun and restart.
  * The line opens at the first frame's channel count and reopens if that changes.
  *
  * <p>The thread never blocks inside the driver: it writes only what the line has room for, and
@@ -197,17 +197,22 @@ final class SpeakerOutput implements AudioOutput {
         }
     }
 
-    /** With nothing to play, keep at least 10 ms in the device so it does not underrun. */
+    /**
+     * With nothing to play, keep the line as full as playing keeps it, in 10 ms blocks of silence.
+     * Topping it up only when it ran nearly dry let PulseAudio's stream underrun again and again
+     * (it drains the line in bursts): the sound server then plays silence nobody wrote, and the
+     * echo reference loses step with what the speaker plays.
+     */
     private void keepFed() {
         PlaybackLine open = line;
         if (open == null) {
             return;
         }
         int tenMillis = RATE / 100 * open.channels() * 2;
-        if (open.bufferSize() - open.available() < tenMillis) {
-            if (silence.length != tenMillis) {
-                silence = new byte[tenMillis];
-            }
+        if (silence.length != tenMillis) {
+            silence = new byte[tenMillis];
+        }
+        for (int blocks = open.available() / tenMillis; blocks > 0 && running; blocks--) {
             writeAll(open, silence, silence.length);
             silenceWritten.incrementAndGet();
         }

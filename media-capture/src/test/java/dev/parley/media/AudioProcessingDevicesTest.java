@@ -46,7 +46,7 @@ class AudioProcessingDevicesTest {
     @Test
     void aSpeakerHandsTheReferenceWhatItWritesMixedToMonoWithItsDelayAndTheSilenceWhenIdle() throws Exception {
         ScriptedSoundSystem sound = new ScriptedSoundSystem(48_000, 1000);
-        sound.playbackFill = 0.1; // 4 ms of the 40 ms line: under 10 ms, so the idle speaker writes silence
+        sound.playbackFill = 0.1; // 4 ms of the 40 ms line: room for silence while idle
         devices = new MediaDevices(List.of(new JavaSoundProvider(sound)), OPTIONS);
         AtomicInteger loud = new AtomicInteger();
         AtomicInteger silent = new AtomicInteger();
@@ -114,6 +114,8 @@ class AudioProcessingDevicesTest {
             EchoPathDelay delay = devices.echoPathDelay(microphone).orElseThrow();
             assertEquals(20, delay.renderMillis(), 0.5, delay.toString());
             assertEquals(60, delay.captureMillis(), 0.5, delay.toString());
+            assertTrue(devices.audioProcessingStats(microphone).isPresent(), "the processing's figures");
+            assertTrue(devices.audioProcessingStats(source.createTrack("not a device's")).isEmpty());
         } finally {
             speaker.close();
             source.close();

@@ -2,6 +2,7 @@ package dev.parley.media;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.media.processing.AudioProcessingStats;
 import dev.parley.rtc.AudioFrame;
 import dev.parley.rtc.AudioSink;
 import dev.parley.rtc.AudioTrackSource;
@@ -10,7 +11,6 @@ import dev.parley.rtc.media.PacedAudioSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -54,8 +54,6 @@ class PulseAudioEchoTest {
     }
 
     @Test
-    @Disabled("issue #10, open: through real PulseAudio the canceller measured 22.3 dB in one run and"
-            + " 7.4 dB in another, against 25 dB; offline it reaches 31-48 dB. Run it by hand to work on it.")
     void processingSuppressesTheEchoBy25DbAndKeepsTheNearEnd() throws Exception {
         EchoMeasurement m = measure();
         assertTrue(m.erleDb() >= TARGET_ERLE_DB, "ERLE " + m.erleDb() + " dB; " + m);
@@ -107,7 +105,8 @@ class PulseAudioEchoTest {
             phases.run(Phase.SETTLING, 50, offLevels);
             phases.run(Phase.NEAR_ONLY, 300, offLevels);
 
-            EchoMeasurement m = new EchoMeasurement(offLevels.summary(), onLevels.summary(), delay);
+            EchoMeasurement m = new EchoMeasurement(offLevels.summary(), onLevels.summary(), delay,
+                    devices.audioProcessingStats(on).orElse(null));
             System.out.println("echo measurement on PulseAudio: " + m);
             return m;
         } finally {
@@ -204,7 +203,7 @@ class PulseAudioEchoTest {
         }
     }
 
-    private record EchoMeasurement(TrackLevels off, TrackLevels on, EchoPathDelay delay) {
+    private record EchoMeasurement(TrackLevels off, TrackLevels on, EchoPathDelay delay, AudioProcessingStats stats) {
         double erleDb() {
             return off.singleTalkDbfs() - on.singleTalkDbfs();
         }
@@ -214,7 +213,8 @@ class PulseAudioEchoTest {
             return String.format(Locale.ROOT, "processing off: %s; on: %s; ERLE %.1f dB; device buffers between"
                     + " playout and capture %s", off, on, erleDb(),
                     delay == null ? "not measured" : String.format(Locale.ROOT, "%.1f ms (speaker %.1f, microphone %.1f)",
-                            delay.totalMillis(), delay.renderMillis(), delay.captureMillis()));
+                            delay.totalMillis(), delay.renderMillis(), delay.captureMillis()))
+                    + "; processing " + stats;
         }
     }
 }

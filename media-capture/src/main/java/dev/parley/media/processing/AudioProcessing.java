@@ -35,9 +35,12 @@ public final class AudioProcessing {
     private static final int REALIGN_THRESHOLD = 48; // 1 ms (a realignment costs ~1.3 ms of CPU once)
     private static final int HISTORY = 1 << 16; // 1.37 s of far signal
     private static final int RENDER_QUEUE_FRAMES = 50;
-    private static final int SLACK = 4 * FRAME_SAMPLES; // render/capture drift tolerated before resynchronising
+    private static final int SLACK = FRAME_SAMPLES; // far frames this far ahead of the far clock for a second: it moves up
+    private static final int LEAD_CHECK_FRAMES = 100; // 1 s
+    private static final int RENDER_STOPPED_FRAMES = 10; // no far frame for 100 ms: the speaker is not fed
     private static final int JITTER_MARGIN = FRAME_SAMPLES; // the far clock's distance behind the newest far sample
-    private static final int MAX_ALIGNMENT = HISTORY - ECHO_PARTITIONS * FRAME_SAMPLES - FFT_SIZE - 2 * SLACK;
+    private static final int ARRIVAL_RESERVE = 8 * FRAME_SAMPLES; // far frames come in ahead of the far clock (bursts)
+    private static final int MAX_ALIGNMENT = HISTORY - ECHO_PARTITIONS * FRAME_SAMPLES - FFT_SIZE - ARRIVAL_RESERVE;
 
     private volatile AudioProcessingConfig config;
     private final RenderQueue renderQueue = new RenderQueue(RENDER_QUEUE_FRAMES, FRAME_SAMPLES);
@@ -80,12 +83,18 @@ public final class AudioProcessing {
     private boolean wasProcessing;
     private boolean started;
     private long farNow;
+    private int framesWithoutRender = RENDER_STOPPED_FRAMES; // none yet: the speaker is not fed
+    private long lowestLag = Long.MAX_VALUE;
+    private int lagFrames;
 
     private volatile double statDelayMillis = Double.NaN;
     private volatile double statErleDb;
     private volatile double statLeak = 1;
     private volatile double statGainDb;
     private volatile long statResets;
+    private volatile long realignments;
+    private volatile long farSilenceFills;
+    private volatile long farClockRebases;
 
     public AudioProcessing(AudioProcessingConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -185,7 +194,7 @@ public final class AudioProcessing {
     /** The current delay, echo, gain and robustness figures (any thread; updated every capture frame). */
     public AudioProcessingStats stats() {
         return new AudioProcessingStats(statDelayMillis, statErleDb, statLeak, statGainDb, statResets,
-                renderQueue.dropped());
+                renderQueue.dropped(), realignments, farSilenceFills, farClockRebases);
     }
 
     private void applyTransitions(AudioProcessingConfig cfg) {
@@ -210,14 +219,23 @@ public final class AudioProcessing {
 
     /**
      * Moves the far frames the playout thread queued into the history, and advances the far clock
-     * by one frame. The far clock follows the capture frames, not the arrivals, so jitter in when
-     * the playout thread runs does not move the alignment; it runs {@link #JITTER_MARGIN} behind
-     * the newest far sample, so a far frame handed over up to a frame late is still there when
-     * read. Only when the two drift apart by more than {@link #SLACK} is the clock moved (silence is
-     * filled in when the far side stopped).
+     * by one frame. The far clock follows the capture frames, not the arrivals: speaker and
+     * microphone run on one clock or nearly, so the echo sits a fixed number of far samples behind
+     * the far clock however unevenly the two device threads hand their frames over.
+     *
+     * <p>Sound servers hand both streams over in bursts (PulseAudio: 40 ms), so the far clock is
+     * kept on the lower edge of the far frames' arrivals: when a capture frame finds its far frame
+     * not there yet, the far clock moves back onto the newest far sample ({@link #rebaseFarClock},
+     * which only renames positions: the canceller reads the same samples); when the far frames have
+     * stayed more than {@link #SLACK} ahead for a second, it moves forward. Kept there, the newest
+     * far frame is always at hand, and the echo — which can not come back before its far frame was
+     * handed over — never appears to precede the far clock. Silence is filled in only once the
+     * speaker has handed over nothing for {@link #RENDER_STOPPED_FRAMES} frames: it plays nothing.
      */
     private void takeRenderFrames() {
+        boolean arrived = false;
         while (renderQueue.poll(renderFrame)) {
+            arrived = true;
             for (int i = 0; i < FRAME_SAMPLES; i++) {
                 renderFloat[i] = renderFrame[i] / 32768f;
             }
@@ -229,17 +247,48 @@ public final class AudioProcessing {
             farNow = far.written() - JITTER_MARGIN;
             return;
         }
+        framesWithoutRender = arrived ? 0 : framesWithoutRender + 1;
         farNow += FRAME_SAMPLES;
         long lag = far.written() - JITTER_MARGIN - farNow;
-        if (lag < -SLACK) {
-            far.appendZeros(-lag); // the speaker is not being fed: it plays silence
-        } else if (lag > SLACK) {
-            // Capture frames were lost (or the far side burst ahead): the same far samples now sit
-            // `lag` further from the far clock, so the alignment grows by as much.
-            farNow += lag;
-            int alignment = (int) Math.min(MAX_ALIGNMENT, echoCanceller.alignment() + lag);
-            echoCanceller.align(alignment, farNow);
+        if (lag < -JITTER_MARGIN) { // the newest far frame is not here yet
+            if (framesWithoutRender >= RENDER_STOPPED_FRAMES) {
+                far.appendZeros(-lag); // the speaker is not being fed: it plays silence
+                farSilenceFills++;
+                lag = 0;
+            } else {
+                rebaseFarClock(lag + JITTER_MARGIN); // it comes later than assumed: the clock moves onto it
+                lag = -JITTER_MARGIN;
+            }
         }
+        lowestLag = Math.min(lowestLag, lag);
+        if (++lagFrames == LEAD_CHECK_FRAMES) {
+            if (lowestLag > SLACK) {
+                // the far frames stayed ahead all along (capture frames lost, clocks drifting, or the
+                // far clock set in a burst): it moves up to them, leaving the echo more room to be causal
+                rebaseFarClock(lowestLag);
+            }
+            lowestLag = Long.MAX_VALUE;
+            lagFrames = 0;
+        }
+    }
+
+    /**
+     * Moves the far clock by {@code samples} over the same far signal. Nothing is heard
+     * differently: the echo now sits as much further from the clock, so the canceller's alignment
+     * and the delay estimate grow by as much and the canceller reads the very samples it read
+     * before (taps untouched). Only an alignment out of the canceller's range shifts its taps.
+     */
+    private void rebaseFarClock(long samples) {
+        int move = (int) Math.max(-HISTORY, Math.min(HISTORY, samples)); // beyond the history nothing is left to keep
+        farNow += move;
+        int relabeled = echoCanceller.alignment() + move;
+        echoCanceller.relabel(relabeled);
+        if (relabeled < 0 || relabeled > MAX_ALIGNMENT) {
+            echoCanceller.align(Math.max(0, Math.min(MAX_ALIGNMENT, relabeled)), farNow);
+            realignments++;
+        }
+        delayEstimator.rebase(move);
+        farClockRebases++;
     }
 
     private void cancelEcho() {
@@ -250,6 +299,7 @@ public final class AudioProcessing {
             int target = Math.max(0, Math.min(MAX_ALIGNMENT, delay - LEAD));
             if (Math.abs(target - echoCanceller.alignment()) > REALIGN_THRESHOLD) {
                 echoCanceller.align(target, farNow);
+                realignments++;
             }
         }
         echoCanceller.process(mic, farNow, error, echo);

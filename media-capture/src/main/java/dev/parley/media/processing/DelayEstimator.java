@@ -154,14 +154,42 @@ final class DelayEstimator {
         }
         agreeing = candidate >= 0 && Math.abs(onset - candidate) <= AGREEMENT_LAGS ? agreeing + 1 : 1;
         candidate = onset;
-        if (agreeing >= LOOKS_TO_AGREE && Math.abs(onset - delayLags) > AGREEMENT_LAGS) {
+        if (agreeing >= LOOKS_TO_AGREE && (delayLags < 0 || Math.abs(onset - delayLags) > AGREEMENT_LAGS)) {
             delayLags = onset; // moves of a millisecond or less are jitter, not a new delay
         }
     }
 
+
     /** The echo path's onset in full-rate samples, or -1 while unknown. */
     int delaySamples() {
         return delayLags < 0 ? -1 : delayLags * FACTOR;
+    }
+
+    /**
+     * The far clock moved by {@code samples} (a multiple of the decimation factor or not) over the
+     * same far signal: the far window and the delay move with it. The cross-spectrum sum is dropped
+     * (it is only a few looks' worth), so the next delay comes from samples on the new clock.
+     */
+    void rebase(int samples) {
+        int lags = Math.round((float) samples / FACTOR);
+        if (lags == 0) {
+            return;
+        }
+        int keep = Math.max(0, SIZE - Math.abs(lags));
+        if (lags < 0) { // the clock moved back: its newest samples come again
+            System.arraycopy(farRecent, 0, farRecent, SIZE - keep, keep);
+            Arrays.fill(farRecent, 0, SIZE - keep, 0);
+        } else { // moved forward: the samples skipped are not known here
+            System.arraycopy(farRecent, SIZE - keep, farRecent, 0, keep);
+            Arrays.fill(farRecent, keep, SIZE, 0);
+        }
+        Arrays.fill(cr, 0);
+        Arrays.fill(ci, 0);
+        candidate = -1;
+        agreeing = 0;
+        if (delayLags >= 0) {
+            delayLags = delayLags + lags >= 0 ? delayLags + lags : -1;
+        }
     }
 
     void reset() {

@@ -117,6 +117,14 @@ final class EchoCanceller {
     }
 
     /**
+     * The far clock moved and the same far samples now sit {@code samples} from it: the alignment
+     * becomes that without moving anything (the caller puts it back in range with {@link #align}).
+     */
+    void relabel(int samples) {
+        alignment = samples;
+    }
+
+    /**
      * Reads the far signal {@code samples} late from now on, moving the filters' taps to match;
      * {@code farNow} is the far-clock position at the end of the current capture frame.
      */
