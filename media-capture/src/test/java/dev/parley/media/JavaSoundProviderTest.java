@@ -27,8 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class JavaSoundProviderTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private static final MediaDevicesOptions OPTIONS = new MediaDevicesOptions(Duration.ofSeconds(2),
-            Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(500));
+    private static final MediaDevicesOptions OPTIONS = ScriptedSoundSystem.QUICK_OPTIONS;
     private MediaDevices devices;
 
     @AfterEach

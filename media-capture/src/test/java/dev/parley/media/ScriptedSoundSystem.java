@@ -1,6 +1,7 @@
 package dev.parley.media;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * proof that audio devices work — {@code PulseAudioDevicesTest} is.
  */
 final class ScriptedSoundSystem implements SoundSystem {
+    /** Stall and open deadlines short enough for tests of scripted devices that fail or hang. */
+    static final MediaDevicesOptions QUICK_OPTIONS = new MediaDevicesOptions(Duration.ofSeconds(2),
+            Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(500));
+
     enum Failure { NONE, THROW, HANG, SHORT_READ }
 
     private final Endpoint endpoint = new Endpoint("Scripted card", "test", "a scripted sound card", true, true);
