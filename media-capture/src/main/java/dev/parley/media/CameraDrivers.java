@@ -35,6 +35,13 @@ public final class CameraDrivers {
     static final String FFMPEG_DRIVER_HINT = "cameras through FFmpeg (libavdevice) are not listed;"
             + " the other drivers' cameras still are";
     private static final Logger log = LoggerFactory.getLogger(CameraDrivers.class);
+    /**
+     * Guards webcam-capture's static state (a static like what it guards). Replacing the driver
+     * stops the discovery service and waits for its thread; a camera listing on another thread at
+     * that moment restarts the service, the old thread sees it running again and never ends, and
+     * the replacement waits forever (seen in CI: two discovery threads, setDriver stuck in join).
+     */
+    private static final Object WEBCAM_CAPTURE = new Object();
 
     private final List<WebcamDriver> drivers;
 
@@ -43,7 +50,9 @@ public final class CameraDrivers {
         this.drivers = List.copyOf(drivers);
         WebcamCompositeDriver composite = new WebcamCompositeDriver();
         this.drivers.forEach(composite::add);
-        Webcam.setDriver(composite);
+        synchronized (WEBCAM_CAPTURE) {
+            Webcam.setDriver(composite);
+        }
     }
 
     /** {@link #standard(boolean, Optional)} without a file camera. */
@@ -87,7 +96,9 @@ public final class CameraDrivers {
      */
     List<Webcam> webcams(Duration timeout) {
         try {
-            return Webcam.getWebcams(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            synchronized (WEBCAM_CAPTURE) {
+                return Webcam.getWebcams(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (TimeoutException e) {
             throw new MediaDeviceException(MediaDeviceException.ABORT, "camera discovery took longer than "
                     + timeout.toMillis() + " ms", e);
