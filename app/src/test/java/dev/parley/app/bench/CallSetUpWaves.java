@@ -14,22 +14,54 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The issue's scenario measured message by message: {@code calls} call set-ups started at once
- * among the connected clients, each what a real call sends — invite, ringing, accept, Chromium's
- * offer and answer (6 KB each), four trickled candidates each way — then a hang-up; wave after
- * wave. Every relayed message's latency is taken from its sender's call to the other party's
- * listener, so it includes both clients' encoding and decoding as well as the server.
+ * The issue's scenario measured message by message: {@code calls} simultaneous call set-ups among
+ * the connected clients, each what a real call sends — invite, ringing, accept, Chromium's offer
+ * and answer (6 KB each), four trickled candidates each way — then a hang-up; wave after wave.
+ * The callee's app rings at once; the {@link Pace} says when people place, accept and end the
+ * calls: as people do (all 200 placed within a second and ringing together, accepted 1–3 s after
+ * the ring, ended within a second), or all in the same millisecond, which makes each step of the
+ * wave one burst. Every relayed message's latency is taken from its sender's call to the other
+ * party's listener, so it includes both clients' encoding and decoding as well as the server.
  */
 final class CallSetUpWaves {
     static final int CANDIDATES = 4;
     /** Between waves, so the per-connection rate limiter's burst is whole again, as for real calls. */
     static final long PAUSE_MILLIS = 250;
+
+    /** When the calls of a wave are placed, accepted and ended (times uniform in their windows, seeded so runs are alike). */
+    enum Pace {
+        /** 200 people place their calls within one second, pick up 1–3 s after the ring and hang up within a second. */
+        PEOPLE(1000, 1000, 3000, 1000),
+        /** Every invite in the same millisecond, every callee accepting the moment it rings, every hang-up at once. */
+        BURST(0, 0, 0, 0);
+
+        final long placeWithinMillis;
+        final long answerMinMillis;
+        final long answerMaxMillis;
+        final long hangUpWithinMillis;
+
+        Pace(long placeWithinMillis, long answerMinMillis, long answerMaxMillis, long hangUpWithinMillis) {
+            this.placeWithinMillis = placeWithinMillis;
+            this.answerMinMillis = answerMinMillis;
+            this.answerMaxMillis = answerMaxMillis;
+            this.hangUpWithinMillis = hangUpWithinMillis;
+        }
+
+        String describe() {
+            return this == BURST ? "every invite in the same millisecond, accepted the moment it rings, all hung up at once"
+                    : "placed within " + placeWithinMillis + " ms so that all ring together, accepted " + answerMinMillis / 1000 + "–"
+                    + answerMaxMillis / 1000 + " s after ringing, hung up within " + hangUpWithinMillis + " ms, as people do";
+        }
+    }
 
     enum Kind { INVITE, RINGING, ACCEPT, OFFER, ANSWER, CANDIDATE, HANGUP }
 
@@ -37,15 +69,27 @@ final class CallSetUpWaves {
 
     private final String offer;
     private final String answer;
+    private final Pace pace;
+    private final Random times = new Random(20261127);
+    private final ScheduledExecutorService people = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bench-people");
+        t.setDaemon(true);
+        return t;
+    });
     private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
     private final List<Double> waveMillis = new ArrayList<>();
     private final List<Double> waveCpuMillis = new ArrayList<>();
     private Map<String, Long> threadCpuMillis = Map.of();
     private volatile boolean recording;
 
-    CallSetUpWaves(String offer, String answer) {
+    CallSetUpWaves(String offer, String answer, Pace pace) {
         this.offer = offer;
         this.answer = answer;
+        this.pace = pace;
+    }
+
+    Pace pace() {
+        return pace;
     }
 
     /** One call's two ends and the send times the other end reads its latencies against. */
@@ -74,6 +118,10 @@ final class CallSetUpWaves {
                 record(Kind.INVITE, inviteSentAt);
                 ringingSentAt = System.nanoTime();
                 self.ringing(callId);
+                at(randomMillis(pace.answerMinMillis, pace.answerMaxMillis), () -> acceptNow(callId));
+            }
+
+            private void acceptNow(String callId) {
                 acceptSentAt = System.nanoTime();
                 self.accept(callId);
             }
@@ -165,16 +213,20 @@ final class CallSetUpWaves {
                 p.setUp = setUp;
                 p.ended = ended;
             }
+            long waveStart = System.nanoTime();
+            long cpuStart = processCpuNanos();
+            for (int i = 0; i < calls; i++) {
+                callIds.add(null);
+            }
             for (int i = 0; i < calls; i++) {
                 Pair p = pairs.get(i);
-                p.inviteSentAt = System.nanoTime();
-                callIds.add(null);
                 int index = i;
-                callers.get(i).invite(calleeNames.get(i))
-                        .thenAccept(id -> { synchronized (callIds) { callIds.set(index, id); } });
+                at(randomMillis(0, pace.placeWithinMillis), () -> {
+                    p.inviteSentAt = System.nanoTime();
+                    callers.get(index).invite(calleeNames.get(index))
+                            .thenAccept(id -> { synchronized (callIds) { callIds.set(index, id); } });
+                });
             }
-            long waveStart = pairs.get(0).inviteSentAt;
-            long cpuStart = processCpuNanos();
             await(setUp, "wave " + wave + ": a call was not set up");
             if (recording) {
                 waveMillis.add((System.nanoTime() - waveStart) / 1e6);
@@ -188,8 +240,12 @@ final class CallSetUpWaves {
                 if (id == null) {
                     throw new IllegalStateException("wave " + wave + ": call " + i + " set up but its invite not answered");
                 }
-                pairs.get(i).hangupSentAt = System.nanoTime();
-                callers.get(i).hangup(id);
+                Pair p = pairs.get(i);
+                SignalingClient caller = callers.get(i);
+                at(randomMillis(0, pace.hangUpWithinMillis), () -> {
+                    p.hangupSentAt = System.nanoTime();
+                    caller.hangup(id);
+                });
             }
             await(ended, "wave " + wave + ": a hang-up did not arrive");
             Thread.sleep(PAUSE_MILLIS);   // spacing between waves, not a wait for an event
@@ -200,6 +256,7 @@ final class CallSetUpWaves {
         after.replaceAll((group, ms) -> ms - start.getOrDefault(group, 0L));
         after.values().removeIf(ms -> ms == 0);
         threadCpuMillis = after;
+        people.shutdownNow();
         for (ForwardingListener l : callerListeners) {
             l.delegate = new SignalingListener() {};
         }
@@ -207,6 +264,25 @@ final class CallSetUpWaves {
             l.delegate = new SignalingListener() {};
         }
         return new ArrayList<>(samples);
+    }
+
+    /** Uniform in [min, max] ms; 0 when both are. */
+    private long randomMillis(long min, long max) {
+        if (max == 0) {
+            return 0;
+        }
+        synchronized (times) {
+            return min + times.nextInt((int) (max - min + 1));
+        }
+    }
+
+    /** Runs {@code action} now when {@code delayMillis} is 0, else on the people's timer. */
+    private void at(long delayMillis, Runnable action) {
+        if (delayMillis == 0) {
+            action.run();
+        } else {
+            people.schedule(action, delayMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Per-kind p99 in ms, for the printed breakdown. */
@@ -228,9 +304,9 @@ final class CallSetUpWaves {
         return b.toString();
     }
 
-    /** Median wall time from a wave's first invite to its last call set up, and the process CPU it took. */
+    /** Median wall time from a wave's first invite to its last call set up, and the process CPU it took (people's waiting included). */
     String waveCost() {
-        return String.format(Locale.ROOT, "a wave set up in %.0f ms (median) using %.0f ms of CPU", median(waveMillis), median(waveCpuMillis));
+        return String.format(Locale.ROOT, "a wave set up in %.0f ms (median, from its first invite) using %.0f ms of CPU", median(waveMillis), median(waveCpuMillis));
     }
 
     /** CPU of the measured waves by thread group (digits in thread names folded), where the time went. */

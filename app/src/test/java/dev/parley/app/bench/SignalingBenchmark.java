@@ -24,9 +24,14 @@ import java.util.concurrent.locks.LockSupport;
  * Signaling server benchmarks ({@code ./mvnw -pl app -am verify -Pbench}), on loopback in one JVM:
  * <ul>
  *   <li>{@code signaling-setup-relay-p50} / {@code signaling-setup-relay-p99}: the issue's scenario,
- *   1,000 clients connected and 200 call set-ups at once (-Dbench.setups), wave after wave; every
- *   relayed message's latency, from its sender's call to the other party's listener (target p99 ≤ 20
- *   ms; see {@link CallSetUpWaves});</li>
+ *   1,000 clients connected and 200 simultaneous call set-ups (-Dbench.setups), wave after wave, at
+ *   the pace of people: the 200 calls placed within a second, so that all ring together, accepted
+ *   1–3 s after the ring, hung up within a second; every relayed message's latency, from its
+ *   sender's call to the other party's listener (target p99 ≤ 20 ms; see {@link CallSetUpWaves});</li>
+ *   <li>{@code signaling-setup-burst-p50} / {@code -p99}: the same waves with every invite in the
+ *   same millisecond and every callee accepting the moment it rings, so that a wave's 2,800
+ *   messages and 2.4 MB of descriptions come at once: a stress figure for the box's throughput
+ *   (its p99 is about the time two cores take to clear the wave's work), held to the same 20 ms;</li>
  *   <li>{@code signaling-relay-p50} / {@code signaling-relay-p99}, a sustained load beyond the issue's:
  *   time from a caller's
  *   {@code sendDescription} to the callee's listener, with 1,000 clients connected
@@ -39,8 +44,10 @@ public final class SignalingBenchmark {
     static final int CLIENTS = Integer.getInteger("bench.clients", 1000);
     static final int PAIRS = Integer.getInteger("bench.pairs", 100);
     static final int SETUPS = Integer.getInteger("bench.setups", 200);
-    static final int SETUP_WAVES = 10;
-    static final int SETUP_WARMUP_WAVES = 3;
+    static final int BURST_WAVES = 10;
+    static final int BURST_WARMUP_WAVES = 3;
+    static final int PEOPLE_WAVES = 6;
+    static final int PEOPLE_WARMUP_WAVES = 1;
     static final int ROUNDS = 50;
     static final int WARMUP_ROUNDS = 50;
     /** Each round's sends are spread over this much time. */
@@ -83,23 +90,16 @@ public final class SignalingBenchmark {
             double kibPerClient = (heapAfter - heapBefore) / 1024.0 / CLIENTS;
 
             String offer = chromiumSdp("chromium-156-offer.sdp");
+            String answer = chromiumSdp("chromium-156-answer.sdp");
             List<String> calleeNames = new ArrayList<>();
             for (int i = 0; i < SETUPS; i++) {
                 calleeNames.add(name(SETUPS + i));
             }
-            CallSetUpWaves waves = new CallSetUpWaves(offer, chromiumSdp("chromium-156-answer.sdp"));
-            List<CallSetUpWaves.Sample> setUpSamples = waves.run(
-                    clients.subList(0, SETUPS), clients.subList(SETUPS, 2 * SETUPS), calleeNames,
-                    listeners.subList(0, SETUPS), listeners.subList(SETUPS, 2 * SETUPS), SETUP_WARMUP_WAVES, SETUP_WAVES);
-            double[] setUpMs = setUpSamples.stream().mapToDouble(CallSetUpWaves.Sample::ms).toArray();
-            String setUpSetting = CLIENTS + " clients connected, " + SETUPS + " call set-ups at once (invite, ringing, accept, Chromium's 6 KB offer and answer, "
-                    + CallSetUpWaves.CANDIDATES + " candidates each way, hang-up), " + SETUP_WAVES + " waves after " + SETUP_WARMUP_WAVES
-                    + " warm-up; p99 by message (ms): " + CallSetUpWaves.describe(CallSetUpWaves.p99ByKind(setUpSamples))
-                    + "; " + waves.waveCost()
-                    + "; one JVM on loopback, " + Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage();
-            System.out.println("set-up waves: CPU ms by thread group " + waves.threadCpuMillis());
-            new BenchResult("signaling-setup-relay-p50", "ms", "lower", BenchResult.percentile(setUpMs.clone(), 50), 20, setUpMs.length, setUpSetting).publish();
-            new BenchResult("signaling-setup-relay-p99", "ms", "lower", BenchResult.percentile(setUpMs.clone(), 99), 20, setUpMs.length, setUpSetting).publish();
+            // The burst first: its many waves also warm the JIT for the people's waves.
+            setUpWaves(new CallSetUpWaves(offer, answer, CallSetUpWaves.Pace.BURST), "signaling-setup-burst",
+                    clients, listeners, calleeNames, BURST_WARMUP_WAVES, BURST_WAVES);
+            setUpWaves(new CallSetUpWaves(offer, answer, CallSetUpWaves.Pace.PEOPLE), "signaling-setup-relay",
+                    clients, listeners, calleeNames, PEOPLE_WARMUP_WAVES, PEOPLE_WAVES);
 
             List<Callee> callees = new ArrayList<>();
             List<String> callIds = new ArrayList<>();
@@ -160,6 +160,24 @@ public final class SignalingBenchmark {
                     + "; target is ours (the issue sets none)").publish();
             clients.forEach(SignalingClient::close);
         }
+    }
+
+    /** Runs waves of {@link #SETUPS} set-ups and publishes {@code name}-p50 and -p99 over all their relayed messages. */
+    private static void setUpWaves(CallSetUpWaves waves, String name, List<SignalingClient> clients, List<ForwardingListener> listeners,
+                                   List<String> calleeNames, int warmUp, int measured) throws InterruptedException, IOException {
+        List<CallSetUpWaves.Sample> samples = waves.run(
+                clients.subList(0, SETUPS), clients.subList(SETUPS, 2 * SETUPS), calleeNames,
+                listeners.subList(0, SETUPS), listeners.subList(SETUPS, 2 * SETUPS), warmUp, measured);
+        double[] ms = samples.stream().mapToDouble(CallSetUpWaves.Sample::ms).toArray();
+        String setting = CLIENTS + " clients connected, " + SETUPS + " simultaneous call set-ups, "
+                + waves.pace().describe() + " (invite, ringing, accept, Chromium's 6 KB offer and answer, "
+                + CallSetUpWaves.CANDIDATES + " candidates each way, hang-up), " + measured + " waves after " + warmUp
+                + " warm-up; p99 by message (ms): " + CallSetUpWaves.describe(CallSetUpWaves.p99ByKind(samples))
+                + "; " + waves.waveCost()
+                + "; one JVM on loopback, " + Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage();
+        System.out.println(name + ": CPU ms by thread group " + waves.threadCpuMillis());
+        new BenchResult(name + "-p50", "ms", "lower", BenchResult.percentile(ms.clone(), 50), 20, ms.length, setting).publish();
+        new BenchResult(name + "-p99", "ms", "lower", BenchResult.percentile(ms.clone(), 99), 20, ms.length, setting).publish();
     }
 
     private static String name(int client) {

@@ -31,6 +31,9 @@ public final class ClientSocket extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         session.setMaxTextMessageBufferSize(4 * SignalingCodec.DEFAULT_MAX_MESSAGE_BYTES);
+        // The client's heartbeat finds dead paths. Tyrus's own idle timeout is off only when
+        // negative: at its default 0 Tyrus 2.2.2 schedules a no-op timer task for every message.
+        session.setMaxIdleTimeout(-1);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) onText::accept);
         onOpen.accept(session);
     }

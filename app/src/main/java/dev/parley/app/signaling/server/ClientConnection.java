@@ -13,4 +13,7 @@ interface ClientConnection {
 
     /** Where the connection comes from, for logs (an address, never a name or token). */
     String describe();
+
+    /** {@link System#nanoTime()} when the client's last message arrived (or the connection opened). */
+    long lastHeardNanos();
 }

@@ -50,18 +50,25 @@ public final class SignalingEndpoint extends Endpoint {
         // hears "too-large"; beyond it Tyrus closes with 1009 (RFC 6455 §7.4.1).
         session.setMaxTextMessageBufferSize(codec.maxMessageBytes() * 4);
         session.setMaxBinaryMessageBufferSize(1024);
-        session.setMaxIdleTimeout(config.heartbeat().toMillis() * 3);
+        // No Tyrus idle timeout: it re-arms a timer on every message sent or received (thousands a
+        // second on a busy server) and counts the server's own sends as life; the hub's sweep drops
+        // connections whose client has been silent instead (SignalingHub.sweepSilent). Negative, not
+        // 0: Tyrus 2.2.2 schedules an immediate no-op timer task per message when it is 0.
+        session.setMaxIdleTimeout(-1);
         WebSocketConnection connection = new WebSocketConnection(session, new SerialLane(sendPool), codec,
                 new RateLimiter(config.messagesPerSecond(), config.messageBurst(), System::nanoTime),
                 "connection " + connections.incrementAndGet());
         session.getUserProperties().put(CONNECTION, connection);
         toHub(() -> hub.opened(connection));
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(connection, text));
-        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) bytes ->
-                refuse(connection, new ProtocolException(ErrorCode.BAD_JSON, "send JSON in text messages")));
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) bytes -> {
+            connection.heard();
+            refuse(connection, new ProtocolException(ErrorCode.BAD_JSON, "send JSON in text messages"));
+        });
     }
 
     private void onText(WebSocketConnection connection, String text) {
+        connection.heard();
         if (!connection.limiter.tryAcquire()) {
             refused.incrementAndGet();
             if (!connection.toldRateLimited) {

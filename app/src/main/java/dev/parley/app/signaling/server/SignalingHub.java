@@ -28,6 +28,10 @@ final class SignalingHub {
     private static final Logger LOG = LoggerFactory.getLogger(SignalingHub.class);
     /** RFC 6455 §7.4.1: 1013 "try again later". */
     static final int CLOSE_TRY_AGAIN_LATER = 1013;
+    /** RFC 6455 §7.4.1: 1001 "going away", for a client silent too long. */
+    static final int CLOSE_GOING_AWAY = 1001;
+    /** A client silent for this many heartbeats is gone. */
+    static final int SILENT_HEARTBEATS = 3;
 
     private final HubSettings settings;
     private final HubTimers timers;
@@ -42,6 +46,29 @@ final class SignalingHub {
         this.settings = settings;
         this.timers = timers;
         this.transitions = new CallTransitions(this, settings, timers);
+        timers.schedule(settings.heartbeat(), this::sweepSilent);
+    }
+
+    /**
+     * Every heartbeat: drops each connection whose client has sent nothing for
+     * {@value #SILENT_HEARTBEATS} heartbeats — its path may be dead without a TCP close — so its
+     * name and call are free again at once (its socket's close, if ever, then finds nothing).
+     */
+    private void sweepSilent() {
+        long limit = settings.heartbeat().toNanos() * SILENT_HEARTBEATS;
+        long now = timers.nanoTime();
+        List<ClientConnection> silent = new ArrayList<>();
+        for (ClientConnection c : members.keySet()) {
+            if (now - c.lastHeardNanos() > limit) {
+                silent.add(c);
+            }
+        }
+        for (ClientConnection c : silent) {
+            LOG.info("{}: silent for {} heartbeats; closing", c.describe(), SILENT_HEARTBEATS);
+            closed(c);
+            c.close(CLOSE_GOING_AWAY, "no heartbeat");
+        }
+        timers.schedule(settings.heartbeat(), this::sweepSilent);
     }
 
     void opened(ClientConnection connection) {

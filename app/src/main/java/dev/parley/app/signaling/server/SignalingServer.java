@@ -59,7 +59,7 @@ public final class SignalingServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.hub = new SignalingHub(config.hubSettings(), this::schedule);
+        this.hub = new SignalingHub(config.hubSettings(), timers());
         this.endpoint = new SignalingEndpoint(hub, hubExecutor, sendPool, new SignalingCodec(config.maxMessageBytes()), config);
         this.http = new HttpServer();
         this.listener = new NetworkListener("parley-signaling", config.host(), config.port());
@@ -115,9 +115,20 @@ public final class SignalingServer implements AutoCloseable {
         LOG.info("signaling on {}://{}:{}{} ({})", config.tls() ? "wss" : "ws", config.host(), port(), PATH, config);
     }
 
-    private HubTimers.Cancellable schedule(Duration delay, Runnable task) {
-        ScheduledFuture<?> future = hubExecutor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        return () -> future.cancel(false);
+    /** The hub's timers on the hub's own thread, in {@link System#nanoTime()}. */
+    private HubTimers timers() {
+        return new HubTimers() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public Cancellable schedule(Duration delay, Runnable task) {
+                ScheduledFuture<?> future = hubExecutor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+                return () -> future.cancel(false);
+            }
+        };
     }
 
     /** The bound port (the chosen one when the configuration said 0). */

@@ -32,6 +32,8 @@ final class WebSocketConnection implements ClientConnection {
     final RateLimiter limiter;
     /** Set by the endpoint when it has told the client about a burst of drops, so one burst costs one error. */
     volatile boolean toldRateLimited;
+    /** Stamped by the endpoint on every message, dropped ones too: a flooding client is not silent. */
+    private volatile long lastHeardNanos = System.nanoTime();
 
     /** {@code lane} runs tasks one at a time in order (a {@code SerialLane}). */
     WebSocketConnection(Session session, Executor lane, SignalingCodec codec, RateLimiter limiter, String label) {
@@ -87,5 +89,15 @@ final class WebSocketConnection implements ClientConnection {
     @Override
     public String describe() {
         return label;
+    }
+
+    @Override
+    public long lastHeardNanos() {
+        return lastHeardNanos;
+    }
+
+    /** The client said something just now. */
+    void heard() {
+        lastHeardNanos = System.nanoTime();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 final class FakeConnection implements ClientConnection {
     final List<ServerMessage> received = new ArrayList<>();
     int closeCode;
+    long lastHeardNanos;
     private final String label;
 
     FakeConnection(String label) {
@@ -27,6 +28,11 @@ final class FakeConnection implements ClientConnection {
     @Override
     public String describe() {
         return label;
+    }
+
+    @Override
+    public long lastHeardNanos() {
+        return lastHeardNanos;
     }
 
     /** Everything received since the last call, then forgets it. */

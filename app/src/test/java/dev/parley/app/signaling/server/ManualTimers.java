@@ -7,6 +7,8 @@ import java.util.List;
 /** Timers that fire only when the test says so: a 45 s ring costs nothing. */
 final class ManualTimers implements HubTimers {
     private final List<Entry> pending = new ArrayList<>();
+    /** The time the hub reads; tests move it. */
+    long nanoTime;
 
     private static final class Entry implements Cancellable {
         final Duration delay;
@@ -22,6 +24,11 @@ final class ManualTimers implements HubTimers {
         public void cancel() {
             cancelled = true;
         }
+    }
+
+    @Override
+    public long nanoTime() {
+        return nanoTime;
     }
 
     @Override
@@ -44,7 +51,8 @@ final class ManualTimers implements HubTimers {
         return ran;
     }
 
-    long live() {
-        return pending.stream().filter(e -> !e.cancelled).count();
+    /** Tasks still to run that were scheduled with {@code delay}. */
+    long live(Duration delay) {
+        return pending.stream().filter(e -> !e.cancelled && e.delay.equals(delay)).count();
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class SignalingHubTest {
     private static final Duration RING = Duration.ofSeconds(45);
     private static final Duration GRACE = Duration.ofSeconds(60);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final String CALL = "call-0000-0001";
     private static final IceServer TURN = new IceServer(List.of("turn:127.0.0.1:3478"), "u", "p");
 
@@ -40,7 +41,7 @@ class SignalingHubTest {
     }
 
     private SignalingHub newHub(String token, int maxClients) {
-        return new SignalingHub(new HubSettings(token, List.of(TURN), RING, GRACE, Duration.ofSeconds(15), maxClients,
+        return new SignalingHub(new HubSettings(token, List.of(TURN), RING, GRACE, HEARTBEAT, maxClients,
                 Duration.ZERO),
                 timers);
     }
@@ -160,7 +161,7 @@ class SignalingHubTest {
         assertEquals(List.of(new ServerMessage.Ack(id)), ada.take());
         assertEquals(List.of(new ServerMessage.HungUp(CALL, "hangup")), bob.take());
         assertEquals(0, hub.callCount());
-        assertEquals(0, timers.live());
+        assertEquals(0, timers.live(RING) + timers.live(GRACE), "no call timer left");
         assertTrue(eve.take().isEmpty());
     }
 
@@ -357,5 +358,34 @@ class SignalingHubTest {
         hub.opened(c);
         long id = send(c, new ClientMessage.Ping());
         assertEquals(List.of(new ServerMessage.Pong(id)), c.take());
+    }
+
+    @Test
+    void aClientSilentForThreeHeartbeatsIsDroppedAndItsNameAndCallFreed() {
+        ringingCall();
+        ada.take();
+        bob.take();
+        long limit = HEARTBEAT.toNanos() * SignalingHub.SILENT_HEARTBEATS;
+        timers.nanoTime = limit;   // everyone was last heard at 0: exactly at the limit, still in
+        bob.lastHeardNanos = limit;
+        eve.lastHeardNanos = limit;
+        assertEquals(1, timers.fire(HEARTBEAT));
+        assertEquals(0, ada.closeCode);
+        assertEquals(3, hub.clientCount());
+
+        timers.nanoTime = limit + HEARTBEAT.toNanos();
+        assertEquals(1, timers.fire(HEARTBEAT), "the sweep runs every heartbeat");
+        assertEquals(SignalingHub.CLOSE_GOING_AWAY, ada.closeCode);
+        assertEquals(0, bob.closeCode);
+        assertEquals(0, eve.closeCode);
+        assertEquals(2, hub.clientCount());
+        assertEquals(new ServerMessage.Cancelled(CALL), bob.take().get(0), "the silent caller's ringing call ends");
+        assertEquals(0, hub.callCount());
+        assertEquals(1, timers.live(HEARTBEAT), "the next sweep is due");
+
+        hub.closed(ada);   // the dead socket's own close, whenever it comes, changes nothing
+        assertEquals(2, hub.clientCount());
+        FakeConnection again = join(hub, "Ada");
+        assertInstanceOf(ServerMessage.Registered.class, again.take().get(0), "the name is free again");
     }
 }
