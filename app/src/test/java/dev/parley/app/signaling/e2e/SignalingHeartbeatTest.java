@@ -1,6 +1,8 @@
 package dev.parley.app.signaling.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.app.signaling.client.ServerTrust;
 import dev.parley.app.signaling.client.SignalingClient;
@@ -16,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A connection that silently stops carrying bytes (no close, no error) is noticed by the
  * heartbeat: the client's unanswered ping drops it, it reconnects when the path works again and
- * registers by itself; the server, for its part, drops the silent connection after three
- * heartbeats so the name is free again.
+ * registers by itself; the server, for its part, drops a client silent for three heartbeats so the
+ * name is free again.
  */
 class SignalingHeartbeatTest {
 
@@ -44,6 +46,36 @@ class SignalingHeartbeatTest {
             assertEquals(SignalingClient.State.REGISTERED, ada.state());
             assertEquals(1, server.clientCount(), "the dead connection was dropped by the server");
             ada.close();
+        }
+    }
+
+    @Test
+    void aRegisteredClientThatFallsSilentIsClosedAfterThreeHeartbeatsAndItsNameFreed() throws Exception {
+        try (SignalingServer server = SignalingServer.start(SignalingServerConfig.builder()
+                     .heartbeat(Duration.ofSeconds(1)).build());
+             RawSocket silent = new RawSocket(server.webSocketUri());
+             RawSocket talkative = new RawSocket(server.webSocketUri())) {
+            silent.send("{\"v\":1,\"type\":\"register\",\"id\":1,\"name\":\"Quiet\"}");
+            silent.awaitContaining("\"registered\"", Duration.ofSeconds(5));
+            long silentSince = System.nanoTime();
+            // The server keeps talking to both (pongs, presence), which must not count as the client's life.
+            talkative.send("{\"v\":1,\"type\":\"register\",\"id\":1,\"name\":\"Chatty\"}");
+            talkative.awaitContaining("\"registered\"", Duration.ofSeconds(5));
+            int pings = 0;
+            while (!silent.closed.isDone() && System.nanoTime() - silentSince < TimeUnit.SECONDS.toNanos(10)) {
+                talkative.send("{\"v\":1,\"type\":\"ping\",\"id\":" + (2 + pings++) + "}");
+                talkative.awaitContaining("\"pong\"", Duration.ofSeconds(5));
+                Thread.sleep(200);   // the pace of a client's pings, not a wait for an event
+            }
+            assertEquals(1001, silent.closed.get(1, TimeUnit.SECONDS), "closed as going away");
+            long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - silentSince);
+            // measured from the registration's answer, a little after the server last heard it
+            assertTrue(silentMillis >= 2900, "closed after " + silentMillis + " ms, before three heartbeats");
+            assertFalse(talkative.closed.isDone(), "a client that pings stays");
+            try (RawSocket again = new RawSocket(server.webSocketUri())) {
+                again.send("{\"v\":1,\"type\":\"register\",\"id\":1,\"name\":\"Quiet\"}");
+                again.awaitContaining("\"registered\"", Duration.ofSeconds(5));
+            }
         }
     }
 }
