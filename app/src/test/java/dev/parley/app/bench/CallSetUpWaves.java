@@ -38,26 +38,19 @@ final class CallSetUpWaves {
     static final long PAUSE_MILLIS = 250;
 
     /** When the calls of a wave are placed, accepted and ended (times uniform in their windows, seeded so runs are alike). */
-    enum Pace {
+    record Pace(long placeWithinMillis, long answerMinMillis, long answerMaxMillis, long hangUpWithinMillis) {
         /** 200 people place their calls within one second, pick up 1–3 s after the ring and hang up within a second. */
-        PEOPLE(1000, 1000, 3000, 1000),
+        static final Pace PEOPLE = placedWithin(1000);
         /** Every invite in the same millisecond, every callee accepting the moment it rings, every hang-up at once. */
-        BURST(0, 0, 0, 0);
+        static final Pace BURST = new Pace(0, 0, 0, 0);
 
-        final long placeWithinMillis;
-        final long answerMinMillis;
-        final long answerMaxMillis;
-        final long hangUpWithinMillis;
-
-        Pace(long placeWithinMillis, long answerMinMillis, long answerMaxMillis, long hangUpWithinMillis) {
-            this.placeWithinMillis = placeWithinMillis;
-            this.answerMinMillis = answerMinMillis;
-            this.answerMaxMillis = answerMaxMillis;
-            this.hangUpWithinMillis = hangUpWithinMillis;
+        /** People's pace, with the calls placed within {@code millis}. */
+        static Pace placedWithin(long millis) {
+            return new Pace(millis, 1000, 3000, 1000);
         }
 
         String describe() {
-            return this == BURST ? "every invite in the same millisecond, accepted the moment it rings, all hung up at once"
+            return equals(BURST) ? "every invite in the same millisecond, accepted the moment it rings, all hung up at once"
                     : "placed within " + placeWithinMillis + " ms so that all ring together, accepted " + answerMinMillis / 1000 + "–"
                     + answerMaxMillis / 1000 + " s after ringing, hung up within " + hangUpWithinMillis + " ms, as people do";
         }
@@ -118,7 +111,7 @@ final class CallSetUpWaves {
                 record(Kind.INVITE, inviteSentAt);
                 ringingSentAt = System.nanoTime();
                 self.ringing(callId);
-                at(randomMillis(pace.answerMinMillis, pace.answerMaxMillis), () -> acceptNow(callId));
+                at(randomMillis(pace.answerMinMillis(), pace.answerMaxMillis()), () -> acceptNow(callId));
             }
 
             private void acceptNow(String callId) {
@@ -221,7 +214,7 @@ final class CallSetUpWaves {
             for (int i = 0; i < calls; i++) {
                 Pair p = pairs.get(i);
                 int index = i;
-                at(randomMillis(0, pace.placeWithinMillis), () -> {
+                at(randomMillis(0, pace.placeWithinMillis()), () -> {
                     p.inviteSentAt = System.nanoTime();
                     callers.get(index).invite(calleeNames.get(index))
                             .thenAccept(id -> { synchronized (callIds) { callIds.set(index, id); } });
@@ -242,7 +235,7 @@ final class CallSetUpWaves {
                 }
                 Pair p = pairs.get(i);
                 SignalingClient caller = callers.get(i);
-                at(randomMillis(0, pace.hangUpWithinMillis), () -> {
+                at(randomMillis(0, pace.hangUpWithinMillis()), () -> {
                     p.hangupSentAt = System.nanoTime();
                     caller.hangup(id);
                 });

@@ -48,6 +48,9 @@ public final class SignalingBenchmark {
     static final int BURST_WARMUP_WAVES = 3;
     static final int PEOPLE_WAVES = 6;
     static final int PEOPLE_WARMUP_WAVES = 1;
+    /** People's pace with the calls placed faster, down to the burst's same millisecond. */
+    static final long[] PLACEMENT_SWEEP_MILLIS = {200, 50, 10, 0};
+    static final int SWEEP_WAVES = 5;
     static final int ROUNDS = 50;
     static final int WARMUP_ROUNDS = 50;
     /** Each round's sends are spread over this much time. */
@@ -97,9 +100,10 @@ public final class SignalingBenchmark {
             }
             // The burst first: its many waves also warm the JIT for the people's waves.
             setUpWaves(new CallSetUpWaves(offer, answer, CallSetUpWaves.Pace.BURST), "signaling-setup-burst",
-                    clients, listeners, calleeNames, BURST_WARMUP_WAVES, BURST_WAVES);
+                    clients, listeners, calleeNames, BURST_WARMUP_WAVES, BURST_WAVES, "");
+            String sweep = placementSweep(offer, answer, clients, listeners, calleeNames);
             setUpWaves(new CallSetUpWaves(offer, answer, CallSetUpWaves.Pace.PEOPLE), "signaling-setup-relay",
-                    clients, listeners, calleeNames, PEOPLE_WARMUP_WAVES, PEOPLE_WAVES);
+                    clients, listeners, calleeNames, PEOPLE_WARMUP_WAVES, PEOPLE_WAVES, sweep);
 
             List<Callee> callees = new ArrayList<>();
             List<String> callIds = new ArrayList<>();
@@ -162,9 +166,34 @@ public final class SignalingBenchmark {
         }
     }
 
+    /**
+     * Where people's pace stops being easy: the same set-ups with the 200 calls placed within ever
+     * shorter windows; returns each window's p99 for the headline's notes.
+     */
+    private static String placementSweep(String offer, String answer, List<SignalingClient> clients, List<ForwardingListener> listeners,
+                                         List<String> calleeNames) throws InterruptedException {
+        StringBuilder out = new StringBuilder("p99 with the 200 calls placed within");
+        for (long window : PLACEMENT_SWEEP_MILLIS) {
+            double[] ms = samples(new CallSetUpWaves(offer, answer, CallSetUpWaves.Pace.placedWithin(window)),
+                    clients, listeners, calleeNames, 0, SWEEP_WAVES);
+            double p99 = BenchResult.percentile(ms, 99);
+            System.out.printf(Locale.ROOT, "set-ups placed within %d ms: p99 %.1f ms%n", window, p99);
+            out.append(String.format(Locale.ROOT, " %d ms: %.1f,", window, p99));
+        }
+        out.setLength(out.length() - 1);
+        return out.append(" ms (").append(SWEEP_WAVES).append(" waves each)").toString();
+    }
+
+    private static double[] samples(CallSetUpWaves waves, List<SignalingClient> clients, List<ForwardingListener> listeners,
+                                    List<String> calleeNames, int warmUp, int measured) throws InterruptedException {
+        return waves.run(clients.subList(0, SETUPS), clients.subList(SETUPS, 2 * SETUPS), calleeNames,
+                listeners.subList(0, SETUPS), listeners.subList(SETUPS, 2 * SETUPS), warmUp, measured)
+                .stream().mapToDouble(CallSetUpWaves.Sample::ms).toArray();
+    }
+
     /** Runs waves of {@link #SETUPS} set-ups and publishes {@code name}-p50 and -p99 over all their relayed messages. */
     private static void setUpWaves(CallSetUpWaves waves, String name, List<SignalingClient> clients, List<ForwardingListener> listeners,
-                                   List<String> calleeNames, int warmUp, int measured) throws InterruptedException, IOException {
+                                   List<String> calleeNames, int warmUp, int measured, String more) throws InterruptedException, IOException {
         List<CallSetUpWaves.Sample> samples = waves.run(
                 clients.subList(0, SETUPS), clients.subList(SETUPS, 2 * SETUPS), calleeNames,
                 listeners.subList(0, SETUPS), listeners.subList(SETUPS, 2 * SETUPS), warmUp, measured);
@@ -173,7 +202,7 @@ public final class SignalingBenchmark {
                 + waves.pace().describe() + " (invite, ringing, accept, Chromium's 6 KB offer and answer, "
                 + CallSetUpWaves.CANDIDATES + " candidates each way, hang-up), " + measured + " waves after " + warmUp
                 + " warm-up; p99 by message (ms): " + CallSetUpWaves.describe(CallSetUpWaves.p99ByKind(samples))
-                + "; " + waves.waveCost()
+                + "; " + waves.waveCost() + (more.isEmpty() ? "" : "; " + more)
                 + "; one JVM on loopback, " + Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage();
         System.out.println(name + ": CPU ms by thread group " + waves.threadCpuMillis());
         new BenchResult(name + "-p50", "ms", "lower", BenchResult.percentile(ms.clone(), 50), 20, ms.length, setting).publish();
