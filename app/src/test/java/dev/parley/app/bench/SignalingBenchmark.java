@@ -27,7 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  *   1,000 clients connected and 200 simultaneous call set-ups (-Dbench.setups), wave after wave, at
  *   the pace of people: the 200 calls placed within a second, so that all ring together, accepted
  *   1–3 s after the ring, hung up within a second; every relayed message's latency, from its
- *   sender's call to the other party's listener (target p99 ≤ 20 ms; see {@link CallSetUpWaves});</li>
+ *   sender's call to the other party's listener (target p99 ≤ 20 ms; see {@link CallSetUpWaves}).
+ *   Its notes add a sweep: the p99 with the 200 calls placed within 200, 50 and 10 ms and in the
+ *   same millisecond, people still answering;</li>
  *   <li>{@code signaling-setup-burst-p50} / {@code -p99}: the same waves with every invite in the
  *   same millisecond and every callee accepting the moment it rings, so that a wave's 2,800
  *   messages and 2.4 MB of descriptions come at once: a stress figure for the box's throughput
