@@ -89,6 +89,9 @@ public final class DesktopApp implements Navigator, AutoCloseable {
 
     /** Starts JavaFX and the app, and returns when the app has ended. */
     public static void run(DesktopOptions options) throws InterruptedException {
+        if (SoftwareRendering.chooseForThisMachine()) {
+            LOG.info("No GPU device found: rendering with JavaFX's software pipeline (set -Dprism.order to choose)");
+        }
         CountDownLatch ended = new CountDownLatch(1);
         DesktopApp app = new DesktopApp(options);
         Platform.setImplicitExit(false);   // the app decides: it ends with its main window

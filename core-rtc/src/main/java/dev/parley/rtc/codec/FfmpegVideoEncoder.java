@@ -198,6 +198,7 @@ final class FfmpegVideoEncoder implements VideoEncoder {
         check(av_frame_get_buffer(picture, 0), "allocate a picture");
         width = newWidth;
         height = newHeight;
+        LOG.debug("{} encoder opened at {}x{}, {} bit/s", name, newWidth, newHeight, bitrate);
         keyFrameRequested = true;
         lastPts = Long.MIN_VALUE;
     }
