@@ -42,7 +42,7 @@ class SignalingHeartbeatTest {
             // The server still holds the silent connection under "Ada" until its idle limit
             // (3 heartbeats) passes; until then re-registering meets name-taken and retries.
             events.await(e -> e.equals("registered Ada") && events.events().stream()
-                    .filter("registered Ada"::equals).count() == 2, "registered again", Duration.ofSeconds(20));
+                    .filter("registered Ada"::equals).count() >= 2, "registered again", Duration.ofSeconds(20));
             assertEquals(SignalingClient.State.REGISTERED, ada.state());
             assertEquals(1, server.clientCount(), "the dead connection was dropped by the server");
             ada.close();
