@@ -297,9 +297,9 @@ final class CallSetUpWaves {
         return b.toString();
     }
 
-    /** Median wall time from a wave's first invite to its last call set up, and the process CPU it took (people's waiting included). */
+    /** Median wall time from a wave's start to its last call set up, and the process CPU it took (people's waiting included). */
     String waveCost() {
-        return String.format(Locale.ROOT, "a wave set up in %.0f ms (median, from its first invite) using %.0f ms of CPU", median(waveMillis), median(waveCpuMillis));
+        return String.format(Locale.ROOT, "a wave set up in %.0f ms (median, from the wave's start) using %.0f ms of CPU", median(waveMillis), median(waveCpuMillis));
     }
 
     /** CPU of the measured waves by thread group (digits in thread names folded), where the time went. */

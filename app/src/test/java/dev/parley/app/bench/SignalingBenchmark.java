@@ -176,8 +176,8 @@ public final class SignalingBenchmark {
                                          List<String> calleeNames) throws InterruptedException {
         StringBuilder out = new StringBuilder("p99 with the 200 calls placed within");
         for (long window : PLACEMENT_SWEEP_MILLIS) {
-            double[] ms = samples(new CallSetUpWaves(offer, answer, CallSetUpWaves.Pace.placedWithin(window)),
-                    clients, listeners, calleeNames, 0, SWEEP_WAVES);
+            double[] ms = millis(runWaves(new CallSetUpWaves(offer, answer, CallSetUpWaves.Pace.placedWithin(window)),
+                    clients, listeners, calleeNames, 0, SWEEP_WAVES));
             double p99 = BenchResult.percentile(ms, 99);
             System.out.printf(Locale.ROOT, "set-ups placed within %d ms: p99 %.1f ms%n", window, p99);
             out.append(String.format(Locale.ROOT, " %d ms: %.1f,", window, p99));
@@ -186,20 +186,23 @@ public final class SignalingBenchmark {
         return out.append(" ms (").append(SWEEP_WAVES).append(" waves each)").toString();
     }
 
-    private static double[] samples(CallSetUpWaves waves, List<SignalingClient> clients, List<ForwardingListener> listeners,
-                                    List<String> calleeNames, int warmUp, int measured) throws InterruptedException {
+    /** The first {@link #SETUPS} clients call the next {@link #SETUPS}, wave after wave. */
+    private static List<CallSetUpWaves.Sample> runWaves(CallSetUpWaves waves, List<SignalingClient> clients,
+                                                        List<ForwardingListener> listeners, List<String> calleeNames,
+                                                        int warmUp, int measured) throws InterruptedException {
         return waves.run(clients.subList(0, SETUPS), clients.subList(SETUPS, 2 * SETUPS), calleeNames,
-                listeners.subList(0, SETUPS), listeners.subList(SETUPS, 2 * SETUPS), warmUp, measured)
-                .stream().mapToDouble(CallSetUpWaves.Sample::ms).toArray();
+                listeners.subList(0, SETUPS), listeners.subList(SETUPS, 2 * SETUPS), warmUp, measured);
+    }
+
+    private static double[] millis(List<CallSetUpWaves.Sample> samples) {
+        return samples.stream().mapToDouble(CallSetUpWaves.Sample::ms).toArray();
     }
 
     /** Runs waves of {@link #SETUPS} set-ups and publishes {@code name}-p50 and -p99 over all their relayed messages. */
     private static void setUpWaves(CallSetUpWaves waves, String name, List<SignalingClient> clients, List<ForwardingListener> listeners,
                                    List<String> calleeNames, int warmUp, int measured, String more) throws InterruptedException, IOException {
-        List<CallSetUpWaves.Sample> samples = waves.run(
-                clients.subList(0, SETUPS), clients.subList(SETUPS, 2 * SETUPS), calleeNames,
-                listeners.subList(0, SETUPS), listeners.subList(SETUPS, 2 * SETUPS), warmUp, measured);
-        double[] ms = samples.stream().mapToDouble(CallSetUpWaves.Sample::ms).toArray();
+        List<CallSetUpWaves.Sample> samples = runWaves(waves, clients, listeners, calleeNames, warmUp, measured);
+        double[] ms = millis(samples);
         String setting = CLIENTS + " clients connected, " + SETUPS + " simultaneous call set-ups, "
                 + waves.pace().describe() + " (invite, ringing, accept, Chromium's 6 KB offer and answer, "
                 + CallSetUpWaves.CANDIDATES + " candidates each way, hang-up), " + measured + " waves after " + warmUp
